@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { formatFinding } from './findings/format.js';
+import { finding } from './findings/messages.js';
+import type { Lang } from './i18n/number.js';
+import { EXIT, makeColor, type CommandResult, type Context } from './commands/context.js';
+import { scoreCommand } from './commands/score.js';
+import { validateCommand } from './commands/validate.js';
+import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
+
+const VERSION = '0.1.0';
+
+interface Global {
+  lang: Lang;
+  color: boolean;
+}
+
+function context(cmd: Command): Context {
+  const g = cmd.optsWithGlobals<Global>();
+  return { lang: g.lang, color: makeColor(g.color, Boolean(process.stdout.isTTY)) };
+}
+
+const state: { result?: CommandResult } = {};
+const run = (f: () => Promise<CommandResult>) => async () => {
+  state.result = await f();
+};
+
+const format = (choices: string[]) =>
+  new Option('-f, --format <format>', 'định dạng kết quả / output format').choices(choices).default('text');
+
+export function program(): Command {
+  const p = new Command('cchc')
+    .description('Chấm điểm Chỉ số cải cách hành chính (PAR Index) từ bộ tiêu chí và tệp kê khai')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
+    .option('--no-color', 'không tô màu / no colours')
+    .showHelpAfterError()
+    .exitOverride();
+
+  p.command('score')
+    .description('chấm điểm một đơn vị: bảng điểm, chỉ số, xếp loại, các tiêu chí bị mất điểm')
+    .argument('<unit>', 'tệp kê khai của đơn vị (.yaml)')
+    .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
+      return run(() => scoreCommand(unit, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    });
+
+  p.command('validate')
+    .description('kiểm tra bộ tiêu chí và tệp kê khai; báo mọi lỗi kèm dòng, cột')
+    .argument('<files...>', 'các tệp .yaml')
+    .option('-c, --catalog <id|path>', 'bộ tiêu chí dùng cho các tệp kê khai')
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
+      return run(() => validateCommand(files, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    });
+
+  const cat = p.command('catalog').description('các bộ tiêu chí có sẵn');
+  cat
+    .command('list')
+    .description('liệt kê bộ tiêu chí có sẵn')
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .action(function (this: Command, o: { format: 'text' | 'json'; json?: boolean }) {
+      return run(() => catalogListCommand({ format: o.json ? 'json' : o.format }, context(this)))();
+    });
+  cat
+    .command('show')
+    .description('xem một bộ tiêu chí: cây lĩnh vực, tiêu chí, cách tính điểm')
+    .argument('<id|path>')
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .action(function (this: Command, ref: string, o: { format: 'text' | 'json'; json?: boolean }) {
+      return run(() => catalogShowCommand(ref, { format: o.json ? 'json' : o.format }, context(this)))();
+    });
+  return p;
+}
+
+/** The only place that prints results and exits. */
+export async function main(argv: string[]): Promise<number> {
+  delete state.result;
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and --version are not errors; a wrong command line is invalid input (2).
+      return e.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${formatFinding(finding('internal.error', [], { detail }), 'vi')}\n`);
+    if (process.env.CCHC_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return EXIT.internal;
+  }
+  const result = state.result as CommandResult | undefined;
+  if (!result) return EXIT.ok;
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.exitCode;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,81 @@
+import Table from 'cli-table3';
+import type { CatalogNode } from '../schema/catalog.js';
+import { CatalogCache, displayPath } from '../io/load.js';
+import { criteriaDir, looksLikePath, shippedCatalogIds } from '../io/catalog-store.js';
+import { plainNumber } from '../i18n/number.js';
+import { describeRule } from '../reporters/describe.js';
+import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
+
+const H = {
+  vi: {
+    list: ['Mã', 'Cấp', 'Phạm vi', 'Năm', 'Tên', 'Số TCTP', 'Tối đa'],
+    show: ['Mã', 'Nội dung', 'Tối đa', 'Cách tính điểm', 'Bộ phận tham mưu'],
+    template: 'MẪU',
+    none: `Chưa có bộ tiêu chí nào trong ${criteriaDir()}`,
+    bands: 'Xếp loại',
+    basis: 'Căn cứ',
+  },
+  en: {
+    list: ['Id', 'Level', 'Scope', 'Year', 'Title', 'Items', 'Max'],
+    show: ['Code', 'Item', 'Max', 'Scoring rule', 'Owner'],
+    template: 'TEMPLATE',
+    none: `No catalogs in ${criteriaDir()}`,
+    bands: 'Bands',
+    basis: 'Legal basis',
+  },
+};
+
+export async function catalogListCommand(opts: { format: 'text' | 'json' }, ctx: Context): Promise<CommandResult> {
+  const cache = new CatalogCache();
+  const ids = await shippedCatalogIds();
+  const loaded = await Promise.all(ids.map((id) => cache.get(id, process.cwd())));
+  const broken = loaded.flatMap((c) => (c.index ? [] : c.findings));
+  const rows = loaded.flatMap((c) => (c.index ? [c.index] : []));
+  const stderr = formatFindings(broken, ctx.lang);
+  const exitCode = broken.length ? EXIT.invalid : EXIT.ok;
+  if (opts.format === 'json') {
+    const list = rows.map(({ catalog: c, leaves }) => ({
+      id: c.id, title: c.title, level: c.level, scope: c.scope, year: c.year, template: c.template,
+      legalBasis: c.legal_basis, scale: c.scale, items: [...leaves.values()].filter((l) => l.section === 'areas').length,
+    }));
+    return { exitCode, stdout: `${JSON.stringify(list, null, 2)}\n`, stderr };
+  }
+  const h = H[ctx.lang];
+  if (!rows.length) return { exitCode, stdout: `${h.none}\n`, stderr };
+  const t = new Table({ head: h.list, style: { head: [], border: [] }, wordWrap: true, colWidths: [26, 6, 22, 6, 44, 9, 8] });
+  for (const { catalog: c, leaves } of rows) {
+    const n = [...leaves.values()].filter((l) => l.section === 'areas').length;
+    t.push([c.id, c.level, c.template ? `${c.scope} (${h.template})` : c.scope, String(c.year), c.title, String(n), plainNumber(c.scale, ctx.lang)]);
+  }
+  return { exitCode, stdout: `${t.toString()}\n`, stderr };
+}
+
+export async function catalogShowCommand(ref: string, opts: { format: 'text' | 'json' }, ctx: Context): Promise<CommandResult> {
+  const c = await new CatalogCache().get(ref, process.cwd());
+  if (!c.index) {
+    const findings = c.findings.map((f) => (f.file ? f : { ...f, file: looksLikePath(ref) ? displayPath(ref) : ref }));
+    return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(findings, ctx.lang) };
+  }
+  const cat = c.index.catalog;
+  if (opts.format === 'json') return { exitCode: EXIT.ok, stdout: `${JSON.stringify(cat, null, 2)}\n`, stderr: '' };
+  const h = H[ctx.lang];
+  const { color: k, lang } = ctx;
+  const t = new Table({ head: h.show, style: { head: [], border: [], compact: true }, wordWrap: true, colWidths: [9, 50, 8, 48, 22] });
+  const walk = (n: CatalogNode, depth: number, owner?: string) => {
+    const own = n.owner ?? owner;
+    const name = depth === 0 ? k.bold(n.name.toUpperCase()) : depth === 1 ? k.bold(n.name) : n.name;
+    t.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${name}`, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang) : '', n.children ? '' : (own ?? '')]);
+    n.children?.forEach((ch) => walk(ch, depth + 1, own));
+  };
+  cat.areas.forEach((a) => walk(a, 0));
+  for (const s of [cat.bonus, cat.penalty]) if (s) {
+    t.push(['', k.bold(`${s.name.toUpperCase()} (≤ ${plainNumber(s.max, lang)})`), '', '', '']);
+    s.items.forEach((n) => walk(n, 2));
+  }
+  const head = [
+    k.bold(`${cat.id} — ${cat.title}${cat.template ? ` (${h.template})` : ''}`),
+    `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
+    `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%`).join('; ')}`,
+  ];
+  return { exitCode: EXIT.ok, stdout: `${head.join('\n')}\n${t.toString()}\n`, stderr: '' };
+}

@@ -1,0 +1,29 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding } from '../findings/finding.js';
+import { formatFinding } from '../findings/format.js';
+import type { Lang } from '../i18n/number.js';
+
+export interface Context {
+  lang: Lang;
+  /** Colours for stdout; level 0 when NO_COLOR, --no-color or not a terminal. */
+  color: ChalkInstance;
+}
+
+/** What every command returns; only the entry point prints it and exits. */
+export interface CommandResult {
+  exitCode: 0 | 1 | 2 | 3;
+  stdout: string;
+  stderr: string;
+}
+
+export const EXIT = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
+
+/** chalk does not read NO_COLOR by itself: any non-empty value turns colour off. */
+export function makeColor(wanted: boolean, isTTY: boolean): ChalkInstance {
+  const noColor = (process.env.NO_COLOR ?? '') !== '';
+  return new Chalk({ level: wanted && !noColor && isTTY ? 1 : 0 });
+}
+
+export function formatFindings(findings: readonly Finding[], lang: Lang): string {
+  return findings.length ? `${findings.map((f) => formatFinding(f, lang)).join('\n')}\n` : '';
+}

@@ -1,0 +1,33 @@
+import { dirname, resolve } from 'node:path';
+import type { Finding } from '../findings/finding.js';
+import { hasErrors } from '../findings/finding.js';
+import { CatalogCache, assess, loadEvidenceFile, type Assessment, type LoadedEvidence } from '../io/load.js';
+import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { locate } from '../io/yaml-file.js';
+
+export interface UnitScore extends Assessment {
+  index?: CatalogIndex;
+  evidence: LoadedEvidence;
+}
+
+/**
+ * The pipeline for one unit: read evidence → schema → resolve its catalog (or --catalog) →
+ * cross-checks → score. Every problem comes back as a positioned finding.
+ */
+export async function scoreEvidence(ev: LoadedEvidence, cache: CatalogCache, catalogOption?: string): Promise<UnitScore> {
+  if (!ev.evidence || !ev.source) return { evidence: ev, findings: ev.findings };
+  const ref = catalogOption ?? ev.evidence.catalog;
+  const base = catalogOption ? process.cwd() : dirname(resolve(ev.path));
+  const cat = await cache.get(ref, base);
+  if (!cat.index) {
+    // A finding without a file is about the evidence's `catalog:` reference.
+    const placed: Finding[] = cat.findings.map((f) => (f.file ? f : locate(ev.source!, [f])[0]!));
+    return { evidence: ev, findings: placed };
+  }
+  const a = assess(cat.index, ev);
+  return { ...a, index: cat.index, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
+}
+
+export async function scoreFile(path: string, cache: CatalogCache, catalogOption?: string): Promise<UnitScore> {
+  return scoreEvidence(await loadEvidenceFile(path), cache, catalogOption);
+}

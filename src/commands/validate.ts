@@ -1,0 +1,68 @@
+import type { Finding } from '../findings/finding.js';
+import { hasErrors } from '../findings/finding.js';
+import { findingMessage } from '../findings/format.js';
+import { finding } from '../findings/messages.js';
+import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from '../io/load.js';
+import { readYaml } from '../io/yaml-file.js';
+import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
+import { scoreEvidence } from './load-unit.js';
+
+export interface ValidateOptions {
+  catalog?: string;
+  format: 'text' | 'json';
+}
+
+type Kind = 'catalog' | 'evidence' | 'unknown';
+
+interface FileReport {
+  file: string;
+  kind: Kind;
+  findings: Finding[];
+}
+
+function kindOf(data: unknown): Kind {
+  if (data && typeof data === 'object') {
+    if ('areas' in data) return 'catalog';
+    if ('unit' in data || 'items' in data) return 'evidence';
+  }
+  return 'unknown';
+}
+
+async function validateFile(path: string, cache: CatalogCache, opts: ValidateOptions): Promise<FileReport> {
+  const parsed = await readYaml(displayPath(path));
+  const file = displayPath(path);
+  if (!parsed.source || parsed.data === undefined) return { file, kind: 'unknown', findings: parsed.findings };
+  const kind = kindOf(parsed.data);
+  if (kind === 'catalog') return { file, kind, findings: catalogFromParsed(parsed, path).findings };
+  if (kind === 'evidence') {
+    const unit = await scoreEvidence(evidenceFromParsed(parsed, path), cache, opts.catalog);
+    return { file, kind, findings: unit.findings };
+  }
+  return { file, kind, findings: [{ ...finding('file.unknown_kind', []), file, line: 1, column: 1 }] };
+}
+
+const SUMMARY = {
+  vi: (n: number, e: number, w: number) => `Đã kiểm tra ${n} tệp: ${e} lỗi, ${w} cảnh báo.`,
+  en: (n: number, e: number, w: number) => `Checked ${n} files: ${e} errors, ${w} warnings.`,
+};
+
+/** Checks catalogs and evidence files, reporting every problem at once; exit 2 on any error. */
+export async function validateCommand(files: string[], opts: ValidateOptions, ctx: Context): Promise<CommandResult> {
+  const cache = new CatalogCache();
+  const reports: FileReport[] = [];
+  for (const f of files) reports.push(await validateFile(f, cache, opts));
+  const all = reports.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const exitCode = hasErrors(all) ? EXIT.invalid : EXIT.ok;
+  if (opts.format === 'json') {
+    const files = reports.map((r) => ({
+      file: r.file,
+      kind: r.kind,
+      valid: !hasErrors(r.findings),
+      findings: r.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
+    }));
+    return { exitCode, stdout: `${JSON.stringify({ formatVersion: 1, valid: exitCode === 0, files }, null, 2)}\n`, stderr: '' };
+  }
+  const summary = SUMMARY[ctx.lang](reports.length, errors, all.length - errors);
+  return { exitCode, stdout: `${formatFindings(all, ctx.lang)}${summary}\n`, stderr: '' };
+}

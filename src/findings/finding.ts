@@ -1,0 +1,24 @@
+import type { FindingCode } from './messages.js';
+
+export type Severity = 'error' | 'warning';
+export type YamlPath = ReadonlyArray<string | number>;
+export type Args = Record<string, string | number>;
+
+/**
+ * A problem found in an input, as data. `path` points into the YAML document (the io layer turns it
+ * into line and column); `item` is the criterion code the problem concerns, when there is one.
+ */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  path: YamlPath;
+  args: Args;
+  item?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,21 @@
+import type { Finding } from './finding.js';
+import { MESSAGES } from './messages.js';
+import { plainNumber, type Lang } from '../i18n/number.js';
+
+const SEVERITY = {
+  vi: { error: 'lỗi', warning: 'cảnh báo' },
+  en: { error: 'error', warning: 'warning' },
+} as const;
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(f.args)) args[k] = typeof v === 'number' ? plainNumber(v, lang) : v;
+  return MESSAGES[f.code][lang](args);
+}
+
+/** The one formatter: `file:line:column: lỗi [tiêu chí 1.2.3] message (code)`. */
+export function formatFinding(f: Finding, lang: Lang): string {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}: ` : '';
+  const item = f.item ? `[${lang === 'vi' ? 'tiêu chí' : 'item'} ${f.item}] ` : '';
+  return `${where}${SEVERITY[lang][f.severity]}: ${item}${findingMessage(f, lang)} (${f.code})`;
+}

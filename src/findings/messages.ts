@@ -1,0 +1,229 @@
+import type { Args, Finding, Severity, YamlPath } from './finding.js';
+
+type Text = (a: Args) => string;
+interface Message {
+  severity: Severity;
+  vi: Text;
+  en: Text;
+}
+
+const m = (severity: Severity, vi: Text, en: Text): Message => ({ severity, vi, en });
+const E = 'error' as const;
+const W = 'warning' as const;
+
+/** Every finding cchc can report. Tests assert these codes, never the wording. */
+export const MESSAGES = {
+  // Reading files
+  'file.not_found': m(E, () => 'không tìm thấy tệp', () => 'file not found'),
+  'file.is_directory': m(E, () => 'đây là thư mục, cần một tệp', () => 'is a directory, expected a file'),
+  'file.too_large': m(
+    E,
+    (a) => `tệp quá lớn (${a.size} byte, tối đa ${a.limit} byte)`,
+    (a) => `file too large (${a.size} bytes, limit ${a.limit})`,
+  ),
+  'file.empty': m(E, () => 'tệp rỗng', () => 'file is empty'),
+  'file.unreadable': m(E, (a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
+  'file.unknown_kind': m(
+    E,
+    () => 'không nhận ra loại tệp: cần bộ tiêu chí (có "areas") hoặc tệp kê khai (có "unit")',
+    () => 'unknown file kind: expected a catalog (with "areas") or an evidence file (with "unit")',
+  ),
+  // YAML
+  'yaml.syntax': m(E, (a) => `lỗi cú pháp YAML: ${a.detail}`, (a) => `YAML syntax error: ${a.detail}`),
+  'yaml.duplicate_key': m(E, (a) => `khóa "${a.key}" bị lặp`, (a) => `duplicate key "${a.key}"`),
+  'yaml.alias_limit': m(
+    E,
+    () => 'quá nhiều bí danh (alias) YAML, tệp có thể là tệp độc hại',
+    () => 'too many YAML alias expansions (possible alias bomb)',
+  ),
+  'yaml.not_mapping': m(E, () => 'cần một bảng khóa: giá trị', () => 'expected a mapping at the top level'),
+  // Schema
+  'schema.invalid_type': m(
+    E,
+    (a) => `cần ${a.expected}, nhận được ${a.received}`,
+    (a) => `expected ${a.expected}, received ${a.received}`,
+  ),
+  'schema.missing_key': m(E, (a) => `thiếu trường bắt buộc "${a.key}"`, (a) => `missing required field "${a.key}"`),
+  'schema.unknown_key': m(E, (a) => `trường không hợp lệ "${a.key}"`, (a) => `unknown field "${a.key}"`),
+  'schema.invalid_value': m(
+    E,
+    (a) => `giá trị không hợp lệ, cần một trong: ${a.allowed}`,
+    (a) => `invalid value, expected one of: ${a.allowed}`,
+  ),
+  'schema.too_small': m(E, (a) => `giá trị quá nhỏ (tối thiểu ${a.minimum})`, (a) => `too small (minimum ${a.minimum})`),
+  'schema.too_big': m(E, (a) => `giá trị quá lớn (tối đa ${a.maximum})`, (a) => `too big (maximum ${a.maximum})`),
+  'schema.invalid_format': m(E, (a) => `sai định dạng, cần ${a.format}`, (a) => `invalid format, expected ${a.format}`),
+  'schema.invalid': m(E, (a) => `giá trị không hợp lệ (${a.detail})`, (a) => `invalid value (${a.detail})`),
+  // Catalog cross-checks
+  'catalog.duplicate_code': m(E, (a) => `mã ${a.code} bị trùng`, (a) => `duplicate code ${a.code}`),
+  'catalog.code_not_under_parent': m(
+    E,
+    (a) => `mã ${a.code} phải bắt đầu bằng mã mục cha "${a.parent}."`,
+    (a) => `code ${a.code} must start with its parent's code "${a.parent}."`,
+  ),
+  'catalog.children_sum': m(
+    E,
+    (a) => `tổng điểm tối đa các mục con là ${a.sum}, khác điểm tối đa ${a.max} của mục cha`,
+    (a) => `children's max add up to ${a.sum}, not the parent's max ${a.max}`,
+  ),
+  'catalog.scale_sum': m(
+    E,
+    (a) => `tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}`,
+    (a) => `areas' max add up to ${a.sum}, not the scale ${a.scale}`,
+  ),
+  'catalog.rule_and_children': m(
+    E,
+    () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
+    () => 'an item cannot have both a rule and children',
+  ),
+  'catalog.no_rule': m(
+    E,
+    () => 'mục không có mục con thì cần quy tắc chấm (rule)',
+    () => 'an item without children needs a rule',
+  ),
+  'catalog.area_needs_children': m(E, () => 'lĩnh vực cần có tiêu chí (children)', () => 'an area needs criteria'),
+  'catalog.too_many_decimals': m(
+    E,
+    (a) => `số điểm ${a.value} có quá 4 chữ số thập phân`,
+    (a) => `point value ${a.value} has more than 4 decimals`,
+  ),
+  'catalog.rule_exceeds_max': m(
+    E,
+    (a) => `quy tắc cho ${a.points} điểm, vượt điểm tối đa ${a.max}`,
+    (a) => `the rule can give ${a.points} points, above the max ${a.max}`,
+  ),
+  'catalog.floor_exceeds_max': m(
+    E,
+    (a) => `điểm sàn ${a.floor} vượt điểm tối đa ${a.max}`,
+    (a) => `floor ${a.floor} is above the max ${a.max}`,
+  ),
+  'catalog.choice_points': m(
+    E,
+    () => 'mỗi lựa chọn cần đúng một trong hai: points hoặc fraction',
+    () => 'each option needs exactly one of points or fraction',
+  ),
+  'catalog.duplicate_choice': m(E, (a) => `lựa chọn "${a.value}" bị trùng`, (a) => `duplicate option "${a.value}"`),
+  'catalog.measure_fields': m(
+    E,
+    () => 'measure: ratio cần numerator và denominator (khóa khác nhau); measure: percent thì không có',
+    () => 'measure: ratio needs numerator and denominator with different keys; percent takes neither',
+  ),
+  'catalog.bands_order': m(
+    E,
+    () => 'các mức phải xếp theo cận dưới giảm dần, không trùng nhau',
+    () => 'bands must be listed by strictly decreasing lower bound',
+  ),
+  'catalog.rate_bands_points': m(
+    E,
+    () => 'mức tỷ lệ cao hơn không được cho ít điểm hơn mức thấp hơn',
+    () => 'a higher rate band cannot give fewer points than a lower one',
+  ),
+  'catalog.not_found': m(
+    E,
+    (a) => `không tìm thấy bộ tiêu chí "${a.id}" (có: ${a.known})`,
+    (a) => `catalog "${a.id}" not found (known: ${a.known})`,
+  ),
+  'catalog.id_mismatch': m(
+    W,
+    (a) => `mã bộ tiêu chí "${a.id}" khác tên tệp "${a.file}"`,
+    (a) => `catalog id "${a.id}" differs from its file name "${a.file}"`,
+  ),
+  // Evidence cross-checks
+  'evidence.catalog_mismatch': m(
+    W,
+    (a) => `tệp kê khai dùng bộ tiêu chí "${a.declared}", đang chấm theo "${a.used}"`,
+    (a) => `the evidence names catalog "${a.declared}" but is scored against "${a.used}"`,
+  ),
+  'evidence.year_mismatch': m(
+    E,
+    (a) => `năm đánh giá ${a.unit} khác năm của bộ tiêu chí (${a.catalog})`,
+    (a) => `year ${a.unit} differs from the catalog's year ${a.catalog}`,
+  ),
+  'evidence.level_mismatch': m(
+    E,
+    (a) => `đơn vị cấp "${a.unit}" không dùng bộ tiêu chí cấp "${a.catalog}"`,
+    (a) => `a "${a.unit}"-level unit cannot use a "${a.catalog}"-level catalog`,
+  ),
+  'evidence.unknown_code': m(
+    E,
+    (a) => `mã ${a.code} không có trong bộ tiêu chí`,
+    (a) => `code ${a.code} is not in the catalog`,
+  ),
+  'evidence.not_leaf': m(
+    E,
+    (a) => `mã ${a.code} là lĩnh vực/tiêu chí có mục con; kê khai theo từng tiêu chí thành phần`,
+    (a) => `code ${a.code} has sub-items; declare each sub-criterion instead`,
+  ),
+  'evidence.value_and_not_arisen': m(
+    E,
+    () => 'không thể vừa kê khai số liệu (value) vừa ghi không phát sinh (not_arisen)',
+    () => 'give either value or not_arisen, not both',
+  ),
+  'evidence.value_type': m(E, (a) => `số liệu cần là ${a.expected}`, (a) => `the value must be ${a.expected}`),
+  'evidence.ratio_keys': m(
+    E,
+    (a) => `cần đúng hai khóa ${a.keys}`,
+    (a) => `expected exactly the keys ${a.keys}`,
+  ),
+  'evidence.numerator_exceeds': m(
+    E,
+    (a) => `${a.numerator} (${a.num}) lớn hơn ${a.denominator} (${a.den})`,
+    (a) => `${a.numerator} (${a.num}) is greater than ${a.denominator} (${a.den})`,
+  ),
+  'evidence.percent_range': m(E, () => 'tỷ lệ % phải từ 0 đến 100', () => 'a percentage must be between 0 and 100'),
+  'evidence.choice_unknown': m(
+    E,
+    (a) => `"${a.value}" không phải lựa chọn hợp lệ (cần: ${a.allowed})`,
+    (a) => `"${a.value}" is not an allowed choice (expected: ${a.allowed})`,
+  ),
+  'evidence.count_invalid': m(
+    E,
+    () => 'số trường hợp phải là số nguyên không âm',
+    () => 'the count must be a non-negative whole number',
+  ),
+  'evidence.points_range': m(
+    E,
+    (a) => `điểm phải từ 0 đến ${a.max}, tối đa ${a.decimals} chữ số thập phân`,
+    (a) => `points must be between 0 and ${a.max}, with at most ${a.decimals} decimals`,
+  ),
+  'evidence.claimed_exceeds_max': m(
+    E,
+    (a) => `điểm tự đánh giá ${a.claimed} vượt điểm tối đa ${a.max}`,
+    (a) => `claimed score ${a.claimed} is above the max ${a.max}`,
+  ),
+  'evidence.date_invalid': m(E, (a) => `ngày ${a.date} không tồn tại`, (a) => `date ${a.date} does not exist`),
+  'evidence.unanswered': m(
+    W,
+    () => 'chưa kê khai: tính 0 điểm',
+    () => 'not declared: scored 0',
+  ),
+  'evidence.claim_mismatch': m(
+    W,
+    (a) => `điểm tự đánh giá ${a.claimed} khác điểm tính theo quy tắc ${a.computed}`,
+    (a) => `claimed ${a.claimed} differs from the computed ${a.computed}`,
+  ),
+  'evidence.no_documents': m(
+    W,
+    () => 'có điểm nhưng chưa nêu tài liệu kiểm chứng: thẩm định có thể không công nhận',
+    () => 'scored without any evidence document: the appraisal may not accept it',
+  ),
+  'score.no_applicable': m(
+    E,
+    () => 'không còn tiêu chí nào được đánh giá: không tính được chỉ số',
+    () => 'no applicable criteria remain: the index cannot be computed',
+  ),
+  'internal.error': m(
+    E,
+    (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,
+    (a) => `internal cchc error: ${a.detail} (please report it)`,
+  ),
+} satisfies Record<string, Message>;
+
+export type FindingCode = keyof typeof MESSAGES;
+
+/** Builds a finding with the severity its code carries. */
+export function finding(code: FindingCode, path: YamlPath, args: Args = {}, item?: string): Finding {
+  const f: Finding = { code, severity: MESSAGES[code].severity, path, args };
+  if (item !== undefined) f.item = item;
+  return f;
+}

@@ -1,0 +1,13 @@
+export type Lang = 'vi' | 'en';
+
+/** 92 → "92,00" (vi) or "92.00" (en) with fixed decimals; no thousands separator in scores. */
+export function fixedNumber(n: number, decimals: number, lang: Lang): string {
+  const s = n.toFixed(decimals);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** 0.25 → "0,25", 1 → "1": as many decimals as the value has (up to 4). */
+export function plainNumber(n: number, lang: Lang): string {
+  const s = String(Math.round(n * 10_000) / 10_000);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}

@@ -1,0 +1,107 @@
+import { basename, dirname, relative } from 'node:path';
+import { Catalog } from '../schema/catalog.js';
+import { Evidence } from '../schema/evidence.js';
+import type { Finding } from '../findings/finding.js';
+import { hasErrors } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+import { checkCatalog } from '../validate/catalog-checks.js';
+import { checkEvidence } from '../validate/evidence-checks.js';
+import { zodFindings } from '../validate/zod-findings.js';
+import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
+import { type ScoreResult, scoreUnit } from '../scoring/score.js';
+import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
+import { locate, parseYaml, readYaml, type Parsed, type YamlSource } from './yaml-file.js';
+
+/** Paths in messages are shown relative to the working directory, as the user typed them. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export interface LoadedCatalog {
+  path: string;
+  index?: CatalogIndex;
+  findings: Finding[];
+}
+
+export interface LoadedEvidence {
+  path: string;
+  evidence?: Evidence;
+  source?: YamlSource;
+  findings: Finding[];
+}
+
+/** read YAML → schema → cross-checks, for a catalog already parsed. */
+export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
+  if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
+  const res = Catalog.safeParse(parsed.data);
+  if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
+  const checks = checkCatalog(res.data);
+  if (basename(path).replace(/\.ya?ml$/i, '') !== res.data.id) {
+    checks.push(finding('catalog.id_mismatch', ['id'], { id: res.data.id, file: basename(path) }));
+  }
+  const findings = locate(parsed.source, checks);
+  return hasErrors(findings) ? { path, findings } : { path, index: indexCatalog(res.data), findings };
+}
+
+export function evidenceFromParsed(parsed: Parsed, path: string): LoadedEvidence {
+  if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
+  const res = Evidence.safeParse(parsed.data);
+  if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
+  return { path, evidence: res.data, source: parsed.source, findings: [] };
+}
+
+export async function loadCatalogFile(path: string): Promise<LoadedCatalog> {
+  return catalogFromParsed(await readYaml(displayPath(path)), path);
+}
+
+export async function loadEvidenceFile(path: string): Promise<LoadedEvidence> {
+  return evidenceFromParsed(await readYaml(displayPath(path)), path);
+}
+
+export function parseEvidenceText(text: string, path: string): LoadedEvidence {
+  return evidenceFromParsed(parseYaml(text, displayPath(path)), path);
+}
+
+/**
+ * Loads catalogs by reference once each: a batch of a thousand units against one catalog parses it once.
+ * An unknown shipped id becomes a finding (without a file: the caller places it on the reference).
+ */
+export class CatalogCache {
+  private readonly byPath = new Map<string, Promise<LoadedCatalog>>();
+
+  async get(ref: string, baseDir: string): Promise<LoadedCatalog> {
+    const path = catalogPath(ref, baseDir);
+    let p = this.byPath.get(path);
+    if (!p) {
+      p = loadCatalogFile(path).then(async (c) => {
+        if (!looksLikePath(ref) && c.findings.some((f) => f.code === 'file.not_found')) {
+          const known = (await shippedCatalogIds()).join(', ') || '—';
+          return { path, findings: [finding('catalog.not_found', ['catalog'], { id: ref, known })] };
+        }
+        return c;
+      });
+      this.byPath.set(path, p);
+    }
+    return p;
+  }
+}
+
+export interface Assessment {
+  result?: ScoreResult;
+  findings: Finding[];
+}
+
+/** Cross-reference checks and scoring of one parsed evidence file; findings are positioned. */
+export function assess(index: CatalogIndex, ev: LoadedEvidence): Assessment {
+  if (!ev.evidence || !ev.source) return { findings: ev.findings };
+  const checks = checkEvidence(index, ev.evidence);
+  const { result, findings } = scoreUnit(index, ev.evidence);
+  const all = locate(ev.source, [...checks, ...findings]);
+  return hasErrors(all) ? { findings: all } : { result, findings: all };
+}
+
+/** The evidence file's catalog reference resolves relative to the evidence file. */
+export function evidenceBaseDir(path: string): string {
+  return dirname(path);
+}

@@ -1,0 +1,102 @@
+import { readFile, stat } from 'node:fs/promises';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode } from 'yaml';
+import type { Finding, YamlPath } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+
+/** Larger inputs are refused rather than parsed for seconds: a unit file is ~20 KB, a catalog ~100 KB. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export interface Parsed {
+  source?: YamlSource;
+  data?: unknown;
+  findings: Finding[];
+}
+
+function errno(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+}
+
+/** Reads a file as UTF-8 text, turning the usual failures into findings. */
+export async function readText(file: string): Promise<{ text?: string; findings: Finding[] }> {
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return { findings: [{ ...finding('file.is_directory', []), file }] };
+    if (st.size > MAX_FILE_BYTES) {
+      return { findings: [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }] };
+    }
+    return { text: await readFile(file, 'utf8'), findings: [] };
+  } catch (e) {
+    const code = errno(e);
+    if (code === 'ENOENT') return { findings: [{ ...finding('file.not_found', []), file }] };
+    return { findings: [{ ...finding('file.unreadable', [], { reason: code ?? String(e) }), file }] };
+  }
+}
+
+/** Parses YAML text, keeping source positions; duplicate keys and alias bombs become findings. */
+export function parseYaml(text: string, file: string): Parsed {
+  const lines = new LineCounter();
+  const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (stripped.trim() === '') return { findings: [{ ...finding('file.empty', []), file, line: 1, column: 1 }] };
+  const doc = parseDocument(stripped, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const source: YamlSource = { file, doc, lines };
+  if (doc.errors.length) {
+    const findings = doc.errors.map((err): Finding => {
+      const pos = lines.linePos(err.pos[0]);
+      const f =
+        err.code === 'DUPLICATE_KEY'
+          ? finding('yaml.duplicate_key', [], { key: stripped.slice(err.pos[0], err.pos[1]).trim() || '?' })
+          : finding('yaml.syntax', [], { detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
+      return { ...f, file, line: pos.line, column: pos.col };
+    });
+    return { source, findings };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    let offset = 0;
+    visit(doc, { Alias: (_k, n) => ((offset = n.range?.[0] ?? 0), visit.BREAK) });
+    const pos = lines.linePos(offset);
+    return { source, findings: [{ ...finding('yaml.alias_limit', []), file, line: pos.line, column: pos.col }] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { source, findings: [{ ...finding('yaml.not_mapping', []), file, line: 1, column: 1 }] };
+  }
+  return { source, data, findings: [] };
+}
+
+export async function readYaml(file: string): Promise<Parsed> {
+  const { text, findings } = await readText(file);
+  return text === undefined ? { findings } : parseYaml(text, file);
+}
+
+/** The deepest node on a path that exists in the document (a missing key points at its parent). */
+function nodeAt(doc: Document, path: YamlPath): YNode | null {
+  let cur: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      cur = pair.value ?? pair.key;
+    } else if (isSeq(cur) && typeof seg === 'number' && cur.items[seg] !== undefined) {
+      cur = cur.items[seg];
+    } else break;
+  }
+  return (cur as YNode | null) ?? null;
+}
+
+/** Gives findings their file, line and column from their YAML path. */
+export function locate(source: YamlSource, findings: Finding[]): Finding[] {
+  return findings.map((f) => {
+    if (f.line !== undefined) return { ...f, file: f.file ?? source.file };
+    const node = nodeAt(source.doc, f.path);
+    const pos = source.lines.linePos(node?.range?.[0] ?? 0);
+    return { ...f, file: source.file, line: pos.line, column: pos.col };
+  });
+}

@@ -1,0 +1,166 @@
+import type { RuleT } from '../schema/catalog.js';
+import type { Hint } from '../scoring/rules.js';
+import { ratioKeys } from '../scoring/rules.js';
+import type { ItemScore, ItemStatus } from '../scoring/score.js';
+import { fixedNumber, plainNumber, type Lang } from '../i18n/number.js';
+
+const n = (x: number, lang: Lang) => plainNumber(x, lang);
+const pct = (x: number, lang: Lang) => `${plainNumber(x, lang)}%`;
+
+const T = {
+  vi: {
+    yes: 'Có',
+    no: 'Không',
+    dung_han: 'Đúng hạn',
+    cham: 'Chậm',
+    khong: 'Không thực hiện',
+    pts: 'điểm',
+    notArisenNA: 'không phát sinh: không đánh giá',
+    notArisenFull: 'không phát sinh: được điểm tối đa',
+    status: {
+      scored: 'Có điểm',
+      full_marks: 'Không phát sinh (tối đa)',
+      not_applicable: 'Không đánh giá',
+      unanswered: 'Chưa kê khai',
+    } satisfies Record<ItemStatus, string>,
+  },
+  en: {
+    yes: 'Yes',
+    no: 'No',
+    dung_han: 'On time',
+    cham: 'Late',
+    khong: 'Not done',
+    pts: 'points',
+    notArisenNA: 'did not arise: not assessed',
+    notArisenFull: 'did not arise: full marks',
+    status: {
+      scored: 'Scored',
+      full_marks: 'Did not arise (full marks)',
+      not_applicable: 'Not assessed',
+      unanswered: 'Not declared',
+    } satisfies Record<ItemStatus, string>,
+  },
+} as const;
+
+export function statusLabel(s: ItemStatus, lang: Lang): string {
+  return T[lang].status[s];
+}
+
+/** "Cách tính điểm": the rule in words, from the catalog (or its own description). */
+export function describeRule(rule: RuleT, max: number, lang: Lang): string {
+  if (rule.description) return rule.description;
+  const t = T[lang];
+  const p = (x: number | undefined, d: number) => `${n(x ?? d, lang)} ${t.pts}`;
+  let s: string;
+  switch (rule.kind) {
+    case 'yes_no':
+      s = `${t.yes}: ${p(rule.yes, max)}; ${t.no}: ${p(rule.no, 0)}`;
+      break;
+    case 'choice':
+      s = rule.options
+        .map((o) => `${o.label}: ${o.points !== undefined ? p(o.points, 0) : p(Math.round((o.fraction ?? 0) * max * 100) / 100, 0)}`)
+        .join('; ');
+      break;
+    case 'timeliness':
+      s = `${t.dung_han}: ${p(rule.on_time, max)}; ${t.cham}: ${p(rule.late, 0)}; ${t.khong}: ${p(rule.missing, 0)}`;
+      break;
+    case 'rate_bands': {
+      const sorted = [...rule.bands].sort((a, b) => b.from - a.from);
+      s = sorted
+        .map((b, i) => {
+          const prev = sorted[i - 1];
+          const range =
+            lang === 'vi'
+              ? prev
+                ? b.from === 0
+                  ? `dưới ${pct(prev.from, lang)}`
+                  : `từ ${pct(b.from, lang)} đến dưới ${pct(prev.from, lang)}`
+                : `từ ${pct(b.from, lang)} trở lên`
+              : prev
+                ? b.from === 0
+                  ? `below ${pct(prev.from, lang)}`
+                  : `${pct(b.from, lang)} to below ${pct(prev.from, lang)}`
+                : `${pct(b.from, lang)} or more`;
+          return `${range}: ${p(b.points, 0)}`;
+        })
+        .join('; ');
+      const last = sorted[sorted.length - 1];
+      if (last && last.from > 0) s += lang === 'vi' ? `; dưới ${pct(last.from, lang)}: 0 ${t.pts}` : `; below ${pct(last.from, lang)}: 0 ${t.pts}`;
+      break;
+    }
+    case 'pro_rata':
+      s = lang === 'vi' ? `Điểm = tỷ lệ đạt × ${n(max, lang)}` : `Points = rate × ${n(max, lang)}`;
+      break;
+    case 'survey':
+      s = lang === 'vi' ? `Điểm = tỷ lệ hài lòng × ${n(max, lang)}` : `Points = satisfaction rate × ${n(max, lang)}`;
+      break;
+    case 'deduction':
+      s =
+        lang === 'vi'
+          ? `Mỗi ${rule.item_label ?? 'trường hợp'} trừ ${n(rule.per_item, lang)} ${t.pts}, thấp nhất ${n(rule.floor ?? 0, lang)}`
+          : `Each ${rule.item_label ?? 'case'} deducts ${n(rule.per_item, lang)}, floor ${n(rule.floor ?? 0, lang)}`;
+      break;
+    case 'judgement':
+      s = lang === 'vi' ? `Hội đồng thẩm định chấm từ 0 đến ${n(max, lang)}` : `Appraisers score 0 to ${n(max, lang)}`;
+      break;
+  }
+  const na = rule.when_not_arisen === 'full_marks' ? t.notArisenFull : t.notArisenNA;
+  return `${s}. ${lang === 'vi' ? 'Nếu' : 'If'} ${na}.`;
+}
+
+/** "Số liệu kê khai": the declared value as a person reads it. */
+export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string {
+  const t = T[lang];
+  if (item.reason !== undefined) return `${lang === 'vi' ? 'Không phát sinh' : 'Did not arise'}: ${item.reason}`;
+  const v = item.value;
+  if (v === undefined) return '';
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
+  const keys = ratioKeys(rule);
+  if (keys && typeof v === 'object' && v !== null) {
+    const r = v as Record<string, number>;
+    const num = r[keys.numerator] ?? 0;
+    const den = r[keys.denominator] ?? 0;
+    return den === 0 ? `${num}/${den}` : `${num}/${den} (${fixedNumber((num / den) * 100, 2, lang)}%)`;
+  }
+  if (typeof v === 'string') {
+    const s = v.normalize('NFC').trim().toLowerCase();
+    if (rule.kind === 'timeliness' && (s === 'dung_han' || s === 'cham' || s === 'khong')) return t[s];
+    if (rule.kind === 'choice') return rule.options.find((o) => o.value === s)?.label ?? v;
+    if (rule.kind === 'yes_no') return ['co', 'có', 'yes', 'dat', 'đạt'].includes(s) ? t.yes : t.no;
+    return v;
+  }
+  if (typeof v === 'number') {
+    if (rule.kind === 'deduction') return lang === 'vi' ? `${v} ${rule.item_label ?? 'trường hợp'}` : `${v} ${rule.item_label ?? 'cases'}`;
+    if (rule.kind === 'judgement') return `${n(v, lang)} ${t.pts}`;
+    return pct(v, lang);
+  }
+  return String(v);
+}
+
+/** What would earn the lost points, in words. */
+export function describeHint(h: Hint, lang: Lang): string {
+  const a = h.args;
+  const vi = lang === 'vi';
+  switch (h.code) {
+    case 'hint.unanswered':
+      return vi ? 'Chưa kê khai số liệu: kê khai để được chấm điểm' : 'Nothing declared: declare a value to be scored';
+    case 'hint.yes':
+      return vi ? 'Cần đạt: Có (thực hiện đầy đủ, có tài liệu kiểm chứng)' : 'Needs: Yes (done in full, with evidence)';
+    case 'hint.choice':
+      return vi ? `Cần đạt mức: ${a.label}` : `Needs the level: ${a.label}`;
+    case 'hint.on_time':
+      return vi ? 'Cần thực hiện, ban hành đúng hạn' : 'Needs to be done on time';
+    case 'hint.next_band':
+      return vi
+        ? `Hiện đạt ${pct(Number(a.pct), lang)}; cần từ ${pct(Number(a.from), lang)} để được ${n(Number(a.points), lang)} điểm`
+        : `Now ${pct(Number(a.pct), lang)}; ${pct(Number(a.from), lang)} or more earns ${n(Number(a.points), lang)} points`;
+    case 'hint.full_rate':
+      return vi ? `Hiện đạt ${pct(Number(a.pct), lang)}; đạt 100% để được điểm tối đa` : `Now ${pct(Number(a.pct), lang)}; 100% earns full marks`;
+    case 'hint.fewer_items':
+      return vi
+        ? `Có ${a.count} ${a.label || 'trường hợp'}, mỗi trường hợp trừ ${n(Number(a.per), lang)} điểm`
+        : `${a.count} ${a.label || 'cases'}, each deducting ${n(Number(a.per), lang)}`;
+    case 'hint.judgement':
+      return vi ? 'Điểm do Hội đồng thẩm định chấm: bổ sung tài liệu kiểm chứng, giải trình' : 'Set by the appraisers: add evidence and explanations';
+  }
+}

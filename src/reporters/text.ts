@@ -1,0 +1,147 @@
+import Table from 'cli-table3';
+import { fixedNumber, type Lang } from '../i18n/number.js';
+import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
+import { describeHint, describeValue, statusLabel } from './describe.js';
+import type { Reporter, ReportOptions } from './types.js';
+
+const L = {
+  vi: {
+    title: (y: number) => `KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${y}`,
+    unit: 'Đơn vị',
+    code: 'mã',
+    catalog: 'Bộ tiêu chí',
+    template: 'bộ tiêu chí MẪU, không phải văn bản chính thức của tỉnh',
+    head: ['Mã', 'Lĩnh vực / tiêu chí / tiêu chí thành phần', 'Tối đa', 'Điểm', 'Ghi chú'],
+    lostBy: (x: string) => `mất ${x}`,
+    full: 'đạt tối đa',
+    achieved: 'Tổng điểm các lĩnh vực',
+    bonus: 'Điểm thưởng',
+    penalty: 'Điểm trừ',
+    total: 'Tổng điểm',
+    applicable: 'Tổng điểm tối đa áp dụng',
+    index: 'Chỉ số',
+    noIndex: 'không tính được (không còn tiêu chí được đánh giá)',
+    lostTitle: 'Các tiêu chí bị mất điểm',
+    none: 'Không có tiêu chí nào bị mất điểm.',
+    lost: 'mất',
+    got: 'đạt',
+    owner: 'Bộ phận tham mưu',
+    noOwner: 'chưa phân công',
+    declared: 'Kê khai',
+    evidence: 'Tài liệu kiểm chứng',
+    unanswered: 'Chưa kê khai (tính 0 điểm)',
+    pts: 'điểm',
+  },
+  en: {
+    title: (y: number) => `PAR INDEX SELF-ASSESSMENT ${y}`,
+    unit: 'Unit',
+    code: 'code',
+    catalog: 'Catalog',
+    template: 'TEMPLATE catalog, not a province’s official text',
+    head: ['Code', 'Area / criterion / sub-criterion', 'Max', 'Points', 'Note'],
+    lostBy: (x: string) => `lost ${x}`,
+    full: 'full marks',
+    achieved: 'Points from the areas',
+    bonus: 'Bonus',
+    penalty: 'Deductions',
+    total: 'Total',
+    applicable: 'Applicable max',
+    index: 'Index',
+    noIndex: 'cannot be computed (nothing applicable)',
+    lostTitle: 'Criteria that lost points',
+    none: 'No criterion lost points.',
+    lost: 'lost',
+    got: 'got',
+    owner: 'Owner',
+    noOwner: 'unassigned',
+    declared: 'Declared',
+    evidence: 'Evidence',
+    unanswered: 'Not declared (scored 0)',
+    pts: 'points',
+  },
+} as const;
+
+function itemNote(it: ItemScore, lang: Lang, d: number): string {
+  const l = L[lang];
+  if (it.status === 'scored') return it.lost > 0 ? l.lostBy(fixedNumber(it.lost, d, lang)) : l.full;
+  return statusLabel(it.status, lang);
+}
+
+function treeRows(r: ScoreResult, o: ReportOptions): string[][] {
+  const { lang, color: c } = o;
+  const d = r.decimals;
+  const items = new Map(r.items.map((i) => [i.code, i]));
+  const rows: string[][] = [];
+  const visit = (n: NodeScore, depth: number) => {
+    const num = (x: number) => fixedNumber(x, d, lang);
+    if (n.children) {
+      const style = depth === 0 ? (s: string) => c.bold(s.toUpperCase()) : c.bold;
+      const na = n.applicableMax === 0;
+      const note = na ? statusLabel('not_applicable', lang) : n.applicableMax < n.max ? `${L[lang].applicable.toLowerCase()} ${num(n.applicableMax)}` : '';
+      rows.push([c.bold(n.code), style(n.name), num(n.max), na ? '—' : c.bold(num(n.points)), note]);
+      n.children.forEach((k) => visit(k, depth + 1));
+      return;
+    }
+    const it = items.get(n.code)!;
+    const pts = it.points === null ? '—' : num(it.points);
+    const note = itemNote(it, lang, d);
+    const paint = it.lost > 0 || it.status === 'unanswered' ? c.yellow : it.status === 'not_applicable' ? c.dim : (s: string) => s;
+    rows.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`, num(it.max), paint(pts), paint(note)]);
+  };
+  r.areas.forEach((a) => visit(a, 0));
+  return rows;
+}
+
+export const textReporter: Reporter = (r, o) => {
+  const { lang, color: c } = o;
+  const l = L[lang];
+  const d = r.decimals;
+  const num = (x: number) => fixedNumber(x, d, lang);
+  const out: string[] = [];
+  const u = r.unit;
+  out.push(c.bold(l.title(r.catalog.year)));
+  out.push(`${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`);
+  out.push(`${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
+  out.push('');
+
+  const table = new Table({
+    head: [...l.head],
+    colWidths: [9, 56, 8, 8, 26],
+    wordWrap: true,
+    colAligns: ['left', 'left', 'right', 'right', 'left'],
+    style: { head: [], border: [], compact: true },
+  });
+  table.push(...treeRows(r, o));
+  out.push(table.toString());
+  out.push('');
+
+  out.push(`${l.achieved}: ${num(r.achieved)}`);
+  if (o.index.catalog.bonus) out.push(`${l.bonus}: +${num(r.bonus)}`);
+  if (o.index.catalog.penalty) out.push(`${l.penalty}: −${num(r.penalty)}`);
+  out.push(`${l.total}: ${num(r.total)} / ${l.applicable.toLowerCase()} ${num(r.applicableMax)}`);
+  out.push(
+    c.bold(`${l.index}: ${r.index === null ? l.noIndex : `${fixedNumber(r.index, d, lang)}%${r.band ? ` — ${r.band}` : ''}`}`),
+  );
+  out.push('');
+
+  const lost = lostItems(r);
+  out.push(c.bold(`${l.lostTitle} (${lost.length}):`));
+  if (lost.length === 0) out.push(`  ${l.none}`);
+  lost.forEach((it, i) => {
+    const leaf = o.index.leaves.get(it.code)!;
+    out.push(
+      `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? 0)}/${num(it.max)})`,
+    );
+    out.push(`       ${l.owner}: ${it.owner ?? l.noOwner}`);
+    const shown = describeValue(it, leaf.rule, lang);
+    if (shown) out.push(`       ${l.declared}: ${shown}`);
+    if (it.hint) out.push(`       → ${describeHint(it.hint, lang)}`);
+    if (it.evidence) out.push(`       ${l.evidence}: ${it.evidence}`);
+  });
+  const unanswered = r.items.filter((i) => i.status === 'unanswered' && i.section === 'areas');
+  if (unanswered.length) {
+    out.push('');
+    out.push(`${l.unanswered}: ${unanswered.map((i) => i.code).join(', ')}`);
+  }
+  return `${out.join('\n')}\n`;
+};

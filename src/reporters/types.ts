@@ -1,0 +1,15 @@
+import type { ChalkInstance } from 'chalk';
+import type { Finding } from '../findings/finding.js';
+import type { Lang } from '../i18n/number.js';
+import type { CatalogIndex } from '../scoring/catalog-index.js';
+import type { ScoreResult } from '../scoring/score.js';
+
+export interface ReportOptions {
+  lang: Lang;
+  color: ChalkInstance;
+  index: CatalogIndex;
+  findings: readonly Finding[];
+}
+
+/** A reporter turns a score into the text written to stdout. */
+export type Reporter = (result: ScoreResult, options: ReportOptions) => string;

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+
+/** Point values as written in a catalog: non-negative decimals such as 0.25 or 0.5. */
+const Points = z.number().nonnegative().describe('Số điểm (số thập phân không âm, ví dụ 0.25, 0.5, 1)');
+
+export const ItemCode = z
+  .string()
+  .regex(/^(?:[A-Z]{1,3}\.)?\d{1,3}(?:\.\d{1,3}){0,3}$/, 'mã dạng 1, 1.1, 1.1.1 (điểm thưởng/trừ: T.1, D.1)')
+  .describe('Mã mục: 1 (lĩnh vực), 1.1 (tiêu chí), 1.1.1 (tiêu chí thành phần)');
+
+const WhenNotArisen = z
+  .enum(['not_applicable', 'full_marks'])
+  .describe(
+    'Khi nhiệm vụ không phát sinh trong năm: not_applicable = không đánh giá (bỏ điểm tối đa khỏi mẫu số); full_marks = được tính điểm tối đa',
+  );
+
+const Field = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/).describe('Tên trường trong tệp minh chứng, ví dụ dung_han'),
+  label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Số hồ sơ giải quyết đúng hạn"'),
+});
+
+const Measure = {
+  measure: z
+    .enum(['ratio', 'percent'])
+    .describe('ratio: kê khai tử số và mẫu số; percent: kê khai tỷ lệ % (0–100)'),
+  numerator: Field.optional().describe('Tử số (khi measure = ratio)'),
+  denominator: Field.optional().describe('Mẫu số (khi measure = ratio)'),
+};
+
+const common = {
+  when_not_arisen: WhenNotArisen,
+  description: z.string().optional().describe('Cách tính điểm viết bằng lời (nếu bỏ trống, cchc tự diễn giải từ quy tắc)'),
+};
+
+export const YesNoRule = z
+  .strictObject({
+    kind: z.literal('yes_no'),
+    ...common,
+    yes: Points.optional().describe('Điểm khi "Có" (mặc định: điểm tối đa)'),
+    no: Points.optional().describe('Điểm khi "Không" (mặc định: 0)'),
+  })
+  .describe('Có / Không');
+
+export const ChoiceOption = z
+  .strictObject({
+    value: z.string().regex(/^[a-z0-9_]+$/).describe('Giá trị kê khai, ví dụ xuat_sac'),
+    label: z.string().min(1).describe('Nhãn, ví dụ "Hoàn thành xuất sắc nhiệm vụ"'),
+    points: Points.optional().describe('Số điểm'),
+    fraction: z.number().min(0).max(1).optional().describe('Hoặc tỷ lệ của điểm tối đa (0–1), ví dụ 0.75'),
+  })
+  .describe('Một lựa chọn: có points hoặc fraction');
+
+export const ChoiceRule = z
+  .strictObject({
+    kind: z.literal('choice'),
+    ...common,
+    options: z.array(ChoiceOption).min(2).describe('Các mức lựa chọn'),
+  })
+  .describe('Chọn một mức');
+
+export const TimelinessRule = z
+  .strictObject({
+    kind: z.literal('timeliness'),
+    ...common,
+    on_time: Points.optional().describe('Điểm khi đúng hạn (mặc định: điểm tối đa)'),
+    late: Points.describe('Điểm khi chậm'),
+    missing: Points.optional().describe('Điểm khi không thực hiện (mặc định: 0)'),
+  })
+  .describe('Đúng hạn / chậm / không thực hiện');
+
+export const Band = z.strictObject({
+  from: z.number().min(0).max(100).describe('Cận dưới (%), tính cả cận: "từ X% trở lên"'),
+  points: Points,
+});
+
+export const RateBandsRule = z
+  .strictObject({
+    kind: z.literal('rate_bands'),
+    ...common,
+    ...Measure,
+    bands: z.array(Band).min(1).describe('Các mức tỷ lệ, từ cao xuống thấp; mức cuối thường from: 0'),
+  })
+  .describe('Theo mức tỷ lệ');
+
+export const ProRataRule = z
+  .strictObject({ kind: z.literal('pro_rata'), ...common, ...Measure })
+  .describe('Điểm = tỷ lệ × điểm tối đa');
+
+export const DeductionRule = z
+  .strictObject({
+    kind: z.literal('deduction'),
+    ...common,
+    per_item: Points.describe('Số điểm trừ cho mỗi trường hợp'),
+    floor: Points.optional().describe('Điểm thấp nhất (mặc định: 0, không âm)'),
+    item_label: z.string().optional().describe('Tên trường hợp bị trừ, ví dụ "báo cáo chậm hoặc thiếu"'),
+  })
+  .describe('Trừ điểm theo từng trường hợp');
+
+export const SurveyRule = z
+  .strictObject({ kind: z.literal('survey'), ...common })
+  .describe('Điểm = tỷ lệ hài lòng (%) × điểm tối đa');
+
+export const JudgementRule = z
+  .strictObject({ kind: z.literal('judgement'), ...common })
+  .describe('Hội đồng thẩm định chấm điểm từ 0 đến điểm tối đa');
+
+export const Rule = z.discriminatedUnion('kind', [
+  YesNoRule,
+  ChoiceRule,
+  TimelinessRule,
+  RateBandsRule,
+  ProRataRule,
+  DeductionRule,
+  SurveyRule,
+  JudgementRule,
+]);
+
+const nodeFields = {
+  code: ItemCode,
+  name: z.string().min(1).describe('Tên lĩnh vực / tiêu chí / tiêu chí thành phần'),
+  max: Points.describe('Điểm tối đa'),
+  owner: z.string().optional().describe('Bộ phận tham mưu, ví dụ "Văn phòng – thống kê"'),
+  evidence: z.string().optional().describe('Tài liệu kiểm chứng cần có'),
+  rule: Rule.optional().describe('Quy tắc chấm (mục lá); mục có children thì không có rule'),
+};
+
+export interface CatalogNode extends z.input<z.ZodObject<typeof nodeFields>> {
+  children?: CatalogNode[] | undefined;
+}
+
+export const Node: z.ZodType<CatalogNode> = z
+  .strictObject({
+    ...nodeFields,
+    get children() {
+      return z.array(Node).min(1).optional().describe('Các mục con');
+    },
+  })
+  .describe('Lĩnh vực, tiêu chí hoặc tiêu chí thành phần');
+
+export const Adjustment = z
+  .strictObject({
+    name: z.string().min(1),
+    max: Points.describe('Mức trần của cả phần'),
+    items: z.array(Node).min(1),
+  })
+  .describe('Điểm thưởng hoặc điểm trừ, có mức trần');
+
+export const Level = z.enum(['tinh', 'so', 'huyen', 'xa']).describe('Cấp: tinh, so, huyen, xa');
+
+export const Catalog = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Mã bộ tiêu chí, trùng tên tệp, ví dụ xa-mau-2024'),
+    title: z.string().min(1).describe('Tên bộ tiêu chí'),
+    level: Level,
+    scope: z.string().min(1).describe('Phạm vi áp dụng (tỉnh), hoặc "Mẫu" cho bộ tiêu chí mẫu'),
+    template: z.boolean().default(false).describe('true: bộ tiêu chí mẫu, không phải văn bản chính thức của tỉnh'),
+    year: z.number().int().min(2000).max(2100).describe('Năm đánh giá'),
+    legal_basis: z.array(z.string().min(1)).default([]).describe('Căn cứ: số quyết định, ví dụ "876/QĐ-BNV"'),
+    scale: z.number().positive().default(100).describe('Tổng điểm tối đa (thường 100)'),
+    decimals: z.number().int().min(0).max(4).default(2).describe('Số chữ số thập phân khi làm tròn (thường 2)'),
+    bands: z
+      .array(z.strictObject({ label: z.string().min(1), from: z.number().min(0).max(100) }))
+      .min(1)
+      .describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
+    areas: z.array(Node).min(1).describe('Các lĩnh vực'),
+    bonus: Adjustment.optional().describe('Điểm thưởng (cộng), có trần'),
+    penalty: Adjustment.optional().describe('Điểm trừ, có trần'),
+  })
+  .describe('Bộ tiêu chí Chỉ số cải cách hành chính');
+
+export type Catalog = z.output<typeof Catalog>;
+export type RuleT = z.output<typeof Rule>;
+export type Level = z.output<typeof Level>;

@@ -1,0 +1,87 @@
+/**
+ * Exact points. Every point value is an integer count of ten-thousandths (0,25 → 2500), so sums never
+ * drift. Catalogs may not use more than four decimals (a cross-check enforces it).
+ *
+ * Rounding happens in one helper, `divRound`, half away from zero ("làm tròn" as officials do it),
+ * and it is called only where a division makes a value that is not already exact:
+ *   - a pro-rata or survey rule's points, rounded to the catalog's decimals;
+ *   - the index (achieved ÷ applicable max × 100), rounded to the catalog's decimals.
+ * All totals are plain sums of already-rounded item points, so the sum shown equals the sum of the rows.
+ */
+export type Fixed = number & { readonly __fixed: unique symbol };
+
+export const UNIT = 10_000;
+export const UNIT_DIGITS = 4;
+
+export const ZERO = 0 as Fixed;
+
+/** Converts a YAML number (0.25) to Fixed; undefined when it has more than four decimals. */
+export function fromNumber(x: number): Fixed | undefined {
+  const r = decimalParts(x);
+  if (!r || r.den > BigInt(UNIT)) return undefined;
+  return Number((r.num * BigInt(UNIT)) / r.den) as Fixed;
+}
+
+export function toNumber(f: Fixed): number {
+  return f / UNIT;
+}
+
+export function add(...xs: Fixed[]): Fixed {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s as Fixed;
+}
+
+export function sub(a: Fixed, b: Fixed): Fixed {
+  return (a - b) as Fixed;
+}
+
+export function min(a: Fixed, b: Fixed): Fixed {
+  return (a < b ? a : b) as Fixed;
+}
+
+export function max(a: Fixed, b: Fixed): Fixed {
+  return (a > b ? a : b) as Fixed;
+}
+
+export function times(a: Fixed, n: number): Fixed {
+  return (a * n) as Fixed;
+}
+
+/** Rounds num/den half away from zero; den > 0. The single rounding helper. */
+export function divRound(num: bigint, den: bigint): bigint {
+  const neg = num < 0n;
+  const n = neg ? -num : num;
+  const q = (2n * n + den) / (2n * den);
+  return neg ? -q : q;
+}
+
+/** max × (num/den), rounded to `decimals` places, as Fixed. */
+export function scaleRatio(maxPoints: Fixed, num: bigint, den: bigint, decimals: number): Fixed {
+  const step = BigInt(10 ** (UNIT_DIGITS - decimals));
+  return Number(divRound(BigInt(maxPoints) * num, den * step) * step) as Fixed;
+}
+
+/** a ÷ b × 100, rounded to `decimals` places; returned as a scaled integer and its number value. */
+export function percent(a: Fixed, b: Fixed, decimals: number): { scaled: bigint; value: number } {
+  const p = 10n ** BigInt(decimals);
+  const scaled = divRound(BigInt(a) * 100n * p, BigInt(b));
+  return { scaled, value: Number(scaled) / Number(p) };
+}
+
+/** Exact rational for a JS number written in decimal (95.5 → 955/10); undefined for exponents/NaN. */
+export function decimalParts(x: number): { num: bigint; den: bigint } | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const s = String(x);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  const den = 10n ** BigInt(frac.length);
+  const num = BigInt(m[2] + frac) * (m[1] ? -1n : 1n);
+  return { num, den };
+}
+
+/** Whether num/den ≥ a/b, exactly (den, b > 0). */
+export function ratioAtLeast(num: bigint, den: bigint, a: bigint, b: bigint): boolean {
+  return num * b >= a * den;
+}

@@ -1,0 +1,242 @@
+import type { RuleT } from '../schema/catalog.js';
+import type { Args } from '../findings/finding.js';
+import type { FindingCode } from '../findings/messages.js';
+import {
+  type Fixed,
+  ZERO,
+  decimalParts,
+  fromNumber,
+  max as fmax,
+  ratioAtLeast,
+  scaleRatio,
+  sub,
+  times,
+  UNIT,
+} from './fixed.js';
+
+/** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
+export type Input =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'option'; value: string }
+  | { kind: 'rate'; num: bigint; den: bigint; pct: number }
+  | { kind: 'count'; value: number }
+  | { kind: 'points'; value: Fixed }
+  | { kind: 'none' };
+
+export type ReadResult =
+  | { ok: true; input: Input }
+  | { ok: false; code: FindingCode; args: Args; key?: string };
+
+const TIMELINESS = ['dung_han', 'cham', 'khong'] as const;
+const YES = new Set(['co', 'có', 'yes', 'dat', 'đạt']);
+const NO = new Set(['khong', 'không', 'no', 'khong_dat', 'không đạt']);
+
+export function ratioKeys(rule: RuleT): { numerator: string; denominator: string } | undefined {
+  if ((rule.kind === 'rate_bands' || rule.kind === 'pro_rata') && rule.measure === 'ratio')
+    return { numerator: rule.numerator?.key ?? 'dat', denominator: rule.denominator?.key ?? 'tong' };
+  return undefined;
+}
+
+function fail(code: FindingCode, args: Args = {}, key?: string): ReadResult {
+  return key === undefined ? { ok: false, code, args } : { ok: false, code, args, key };
+}
+
+function readPercent(raw: unknown): ReadResult {
+  if (typeof raw !== 'number') return fail('evidence.value_type', { expected: 'tỷ lệ % (số từ 0 đến 100)' });
+  const p = decimalParts(raw);
+  if (!p || raw < 0 || raw > 100) return fail('evidence.percent_range');
+  return { ok: true, input: { kind: 'rate', num: p.num, den: p.den * 100n, pct: raw } };
+}
+
+function readRatio(raw: unknown, keys: { numerator: string; denominator: string }, rule: RuleT): ReadResult {
+  const expectedKeys = `${keys.numerator}, ${keys.denominator}`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return fail('evidence.value_type', { expected: `{ ${keys.numerator}: số, ${keys.denominator}: số }` });
+  const rec = raw as Record<string, unknown>;
+  const present = Object.keys(rec);
+  for (const k of present) if (k !== keys.numerator && k !== keys.denominator) return fail('evidence.ratio_keys', { keys: expectedKeys }, k);
+  for (const k of [keys.numerator, keys.denominator]) {
+    if (!(k in rec)) return fail('evidence.ratio_keys', { keys: expectedKeys });
+    const v = rec[k];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return fail('evidence.count_invalid', {}, k);
+  }
+  const num = rec[keys.numerator] as number;
+  const den = rec[keys.denominator] as number;
+  if (num > den) {
+    const labels =
+      rule.kind === 'rate_bands' || rule.kind === 'pro_rata'
+        ? { numerator: rule.numerator?.label ?? keys.numerator, denominator: rule.denominator?.label ?? keys.denominator }
+        : { numerator: keys.numerator, denominator: keys.denominator };
+    return fail('evidence.numerator_exceeds', { ...labels, num, den }, keys.numerator);
+  }
+  if (den === 0) return { ok: true, input: { kind: 'none' } };
+  return { ok: true, input: { kind: 'rate', num: BigInt(num), den: BigInt(den), pct: (num / den) * 100 } };
+}
+
+/** Reads a raw YAML value for a rule; strings are compared in NFC so decomposed Vietnamese matches. */
+export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unknown): ReadResult {
+  const text = typeof raw === 'string' ? raw.normalize('NFC').trim().toLowerCase() : undefined;
+  switch (rule.kind) {
+    case 'yes_no':
+      if (typeof raw === 'boolean') return { ok: true, input: { kind: 'bool', value: raw } };
+      if (text !== undefined && YES.has(text)) return { ok: true, input: { kind: 'bool', value: true } };
+      if (text !== undefined && NO.has(text)) return { ok: true, input: { kind: 'bool', value: false } };
+      return fail('evidence.value_type', { expected: 'true (Có) hoặc false (Không)' });
+    case 'choice': {
+      const allowed = rule.options.map((o) => o.value);
+      if (text === undefined) return fail('evidence.value_type', { expected: `một lựa chọn: ${allowed.join(', ')}` });
+      if (!allowed.includes(text)) return fail('evidence.choice_unknown', { value: String(raw), allowed: allowed.join(', ') });
+      return { ok: true, input: { kind: 'option', value: text } };
+    }
+    case 'timeliness':
+      if (text === undefined) return fail('evidence.value_type', { expected: TIMELINESS.join(', ') });
+      if (!(TIMELINESS as readonly string[]).includes(text))
+        return fail('evidence.choice_unknown', { value: String(raw), allowed: TIMELINESS.join(', ') });
+      return { ok: true, input: { kind: 'option', value: text } };
+    case 'rate_bands':
+    case 'pro_rata': {
+      const keys = ratioKeys(rule);
+      return keys ? readRatio(raw, keys, rule) : readPercent(raw);
+    }
+    case 'survey':
+      return readPercent(raw);
+    case 'deduction':
+      if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) return fail('evidence.count_invalid');
+      return { ok: true, input: { kind: 'count', value: raw } };
+    case 'judgement': {
+      const f = typeof raw === 'number' ? fromNumber(raw) : undefined;
+      const step = 10 ** (4 - decimals);
+      if (f === undefined || f < 0 || f > maxPts || f % step !== 0)
+        return fail('evidence.points_range', { max: maxPts / UNIT, decimals });
+      return { ok: true, input: { kind: 'points', value: f } };
+    }
+  }
+}
+
+function pts(x: number | undefined, fallback: Fixed): Fixed {
+  return x === undefined ? fallback : (fromNumber(x) ?? fallback);
+}
+
+function optionPoints(o: { points?: number | undefined; fraction?: number | undefined }, maxPts: Fixed, decimals: number): Fixed {
+  if (o.points !== undefined) return pts(o.points, ZERO);
+  const f = decimalParts(o.fraction ?? 0) ?? { num: 0n, den: 1n };
+  return scaleRatio(maxPts, f.num, f.den, decimals);
+}
+
+/** Rate bands sorted by lower bound, highest first, as exact rationals. */
+function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>) {
+  return rule.bands
+    .map((b) => ({ from: b.from, frac: decimalParts(b.from) ?? { num: 0n, den: 1n }, points: pts(b.points, ZERO) }))
+    .sort((a, b) => b.from - a.from);
+}
+
+function bandFor(rule: Extract<RuleT, { kind: 'rate_bands' }>, num: bigint, den: bigint) {
+  const all = bands(rule);
+  const i = all.findIndex((b) => ratioAtLeast(num, den, b.frac.num, b.frac.den * 100n));
+  return { all, index: i };
+}
+
+/** Points for a checked input (never for `none`: the caller applies when_not_arisen). */
+export function pointsFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Input): Fixed {
+  switch (rule.kind) {
+    case 'yes_no':
+      return input.kind === 'bool' && input.value ? pts(rule.yes, maxPts) : pts(rule.no, ZERO);
+    case 'choice': {
+      const o = rule.options.find((x) => input.kind === 'option' && x.value === input.value);
+      return o ? optionPoints(o, maxPts, decimals) : ZERO;
+    }
+    case 'timeliness':
+      if (input.kind !== 'option') return ZERO;
+      if (input.value === 'dung_han') return pts(rule.on_time, maxPts);
+      if (input.value === 'cham') return pts(rule.late, ZERO);
+      return pts(rule.missing, ZERO);
+    case 'rate_bands': {
+      if (input.kind !== 'rate') return ZERO;
+      const { all, index } = bandFor(rule, input.num, input.den);
+      return index < 0 ? ZERO : all[index]!.points;
+    }
+    case 'pro_rata':
+    case 'survey':
+      return input.kind === 'rate' ? scaleRatio(maxPts, input.num, input.den, decimals) : ZERO;
+    case 'deduction': {
+      if (input.kind !== 'count') return ZERO;
+      const floor = pts(rule.floor, ZERO);
+      return fmax(sub(maxPts, times(pts(rule.per_item, ZERO), input.value)), floor);
+    }
+    case 'judgement':
+      return input.kind === 'points' ? input.value : ZERO;
+  }
+}
+
+/** The most a rule can give, and the least: used by the catalog cross-checks. */
+export function ruleRange(rule: RuleT, maxPts: Fixed, decimals: number): { hi: Fixed; lo: Fixed; values: Fixed[] } {
+  let values: Fixed[];
+  switch (rule.kind) {
+    case 'yes_no':
+      values = [pts(rule.yes, maxPts), pts(rule.no, ZERO)];
+      break;
+    case 'choice':
+      values = rule.options.map((o) => optionPoints(o, maxPts, decimals));
+      break;
+    case 'timeliness':
+      values = [pts(rule.on_time, maxPts), pts(rule.late, ZERO), pts(rule.missing, ZERO)];
+      break;
+    case 'rate_bands':
+      values = [...bands(rule).map((b) => b.points), ZERO];
+      break;
+    case 'deduction':
+      values = [maxPts, pts(rule.floor, ZERO)];
+      break;
+    default:
+      values = [maxPts, ZERO];
+  }
+  return { hi: Math.max(...values) as Fixed, lo: Math.min(...values) as Fixed, values };
+}
+
+/** What would earn the points this item lost, as a coded hint for the reporters. */
+export interface Hint {
+  code:
+    | 'hint.yes'
+    | 'hint.choice'
+    | 'hint.on_time'
+    | 'hint.next_band'
+    | 'hint.full_rate'
+    | 'hint.fewer_items'
+    | 'hint.judgement'
+    | 'hint.unanswered';
+  args: Args;
+}
+
+export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Input | undefined): Hint {
+  if (!input) return { code: 'hint.unanswered', args: {} };
+  switch (rule.kind) {
+    case 'yes_no':
+      return { code: 'hint.yes', args: {} };
+    case 'choice': {
+      const best = [...rule.options].sort((a, b) => optionPoints(b, maxPts, decimals) - optionPoints(a, maxPts, decimals))[0]!;
+      return { code: 'hint.choice', args: { label: best.label } };
+    }
+    case 'timeliness':
+      return { code: 'hint.on_time', args: {} };
+    case 'rate_bands': {
+      if (input.kind !== 'rate') return { code: 'hint.unanswered', args: {} };
+      // Full marks need the lowest band that gives the most points.
+      const best = bands(rule).reduce((a, b) => (b.points > a.points || (b.points === a.points && b.from < a.from) ? b : a));
+      return { code: 'hint.next_band', args: { from: best.from, points: best.points / UNIT, pct: round2(input.pct) } };
+    }
+    case 'pro_rata':
+    case 'survey':
+      return { code: 'hint.full_rate', args: { pct: input.kind === 'rate' ? round2(input.pct) : 0 } };
+    case 'deduction':
+      return {
+        code: 'hint.fewer_items',
+        args: { count: input.kind === 'count' ? input.value : 0, per: (fromNumber(rule.per_item) ?? 0) / UNIT, label: rule.item_label ?? '' },
+      };
+    case 'judgement':
+      return { code: 'hint.judgement', args: {} };
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

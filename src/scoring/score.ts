@@ -1,0 +1,238 @@
+import type { CatalogNode } from '../schema/catalog.js';
+import type { Evidence, ItemEvidence, Unit } from '../schema/evidence.js';
+import type { Finding } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+import type { CatalogIndex, Leaf, Section } from './catalog-index.js';
+import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, sub, toNumber } from './fixed.js';
+import { type Hint, type Input, hintFor, pointsFor, readValue } from './rules.js';
+
+export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
+
+export interface ItemScore {
+  code: string;
+  name: string;
+  section: Section;
+  area: string;
+  max: number;
+  /** 0 when not applicable: its max leaves the denominator. */
+  applicableMax: number;
+  /** null when not applicable. */
+  points: number | null;
+  lost: number;
+  status: ItemStatus;
+  rule: string;
+  value?: unknown;
+  /** The unit's reason when the task did not arise. */
+  reason?: string;
+  documents: number;
+  claimed?: number;
+  owner?: string;
+  evidence?: string;
+  hint?: Hint;
+}
+
+export interface NodeScore {
+  code: string;
+  name: string;
+  max: number;
+  applicableMax: number;
+  points: number;
+  children?: NodeScore[];
+}
+
+export interface ScoreResult {
+  unit: Unit;
+  catalog: { id: string; title: string; level: string; scope: string; year: number; template: boolean };
+  decimals: number;
+  /** Points from the areas. */
+  achieved: number;
+  bonus: number;
+  penalty: number;
+  /** achieved + bonus − penalty, never below 0. */
+  total: number;
+  applicableMax: number;
+  /** total ÷ applicableMax × 100, rounded to `decimals`; null when nothing is applicable. */
+  index: number | null;
+  band: string | null;
+  areas: NodeScore[];
+  items: ItemScore[];
+}
+
+interface Internal {
+  item: ItemScore;
+  points: Fixed;
+  applicable: Fixed;
+}
+
+function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[]): Internal {
+  const path = ['items', leaf.code];
+  const item: ItemScore = {
+    code: leaf.code,
+    name: leaf.name,
+    section: leaf.section,
+    area: leaf.area.code,
+    max: toNumber(leaf.max),
+    applicableMax: toNumber(leaf.max),
+    points: 0,
+    lost: 0,
+    status: 'scored',
+    rule: leaf.rule.kind,
+    documents: ev?.documents?.length ?? 0,
+  };
+  if (leaf.owner !== undefined) item.owner = leaf.owner;
+  if (leaf.evidence !== undefined) item.evidence = leaf.evidence;
+  if (ev?.claimed !== undefined) item.claimed = ev.claimed;
+
+  let input: Input | undefined;
+  if (ev?.not_arisen !== undefined) {
+    item.reason = ev.not_arisen;
+    input = { kind: 'none' };
+  } else if (ev?.value !== undefined) {
+    item.value = ev.value;
+    const read = readValue(leaf.rule, leaf.max, decimals, ev.value);
+    if (!read.ok) {
+      findings.push(finding(read.code, read.key ? [...path, 'value', read.key] : [...path, 'value'], read.args, leaf.code));
+      return { item, points: ZERO, applicable: leaf.max };
+    }
+    input = read.input;
+  }
+
+  let points: Fixed = ZERO;
+  let applicable: Fixed = leaf.max;
+  if (!input) {
+    item.status = 'unanswered';
+    // Bonus and penalty items are optional: not declaring one is not a gap.
+    if (leaf.section === 'areas') findings.push(finding('evidence.unanswered', path, {}, leaf.code));
+  } else if (input.kind === 'none') {
+    if (leaf.rule.when_not_arisen === 'full_marks') {
+      item.status = 'full_marks';
+      points = leaf.max;
+    } else {
+      item.status = 'not_applicable';
+      applicable = ZERO;
+    }
+  } else {
+    points = pointsFor(leaf.rule, leaf.max, decimals, input);
+  }
+
+  item.points = item.status === 'not_applicable' ? null : toNumber(points);
+  item.applicableMax = toNumber(applicable);
+  const lost = leaf.section === 'penalty' ? points : sub(applicable, points);
+  item.lost = toNumber(lost);
+  if (lost > 0 && leaf.section === 'areas') {
+    item.hint = hintFor(leaf.rule, leaf.max, decimals, input?.kind === 'none' ? undefined : input);
+  }
+
+  if (ev?.claimed !== undefined) {
+    const claimed = fromNumber(ev.claimed);
+    if (claimed === undefined || claimed > leaf.max) {
+      findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: item.max }, leaf.code));
+    } else if (item.status !== 'unanswered' && claimed !== (item.status === 'not_applicable' ? ZERO : points)) {
+      findings.push(
+        finding('evidence.claim_mismatch', [...path, 'claimed'], { claimed: ev.claimed, computed: item.points ?? 0 }, leaf.code),
+      );
+    }
+  }
+  if (points > 0 && leaf.section === 'areas' && item.status === 'scored' && item.documents === 0) {
+    findings.push(finding('evidence.no_documents', path, {}, leaf.code));
+  }
+  return { item, points, applicable };
+}
+
+function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScore; points: Fixed; applicable: Fixed } {
+  const base = { code: n.code, name: n.name, max: n.max };
+  if (!n.children?.length) {
+    const s = scored.get(n.code)!;
+    return { node: { ...base, applicableMax: toNumber(s.applicable), points: toNumber(s.points) }, points: s.points, applicable: s.applicable };
+  }
+  const kids = n.children.map((c) => rollUp(c, scored));
+  const points = add(...kids.map((k) => k.points));
+  const applicable = add(...kids.map((k) => k.applicable));
+  return {
+    node: { ...base, applicableMax: toNumber(applicable), points: toNumber(points), children: kids.map((k) => k.node) },
+    points,
+    applicable,
+  };
+}
+
+/**
+ * Scores one unit's evidence against an indexed catalog. Pure: no I/O. Value errors come back as
+ * findings (and then the result must not be trusted: callers check for errors before using it).
+ */
+export function scoreUnit(index: CatalogIndex, evidence: Evidence): { result: ScoreResult; findings: Finding[] } {
+  const { catalog } = index;
+  const findings: Finding[] = [];
+  const scored = new Map<string, Internal>();
+  for (const leaf of index.leaves.values()) {
+    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings));
+  }
+
+  const areas = catalog.areas.map((a) => rollUp(a, scored));
+  const achieved = add(...areas.map((a) => a.points));
+  const applicableMax = add(...areas.map((a) => a.applicable));
+  const adjustment = (section: 'bonus' | 'penalty'): Fixed => {
+    const adj = catalog[section];
+    if (!adj) return ZERO;
+    const sum = add(...adj.items.map((n) => rollUp(n, scored).points));
+    return min(sum, fromNumber(adj.max) ?? ZERO);
+  };
+  const bonus = adjustment('bonus');
+  const penalty = adjustment('penalty');
+  const totalRaw = sub(add(achieved, bonus), penalty);
+  const total = totalRaw < 0 ? ZERO : totalRaw;
+
+  let index_: number | null = null;
+  let band: string | null = null;
+  if (applicableMax > 0) {
+    const p = percent(total, applicableMax, catalog.decimals);
+    index_ = p.value;
+    band = bandFor(catalog.bands, p.scaled, catalog.decimals);
+  } else {
+    findings.push(finding('score.no_applicable', ['items']));
+  }
+
+  return {
+    result: {
+      unit: evidence.unit,
+      catalog: {
+        id: catalog.id,
+        title: catalog.title,
+        level: catalog.level,
+        scope: catalog.scope,
+        year: catalog.year,
+        template: catalog.template,
+      },
+      decimals: catalog.decimals,
+      achieved: toNumber(achieved),
+      bonus: toNumber(bonus),
+      penalty: toNumber(penalty),
+      total: toNumber(total),
+      applicableMax: toNumber(applicableMax),
+      index: index_,
+      band,
+      areas: areas.map((a) => a.node),
+      items: [...scored.values()].map((s) => s.item),
+    },
+    findings,
+  };
+}
+
+/** The band is chosen on the published (rounded) index, exactly: scaled / 10^decimals ≥ from. */
+export function bandFor(bands: ReadonlyArray<{ label: string; from: number }>, scaled: bigint, decimals: number): string | null {
+  const p = 10n ** BigInt(decimals);
+  const sorted = [...bands].sort((a, b) => b.from - a.from);
+  for (const b of sorted) {
+    const f = decimalParts(b.from);
+    if (f && scaled * f.den >= f.num * p) return b.label;
+  }
+  return null;
+}
+
+/** Items that lost points, most points first, then in catalog order: the improvement-plan list. */
+export function lostItems(result: ScoreResult): ItemScore[] {
+  return result.items
+    .map((item, i) => ({ item, i }))
+    .filter(({ item }) => item.section === 'areas' && item.lost > 0)
+    .sort((a, b) => b.item.lost - a.item.lost || a.i - b.i)
+    .map(({ item }) => item);
+}

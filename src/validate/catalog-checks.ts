@@ -1,0 +1,99 @@
+import type { Catalog, CatalogNode, RuleT } from '../schema/catalog.js';
+import type { Finding, YamlPath } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+import { type Fixed, ZERO, add, fromNumber, toNumber } from '../scoring/fixed.js';
+import { ruleRange } from '../scoring/rules.js';
+
+/**
+ * Checks a schema-valid catalog for what a schema cannot say, all at once: codes unique and nested,
+ * maxima that add up, rules that stay within 0..max, ordered bands.
+ */
+export function checkCatalog(catalog: Catalog): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+
+  const exact = (value: number, path: YamlPath, code?: string): Fixed => {
+    const f = fromNumber(value);
+    if (f === undefined) {
+      out.push(finding('catalog.too_many_decimals', path, { value }, code));
+      return ZERO;
+    }
+    return f;
+  };
+
+  const checkRule = (rule: RuleT, max: Fixed, path: YamlPath, code: string) => {
+    const rp = [...path, 'rule'];
+    if (rule.kind === 'choice') {
+      const values = new Set<string>();
+      rule.options.forEach((o, i) => {
+        if ((o.points === undefined) === (o.fraction === undefined))
+          out.push(finding('catalog.choice_points', [...rp, 'options', i], {}, code));
+        if (o.points !== undefined) exact(o.points, [...rp, 'options', i, 'points'], code);
+        if (values.has(o.value)) out.push(finding('catalog.duplicate_choice', [...rp, 'options', i, 'value'], { value: o.value }, code));
+        values.add(o.value);
+      });
+    }
+    if (rule.kind === 'rate_bands' || rule.kind === 'pro_rata') {
+      const ratio = rule.measure === 'ratio';
+      const ok = ratio
+        ? rule.numerator !== undefined && rule.denominator !== undefined && rule.numerator.key !== rule.denominator.key
+        : rule.numerator === undefined && rule.denominator === undefined;
+      if (!ok) out.push(finding('catalog.measure_fields', [...rp, 'measure'], {}, code));
+    }
+    if (rule.kind === 'rate_bands') {
+      rule.bands.forEach((b, i) => {
+        exact(b.points, [...rp, 'bands', i, 'points'], code);
+        const prev = rule.bands[i - 1];
+        if (prev && !(b.from < prev.from)) out.push(finding('catalog.bands_order', [...rp, 'bands', i, 'from'], {}, code));
+        else if (prev && b.points > prev.points) out.push(finding('catalog.rate_bands_points', [...rp, 'bands', i, 'points'], {}, code));
+      });
+    }
+    for (const key of ['yes', 'no', 'on_time', 'late', 'missing', 'per_item', 'floor'] as const) {
+      const v = (rule as Record<string, unknown>)[key];
+      if (typeof v === 'number') exact(v, [...rp, key], code);
+    }
+    if (rule.kind === 'deduction' && rule.floor !== undefined && (fromNumber(rule.floor) ?? ZERO) > max) {
+      out.push(finding('catalog.floor_exceeds_max', [...rp, 'floor'], { floor: rule.floor, max: toNumber(max) }, code));
+    }
+    const { hi } = ruleRange(rule, max, catalog.decimals);
+    if (hi > max) out.push(finding('catalog.rule_exceeds_max', rp, { points: toNumber(hi), max: toNumber(max) }, code));
+  };
+
+  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean): Fixed => {
+    if (seen.has(n.code)) out.push(finding('catalog.duplicate_code', [...path, 'code'], { code: n.code }, n.code));
+    seen.add(n.code);
+    if (parent !== undefined && !(n.code.startsWith(`${parent}.`) && !n.code.slice(parent.length + 1).includes('.'))) {
+      out.push(finding('catalog.code_not_under_parent', [...path, 'code'], { code: n.code, parent }, n.code));
+    }
+    const max = exact(n.max, [...path, 'max'], n.code);
+    if (n.children?.length) {
+      if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
+      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false)));
+      if (sum !== max) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
+    } else if (isArea) {
+      out.push(finding('catalog.area_needs_children', path, {}, n.code));
+    } else if (!n.rule) {
+      out.push(finding('catalog.no_rule', path, {}, n.code));
+    } else {
+      checkRule(n.rule, max, path, n.code);
+    }
+    return max;
+  };
+
+  const total = add(...catalog.areas.map((a, i) => walk(a, ['areas', i], undefined, true)));
+  const scale = exact(catalog.scale, ['scale']);
+  if (total !== scale) out.push(finding('catalog.scale_sum', ['areas'], { sum: toNumber(total), scale: catalog.scale }));
+
+  for (const section of ['bonus', 'penalty'] as const) {
+    const adj = catalog[section];
+    if (!adj) continue;
+    exact(adj.max, [section, 'max']);
+    adj.items.forEach((n, i) => walk(n, [section, 'items', i], undefined, false));
+  }
+
+  catalog.bands.forEach((b, i) => {
+    const prev = catalog.bands[i - 1];
+    if (prev && !(b.from < prev.from)) out.push(finding('catalog.bands_order', ['bands', i, 'from']));
+  });
+  return out;
+}
