@@ -24,6 +24,13 @@ export function makeColor(wanted: boolean, isTTY: boolean): ChalkInstance {
   return new Chalk({ level: wanted && !noColor && isTTY ? 1 : 0 });
 }
 
+/** Findings in reading order: by file, then line, then column (a stable sort keeps ties as found). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
 export function formatFindings(findings: readonly Finding[], lang: Lang): string {
-  return findings.length ? `${findings.map((f) => formatFinding(f, lang)).join('\n')}\n` : '';
+  return findings.length ? `${sortFindings(findings).map((f) => formatFinding(f, lang)).join('\n')}\n` : '';
 }

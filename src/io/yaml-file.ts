@@ -65,7 +65,8 @@ export function parseYaml(text: string, file: string): Parsed {
     const pos = lines.linePos(offset);
     return { source, findings: [{ ...finding('yaml.alias_limit', []), file, line: pos.line, column: pos.col }] };
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (data === null || data === undefined) return { source, findings: [{ ...finding('file.empty', []), file, line: 1, column: 1 }] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
     return { source, findings: [{ ...finding('yaml.not_mapping', []), file, line: 1, column: 1 }] };
   }
   return { source, data, findings: [] };

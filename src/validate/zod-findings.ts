@@ -39,6 +39,7 @@ function at(data: unknown, path: YamlPath): unknown {
 /** The criterion code a path is about, for the `[tiêu chí …]` label. */
 function itemOf(data: unknown, path: YamlPath): string | undefined {
   if (path[0] === 'items' && typeof path[1] === 'string') return path[1];
+  if (path[0] !== 'areas' && path[0] !== 'bonus' && path[0] !== 'penalty') return undefined;
   for (let i = path.length; i > 0; i--) {
     const node = at(data, path.slice(0, i));
     if (node && typeof node === 'object' && typeof (node as { code?: unknown }).code === 'string')

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { Catalog } from './catalog.js';
+import { Evidence } from './evidence.js';
+
+/** JSON Schemas for editors: draft-07, because yaml-language-server reads draft-07 and older. */
+export function jsonSchemas(): Record<string, string> {
+  const gen = (s: z.ZodType, title: string) =>
+    `${JSON.stringify({ title, ...z.toJSONSchema(s, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
+  return {
+    'catalog.schema.json': gen(Catalog, 'cchc: bộ tiêu chí Chỉ số CCHC'),
+    'evidence.schema.json': gen(Evidence, 'cchc: tệp kê khai của đơn vị'),
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/schema/catalog.js';
+import { checkCatalog } from '../../src/validate/catalog-checks.js';
+import { checkEvidence, isRealDate } from '../../src/validate/evidence-checks.js';
+import { indexCatalog } from '../../src/scoring/catalog-index.js';
+import { catalog, codes, evidence } from '../helpers.js';
+
+const leaf = (code: string, max: number, rule: Record<string, unknown> = { kind: 'yes_no' }) => ({
+  code,
+  name: `Mục ${code}`,
+  max,
+  rule: { when_not_arisen: 'not_applicable', ...rule },
+});
+
+describe('catalog cross-checks', () => {
+  it('accepts a consistent catalog', () => {
+    expect(checkCatalog(catalog())).toEqual([]);
+  });
+
+  it('reports every problem at once, each with its code and item', () => {
+    const bad = catalog({}, [
+      leaf('1.1', 1),
+      leaf('1.1', 1),
+      leaf('2.5', 1),
+      leaf('1.3', 0.5, { kind: 'timeliness', on_time: 1, late: 0.25 }),
+      leaf('1.4', 1, { kind: 'rate_bands', measure: 'percent', bands: [{ from: 90, points: 0.5 }, { from: 95, points: 1 }] }),
+      leaf('1.5', 1, { kind: 'choice', options: [{ value: 'a', label: 'A', points: 1, fraction: 1 }, { value: 'a', label: 'B', points: 0 }] }),
+      leaf('1.6', 1, { kind: 'pro_rata', measure: 'ratio' }),
+      leaf('1.7', 0.12345),
+      leaf('1.8', 1, { kind: 'deduction', per_item: 0.25, floor: 2 }),
+    ]);
+    const found = checkCatalog(bad).map((f) => [f.code, f.item]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['catalog.duplicate_code', '1.1'],
+        ['catalog.code_not_under_parent', '2.5'],
+        ['catalog.rule_exceeds_max', '1.3'],
+        ['catalog.bands_order', '1.4'],
+        ['catalog.choice_points', '1.5'],
+        ['catalog.duplicate_choice', '1.5'],
+        ['catalog.measure_fields', '1.6'],
+        ['catalog.too_many_decimals', '1.7'],
+        ['catalog.floor_exceeds_max', '1.8'],
+        ['catalog.children_sum', '1'],
+        ['catalog.scale_sum', undefined],
+      ]),
+    );
+  });
+
+  it('checks the parent sum, rules on parents, leaves without rules and band order', () => {
+    const c = Catalog.parse({
+      ...catalog(),
+      bands: [{ label: 'A', from: 50 }, { label: 'B', from: 80 }],
+      areas: [
+        { code: '1', name: 'A', max: 3, children: [{ ...leaf('1.1', 1), children: [leaf('1.1.1', 1)] }, { code: '1.2', name: 'x', max: 1 }] },
+        { code: '2', name: 'B', max: 7, rule: { kind: 'yes_no', when_not_arisen: 'full_marks' } },
+      ],
+    });
+    expect(codes(checkCatalog(c))).toEqual(
+      expect.arrayContaining(['catalog.rule_and_children', 'catalog.no_rule', 'catalog.children_sum', 'catalog.area_needs_children', 'catalog.bands_order']),
+    );
+  });
+});
+
+describe('evidence cross-checks', () => {
+  const idx = indexCatalog(catalog());
+  it('finds unknown codes, parent codes, impossible dates, year and level mismatches', () => {
+    const ev = evidence(
+      {
+        '9.9': { value: true },
+        '1': { value: true },
+        '1.1': { value: 'cham', not_arisen: 'x', documents: [{ type: 'KH', number: '1/KH-UBND', date: '31/02/2024', issuer: 'UBND' }] },
+      },
+      { year: 2023, unit: { code: 'H', name: 'UBND huyện', level: 'huyen', province: 'LS' } },
+    );
+    const found = checkEvidence(idx, ev).map((f) => [f.code, f.item ?? null]);
+    expect(found).toHaveLength(6);
+    expect(found).toEqual(expect.arrayContaining([
+      ['evidence.year_mismatch', null],
+      ['evidence.level_mismatch', null],
+      ['evidence.unknown_code', '9.9'],
+      ['evidence.not_leaf', '1'],
+      ['evidence.value_and_not_arisen', '1.1'],
+      ['evidence.date_invalid', '1.1'],
+    ]));
+  });
+  it('knows which dates exist', () => {
+    expect(isRealDate('29/02/2024')).toBe(true);
+    expect(isRealDate('29/02/2023')).toBe(false);
+    expect(isRealDate('2024-12-31')).toBe(true);
+    expect(isRealDate('31/04/2024')).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEvidenceText } from '../../src/io/load.js';
+import { MAX_FILE_BYTES, parseYaml, readText } from '../../src/io/yaml-file.js';
+
+const where = (fs: ReadonlyArray<{ code: string; line?: number; column?: number; item?: string }>) =>
+  fs.map((f) => `${f.code}@${f.line}:${f.column}${f.item ? `#${f.item}` : ''}`);
+
+const unit = `unit:
+  code: "1"
+  name: UBND xã A
+  level: xa
+  province: Lạng Sơn
+catalog: xa-mau-2024
+year: 2024
+`;
+
+describe('YAML reading', () => {
+  it('reports a duplicate key at its position', () => {
+    const r = parseYaml('a: 1\nb: 2\na: 3\n', 'f.yaml');
+    expect(where(r.findings)).toEqual(['yaml.duplicate_key@3:1']);
+    expect(r.findings[0]!.args.key).toBe('a');
+  });
+
+  it('reports syntax errors with line and column', () => {
+    const r = parseYaml('a: [1, 2\nb: 3\n', 'f.yaml');
+    expect(r.findings[0]!.code).toBe('yaml.syntax');
+    expect(r.findings[0]!.line).toBeGreaterThan(0);
+  });
+
+  it('stops an alias bomb quickly instead of expanding it', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) {
+      const p = String.fromCharCode(97 + i - 1);
+      lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${p}`).join(',')}]`);
+    }
+    const t = performance.now();
+    const r = parseYaml(`${lines.join('\n')}\n`, 'bomb.yaml');
+    expect(performance.now() - t).toBeLessThan(5_000);
+    expect(r.findings.map((f) => f.code)).toEqual(['yaml.alias_limit']);
+  });
+
+  it('refuses empty files and non-mappings', () => {
+    expect(parseYaml('  \n# only a comment\n', 'e.yaml').findings.map((f) => f.code)).toEqual(['file.empty']);
+    expect(parseYaml('- a\n- b\n', 'l.yaml').findings.map((f) => f.code)).toEqual(['yaml.not_mapping']);
+  });
+
+  it('turns directories, missing and oversized files into findings', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cchc-'));
+    expect((await readText(dir)).findings.map((f) => f.code)).toEqual(['file.is_directory']);
+    expect((await readText(join(dir, 'nope.yaml'))).findings.map((f) => f.code)).toEqual(['file.not_found']);
+    const big = join(dir, 'big.yaml');
+    await writeFile(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
+    expect((await readText(big)).findings.map((f) => f.code)).toEqual(['file.too_large']);
+  });
+});
+
+describe('schema findings carry positions and criterion codes', () => {
+  it('points at the offending value, key or parent', () => {
+    const text = `${unit}items:
+  "1.1.1":
+    value: true
+    claimed: "một"
+    ghi_chu: x
+  "1.1.2":
+    documents:
+      - type: Kế hoạch
+        number: 1/KH-UBND
+        date: 32-01-2024
+        issuer: UBND
+`;
+    const r = parseEvidenceText(text, 'u.yaml');
+    expect(where(r.findings)).toEqual([
+      'schema.invalid_type@11:14#1.1.1',
+      'schema.unknown_key@12:14#1.1.1',
+      'schema.invalid_format@17:15#1.1.2',
+    ]);
+  });
+
+  it('places a missing required field on its parent mapping', () => {
+    const r = parseEvidenceText(unit.replace('  name: UBND xã A\n', ''), 'u.yaml');
+    expect(where(r.findings)).toEqual(['schema.missing_key@2:3']);
+    expect(r.findings[0]!.args.key).toBe('name');
+  });
+
+  it('rejects negative counts inside a value', () => {
+    const r = parseEvidenceText(`${unit}items:\n  "3.1":\n    value: { dung_han: -5, tong: 10 }\n`, 'u.yaml');
+    expect(r.findings.map((f) => f.code)).toEqual(['schema.too_small']);
+    expect(r.findings[0]!.line).toBe(10);
+  });
+});
