@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // The JSON report is what .ci/run reads to print its closing "Tests: N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },
 });

@@ -20,8 +20,10 @@ export async function scoreEvidence(ev: LoadedEvidence, cache: CatalogCache, cat
   const base = catalogOption ? process.cwd() : dirname(resolve(ev.path));
   const cat = await cache.get(ref, base);
   if (!cat.index) {
-    // A finding without a file is about the evidence's `catalog:` reference.
-    const placed: Finding[] = cat.findings.map((f) => (f.file ? f : locate(ev.source!, [f])[0]!));
+    // A finding without a file is about the catalog reference: the --catalog option or the evidence's `catalog:`.
+    const placed: Finding[] = cat.findings.map((f) =>
+      f.file ? f : catalogOption ? { ...f, file: `--catalog ${catalogOption}` } : locate(ev.source!, [f])[0]!,
+    );
     return { evidence: ev, findings: placed };
   }
   const a = assess(cat.index, ev);

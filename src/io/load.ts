@@ -96,6 +96,10 @@ export interface Assessment {
 export function assess(index: CatalogIndex, ev: LoadedEvidence): Assessment {
   if (!ev.evidence || !ev.source) return { findings: ev.findings };
   const checks = checkEvidence(index, ev.evidence);
+  // Against a catalog of another year or level, item-by-item results would only be noise.
+  if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {
+    return { findings: locate(ev.source, checks) };
+  }
   const { result, findings } = scoreUnit(index, ev.evidence);
   const all = locate(ev.source, [...checks, ...findings]);
   return hasErrors(all) ? { findings: all } : { result, findings: all };

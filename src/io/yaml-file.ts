@@ -50,7 +50,7 @@ export function parseYaml(text: string, file: string): Parsed {
       const pos = lines.linePos(err.pos[0]);
       const f =
         err.code === 'DUPLICATE_KEY'
-          ? finding('yaml.duplicate_key', [], { key: stripped.slice(err.pos[0], err.pos[1]).trim() || '?' })
+          ? finding('yaml.duplicate_key', [], { key: /^["']?([^:"'\n]*)/.exec(stripped.slice(err.pos[0]))?.[1]?.trim() || '?' })
           : finding('yaml.syntax', [], { detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
       return { ...f, file, line: pos.line, column: pos.col };
     });

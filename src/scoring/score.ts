@@ -83,6 +83,16 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   if (leaf.evidence !== undefined) item.evidence = leaf.evidence;
   if (ev?.claimed !== undefined) item.claimed = ev.claimed;
 
+  // A claim above max is wrong whatever the value says, so it is checked first.
+  let claimed: Fixed | undefined;
+  if (ev?.claimed !== undefined) {
+    claimed = fromNumber(ev.claimed);
+    if (claimed === undefined || claimed > leaf.max) {
+      findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: item.max }, leaf.code));
+      claimed = undefined;
+    }
+  }
+
   let input: Input | undefined;
   if (ev?.not_arisen !== undefined) {
     item.reason = ev.not_arisen;
@@ -123,15 +133,8 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     item.hint = hintFor(leaf.rule, leaf.max, decimals, input?.kind === 'none' ? undefined : input);
   }
 
-  if (ev?.claimed !== undefined) {
-    const claimed = fromNumber(ev.claimed);
-    if (claimed === undefined || claimed > leaf.max) {
-      findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: item.max }, leaf.code));
-    } else if (item.status !== 'unanswered' && claimed !== (item.status === 'not_applicable' ? ZERO : points)) {
-      findings.push(
-        finding('evidence.claim_mismatch', [...path, 'claimed'], { claimed: ev.claimed, computed: item.points ?? 0 }, leaf.code),
-      );
-    }
+  if (claimed !== undefined && item.status !== 'unanswered' && claimed !== (item.status === 'not_applicable' ? ZERO : points)) {
+    findings.push(finding('evidence.claim_mismatch', [...path, 'claimed'], { claimed: ev!.claimed!, computed: item.points ?? 0 }, leaf.code));
   }
   if (points > 0 && leaf.section === 'areas' && item.status === 'scored' && item.documents === 0) {
     findings.push(finding('evidence.no_documents', path, {}, leaf.code));

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+
+const MINI = 'test/fixtures/mini/unit.yaml';
+
+describe('cchc score', () => {
+  it('prints the table, totals, index with band and the lost-points list (exit 0)', () => {
+    const args = ['score', MINI];
+    const run = cchc(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('71,10%');
+    expectGolden('score-mini-text', args, run);
+  });
+
+  it('gives the documented JSON shape', () => {
+    const args = ['score', MINI, '--format', 'json'];
+    const run = cchc(args);
+    expect(run.code).toBe(0);
+    const j = JSON.parse(run.stdout);
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['unit', 'catalog', 'achieved', 'applicableMax', 'index', 'band', 'areas', 'items', 'lost', 'findings']),
+    );
+    expect([j.achieved, j.bonus, j.total, j.applicableMax, j.index, j.band]).toEqual([6.61, 0.5, 7.11, 10, 71.1, 'Khá']);
+    expect(j.lost).toEqual(['2.1', '2.4', '1.2', '1.3', '2.3', '1.1.2', '2.2']);
+    expectGolden('score-mini-json', args, run);
+  });
+
+  it('speaks English with --lang en', () => {
+    const args = ['--lang', 'en', 'score', MINI];
+    const run = cchc(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('71.10%');
+    expectGolden('score-mini-en', args, run);
+  });
+
+  it('never modifies its input', () => {
+    const hash = () => createHash('sha256').update(readFileSync(join(ROOT, MINI))).digest('hex');
+    const before = hash();
+    cchc(['score', MINI, '--json']);
+    expect(hash()).toBe(before);
+  });
+});
+
+describe('bad input: clear message with file:line:column, exit 2, no stack trace', () => {
+  const cases: Array<[string, string[], string[]]> = [
+    ['missing-file', ['score', 'test/fixtures/nope.yaml'], ['file.not_found']],
+    ['directory', ['score', 'test/fixtures'], ['file.is_directory']],
+    ['empty-file', ['score', 'test/fixtures/bad/empty.yaml'], ['file.empty']],
+    ['not-yaml', ['score', 'test/fixtures/bad/not-yaml.yaml'], ['yaml.syntax']],
+    ['duplicate-key', ['score', 'test/fixtures/bad/duplicate-key.yaml'], ['yaml.duplicate_key']],
+    ['wrong-year-level', ['score', 'test/fixtures/bad/wrong-year.yaml'], ['evidence.year_mismatch', 'evidence.level_mismatch']],
+    ['unknown-catalog', ['score', MINI, '--catalog', 'khong-co'], ['catalog.not_found']],
+    [
+      'bad-values',
+      ['score', 'test/fixtures/bad/values.yaml'],
+      [
+        'evidence.choice_unknown',
+        'evidence.numerator_exceeds',
+        'evidence.percent_range',
+        'evidence.date_invalid',
+        'evidence.unknown_code',
+        'evidence.not_leaf',
+        'evidence.count_invalid',
+        'evidence.claimed_exceeds_max',
+      ],
+    ],
+  ];
+  for (const [name, args, expected] of cases) {
+    it(name, () => {
+      const run = cchc(args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expectNoStackTrace(run);
+      for (const code of expected) expect(run.stderr).toContain(`(${code})`);
+      // A file that cannot be opened has no line to point at; everything else has line and column.
+      const pattern = /^(test\/fixtures[\w/.-]*|--catalog [\w-]+): lỗi: |^[^:]+\.yaml:\d+:\d+: (lỗi|cảnh báo): /;
+      for (const line of run.stderr.trim().split('\n')) expect(line).toMatch(pattern);
+      expectGolden(`error-${name}`, args, run);
+    });
+  }
+
+  it('a wrong command line is exit 2', () => {
+    const run = cchc(['score', MINI, '--nope']);
+    expect(run.code).toBe(2);
+    expectNoStackTrace(run);
+  });
+});
+
+describe('cchc validate', () => {
+  it('reports every problem of every file at once and exits 2', () => {
+    const args = ['validate', 'test/fixtures/mini/mini-2024.yaml', 'test/fixtures/bad/values.yaml', 'test/fixtures/bad/duplicate-key.yaml'];
+    const run = cchc(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Đã kiểm tra 3 tệp: \d+ lỗi/);
+    expectGolden('validate-bad', args, run);
+  });
+
+  it('passes valid files with exit 0 and reports JSON', () => {
+    const run = cchc(['validate', 'test/fixtures/mini/mini-2024.yaml', MINI, '--json']);
+    expect(run.code).toBe(0);
+    const j = JSON.parse(run.stdout);
+    expect(j.valid).toBe(true);
+    expect(j.files.map((f: { kind: string }) => f.kind)).toEqual(['catalog', 'evidence']);
+  });
+});

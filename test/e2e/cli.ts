@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, without colours, from the repository root. */
+export function cchc(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Compares a run with its reviewed golden file (exit code, stdout, stderr).
+ * UPDATE_GOLDEN=1 rewrites the file instead; review the diff before committing.
+ */
+export function expectGolden(name: string, args: string[], run: Run): void {
+  const text = `$ cchc ${args.join(' ')}\n--- exit ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+  const file = join(ROOT, 'test/e2e/golden', `${name}.txt`);
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
+    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file missing: ${file}`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+export function expectNoStackTrace(run: Run): void {
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.stderr).not.toMatch(/node:internal/);
+}
