@@ -7,6 +7,7 @@ import { EXIT, makeColor, type CommandResult, type Context } from './commands/co
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
+import { batchCommand, type BatchOptions } from './commands/batch.js';
 
 const VERSION = '0.1.0';
 
@@ -55,6 +56,24 @@ export function program(): Command {
     .option('--json', 'như --format json')
     .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
       return run(() => validateCommand(files, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    });
+
+  p.command('batch')
+    .description('chấm điểm hàng loạt đơn vị, xếp hạng, xuất bảng xếp hạng')
+    .argument('<inputs...>', 'thư mục, tệp hoặc mẫu glob (*.yaml)')
+    .option('-c, --catalog <id|path>', 'bộ tiêu chí dùng cho mọi đơn vị')
+    .addOption(format(['text', 'json', 'csv']))
+    .option('--json', 'như --format json')
+    .option('--xlsx <file>', 'ghi bảng xếp hạng (.xlsx)')
+    .option('--forms <dir>', 'ghi biểu tự đánh giá của từng đơn vị vào thư mục')
+    .option('--group-by <field>', 'xếp hạng trong từng nhóm (ví dụ parent, type, province)')
+    .option('--fail-under <index>', 'mã thoát 1 nếu có đơn vị có chỉ số dưới ngưỡng', parseFloat)
+    .option('--compare <file>', 'kết quả năm trước (JSON của cchc batch) để so sánh thứ hạng')
+    .option('-j, --jobs <n>', 'số luồng xử lý song song', (v) => parseInt(v, 10))
+    .option('-q, --quiet', 'không hiện thanh tiến trình', false)
+    .action(function (this: Command, inputs: string[], o: BatchOptions & { json?: boolean }) {
+      const { json, ...rest } = o;
+      return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, context(this)))();
     });
 
   const cat = p.command('catalog').description('các bộ tiêu chí có sẵn');

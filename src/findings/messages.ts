@@ -212,6 +212,13 @@ export const MESSAGES = {
     () => 'không còn tiêu chí nào được đánh giá: không tính được chỉ số',
     () => 'no applicable criteria remain: the index cannot be computed',
   ),
+  // Writing outputs
+  'output.is_input': m(
+    E,
+    (a) => `không ghi đè lên tệp đầu vào ${a.file}: hãy chọn tên tệp khác`,
+    (a) => `refusing to overwrite the input file ${a.file}: choose another name`,
+  ),
+  'output.write_failed': m(E, (a) => `không ghi được tệp: ${a.reason}`, (a) => `cannot write the file: ${a.reason}`),
   'internal.error': m(
     E,
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,

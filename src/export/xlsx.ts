@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { Finding } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+
+/**
+ * Every exceljs call goes through this module and the writers beside it, so the library could be
+ * swapped. exceljs costs ~0,25 s to import: it is loaded lazily, only on paths that touch workbooks.
+ */
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+export type Cell = ExcelJS.Cell;
+
+let lib: typeof ExcelJS | undefined;
+export async function excel(): Promise<typeof ExcelJS> {
+  if (!lib) {
+    const m = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+    lib = m.default ?? m;
+  }
+  return lib;
+}
+
+/** A fixed instant for workbook properties and zip entries: the same input gives the same bytes. */
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+export async function newWorkbook(): Promise<Workbook> {
+  const { Workbook } = await excel();
+  const wb = new Workbook();
+  wb.creator = 'cchc';
+  wb.lastModifiedBy = 'cchc';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  // Spreadsheet programs recalculate on open; the cached results cchc writes are its own numbers.
+  wb.calcProperties.fullCalcOnLoad = true;
+  return wb;
+}
+
+/** Re-zips with constant entry dates (exceljs stamps the time of writing into every entry). */
+async function deterministic(buf: ArrayBuffer | Buffer): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(buf);
+  const out = new JSZip();
+  const names = Object.keys(zip.files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)));
+  for (const name of names) {
+    const f = zip.files[name]!;
+    if (f.dir) continue;
+    let data = await f.async('nodebuffer');
+    if (name === 'docProps/core.xml') {
+      data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
+    }
+    out.file(name, data, { date: FIXED_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+}
+
+/** Renders a workbook to bytes, identical for identical content. */
+export async function workbookBytes(wb: Workbook): Promise<Buffer> {
+  return deterministic(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Writes bytes so that the file appears whole or not at all: a temporary file in the same folder,
+ * then a rename. Refuses to overwrite any of the command's input files.
+ */
+export async function writeAtomically(out: string, bytes: Buffer | string, inputs: readonly string[]): Promise<Finding[]> {
+  const target = resolve(out);
+  if (inputs.some((i) => resolve(i) === target)) {
+    return [{ ...finding('output.is_input', [], { file: out }), file: out }];
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, target);
+    return [];
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+    return [{ ...finding('output.write_failed', [], { reason: code }), file: out }];
+  }
+}
+
+export async function saveWorkbook(wb: Workbook, out: string, inputs: readonly string[]): Promise<Finding[]> {
+  return writeAtomically(out, await workbookBytes(wb), inputs);
+}
