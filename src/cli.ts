@@ -8,6 +8,7 @@ import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
 import { batchCommand, type BatchOptions } from './commands/batch.js';
+import { importCommand, templateCommand } from './commands/workbook.js';
 
 const VERSION = '0.1.0';
 
@@ -44,8 +45,10 @@ export function program(): Command {
     .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
-    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
-      return run(() => scoreCommand(unit, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    .option('--xlsx <file>', 'ghi biểu tự đánh giá (.xlsx) theo mẫu chuẩn')
+    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string }) {
+      const opts = { ...(o.catalog ? { catalog: o.catalog } : {}), ...(o.xlsx ? { xlsx: o.xlsx } : {}), format: o.json ? ('json' as const) : o.format };
+      return run(() => scoreCommand(unit, opts, context(this)))();
     });
 
   p.command('validate')
@@ -56,6 +59,24 @@ export function program(): Command {
     .option('--json', 'như --format json')
     .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
       return run(() => validateCommand(files, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    });
+
+  p.command('template')
+    .description('tạo biểu kê khai Excel để điền (có danh sách chọn, ô khóa, hướng dẫn)')
+    .option('-c, --catalog <id|path>', 'bộ tiêu chí')
+    .option('-u, --unit <file>', 'điền sẵn từ tệp kê khai của đơn vị')
+    .requiredOption('-o, --output <file>', 'tệp .xlsx sẽ ghi')
+    .action(function (this: Command, o: { catalog?: string; unit?: string; output: string }) {
+      return run(() => templateCommand(o, context(this)))();
+    });
+
+  p.command('import')
+    .description('chuyển biểu kê khai Excel đã điền thành tệp kê khai YAML')
+    .argument('<form.xlsx>')
+    .option('-o, --output <file>', 'tệp .yaml sẽ ghi (mặc định: in ra màn hình)')
+    .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo biểu mẫu)')
+    .action(function (this: Command, file: string, o: { output?: string; catalog?: string }) {
+      return run(() => importCommand(file, o, context(this)))();
     });
 
   p.command('batch')

@@ -1,19 +1,32 @@
 import { hasErrors } from '../findings/finding.js';
 import { CatalogCache } from '../io/load.js';
 import { REPORTERS, type ReportFormat } from '../reporters/index.js';
+import { formWorkbook } from '../export/form.js';
+import { saveWorkbook } from '../export/xlsx.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreFile } from './load-unit.js';
 
 export interface ScoreOptions {
   catalog?: string;
   format: ReportFormat;
+  /** Also write the self-assessment form here. */
+  xlsx?: string;
 }
+
+const WROTE = { vi: (f: string) => `Đã ghi biểu tự đánh giá: ${f}`, en: (f: string) => `Wrote the self-assessment form: ${f}` };
 
 export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Context): Promise<CommandResult> {
   const unit = await scoreFile(file, new CatalogCache(), opts.catalog);
   const messages = formatFindings(unit.findings, ctx.lang);
-  if (hasErrors(unit.findings) || !unit.result || !unit.index) {
+  if (hasErrors(unit.findings) || !unit.result || !unit.index || !unit.evidence.evidence) {
     return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
+  }
+  let stderr = messages;
+  if (opts.xlsx) {
+    const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, ctx.lang);
+    const failed = await saveWorkbook(wb, opts.xlsx, [file]);
+    if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
+    stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }
   const stdout = REPORTERS[opts.format](unit.result, {
     lang: ctx.lang,
@@ -21,5 +34,5 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
     index: unit.index,
     findings: unit.findings,
   });
-  return { exitCode: EXIT.ok, stdout, stderr: messages };
+  return { exitCode: EXIT.ok, stdout, stderr };
 }

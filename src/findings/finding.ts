@@ -17,6 +17,8 @@ export interface Finding {
   file?: string;
   line?: number;
   column?: number;
+  /** For workbooks: the cell, e.g. `'Tự đánh giá'!F23`. */
+  cell?: string;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -13,9 +13,10 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return MESSAGES[f.code][lang](args);
 }
 
-/** The one formatter: `file:line:column: lỗi [tiêu chí 1.2.3] message (code)`. */
+/** The one formatter: `file:line:column: lỗi: [tiêu chí 1.2.3] message (code)` (`file:'Sheet'!F23: …` for workbooks). */
 export function formatFinding(f: Finding, lang: Lang): string {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}: ` : '';
+  const pos = f.line ? `:${f.line}:${f.column ?? 1}` : f.cell ? `:${f.cell}` : '';
+  const where = f.file ? `${f.file}${pos}: ` : '';
   const item = f.item ? `[${lang === 'vi' ? 'tiêu chí' : 'item'} ${f.item}] ` : '';
   return `${where}${SEVERITY[lang][f.severity]}: ${item}${findingMessage(f, lang)} (${f.code})`;
 }

@@ -212,6 +212,39 @@ export const MESSAGES = {
     () => 'không còn tiêu chí nào được đánh giá: không tính được chỉ số',
     () => 'no applicable criteria remain: the index cannot be computed',
   ),
+  // Workbooks (cchc template)
+  'xlsx.not_workbook': m(
+    E,
+    () => 'không phải tệp Excel (.xlsx) hợp lệ',
+    () => 'not a valid Excel (.xlsx) workbook',
+  ),
+  'xlsx.not_template': m(
+    E,
+    () => 'không phải biểu kê khai do "cchc template" tạo (thiếu trang ẩn _cchc)',
+    () => 'not a workbook made by "cchc template" (hidden sheet _cchc missing)',
+  ),
+  'xlsx.template_version': m(
+    E,
+    (a) => `biểu mẫu phiên bản ${a.found || '?'}, cchc cần phiên bản ${a.expected}: hãy tạo lại bằng "cchc template"`,
+    (a) => `template version ${a.found || '?'}, cchc needs version ${a.expected}: make a new one with "cchc template"`,
+  ),
+  'xlsx.sheet_missing': m(E, (a) => `thiếu trang "${a.sheet}"`, (a) => `sheet "${a.sheet}" is missing`),
+  'xlsx.row_moved': m(
+    E,
+    (a) => `dòng này phải là "${a.expected}": không di chuyển dòng hay sửa ô bị khóa`,
+    (a) => `this row must be "${a.expected}": rows were moved or labels edited`,
+  ),
+  'xlsx.catalog_changed': m(
+    E,
+    (a) => `biểu mẫu không có dòng cho "${a.expected}": bộ tiêu chí đã thay đổi, hãy tạo lại biểu mẫu`,
+    (a) => `the workbook has no row for "${a.expected}": the catalog changed, make a new template`,
+  ),
+  'xlsx.not_a_number': m(E, (a) => `cần nhập số (${a.what})`, (a) => `a number is expected (${a.what})`),
+  'xlsx.not_in_list': m(
+    E,
+    (a) => `"${a.value}" không có trong danh sách (${a.allowed})`,
+    (a) => `"${a.value}" is not in the list (${a.allowed})`,
+  ),
   // Writing outputs
   'output.is_input': m(
     E,

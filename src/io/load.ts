@@ -10,7 +10,7 @@ import { zodFindings } from '../validate/zod-findings.js';
 import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
 import { type ScoreResult, scoreUnit } from '../scoring/score.js';
 import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
-import { locate, parseYaml, readYaml, type Parsed, type YamlSource } from './yaml-file.js';
+import { locate, parseYaml, readYaml, type Parsed } from './yaml-file.js';
 
 /** Paths in messages are shown relative to the working directory, as the user typed them. */
 export function displayPath(file: string): string {
@@ -27,7 +27,8 @@ export interface LoadedCatalog {
 export interface LoadedEvidence {
   path: string;
   evidence?: Evidence;
-  source?: YamlSource;
+  /** Gives findings about this evidence their position: line and column in YAML, a cell in a workbook. */
+  locate?: (findings: Finding[]) => Finding[];
   findings: Finding[];
 }
 
@@ -48,7 +49,8 @@ export function evidenceFromParsed(parsed: Parsed, path: string): LoadedEvidence
   if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
   const res = Evidence.safeParse(parsed.data);
   if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
-  return { path, evidence: res.data, source: parsed.source, findings: [] };
+  const source = parsed.source;
+  return { path, evidence: res.data, locate: (fs) => locate(source, fs), findings: [] };
 }
 
 export async function loadCatalogFile(path: string): Promise<LoadedCatalog> {
@@ -94,14 +96,14 @@ export interface Assessment {
 
 /** Cross-reference checks and scoring of one parsed evidence file; findings are positioned. */
 export function assess(index: CatalogIndex, ev: LoadedEvidence): Assessment {
-  if (!ev.evidence || !ev.source) return { findings: ev.findings };
+  if (!ev.evidence || !ev.locate) return { findings: ev.findings };
   const checks = checkEvidence(index, ev.evidence);
   // Against a catalog of another year or level, item-by-item results would only be noise.
   if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {
-    return { findings: locate(ev.source, checks) };
+    return { findings: ev.locate(checks) };
   }
   const { result, findings } = scoreUnit(index, ev.evidence);
-  const all = locate(ev.source, [...checks, ...findings]);
+  const all = ev.locate([...checks, ...findings]);
   return hasErrors(all) ? { findings: all } : { result, findings: all };
 }
 

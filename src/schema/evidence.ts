@@ -57,6 +57,8 @@ export const Evidence = z
     unit: Unit,
     catalog: z.string().min(1).describe('Mã bộ tiêu chí (ví dụ xa-mau-2024) hoặc đường dẫn tệp'),
     year: z.number().int().min(2000).max(2100).describe('Năm đánh giá'),
+    date: DateText.optional().describe('Ngày lập biểu, in ở dòng "<địa danh>, ngày … tháng … năm …"'),
+    signer: z.string().optional().describe('Người ký biểu (Chủ tịch UBND), in dưới chữ ký'),
     items: z.record(z.string(), ItemEvidence).default({}).describe('Kê khai theo mã tiêu chí thành phần'),
   })
   .describe('Tệp kê khai, minh chứng của đơn vị');

@@ -25,6 +25,7 @@ export function checkEvidence(index: CatalogIndex, ev: Evidence): Finding[] {
   if (ev.unit.level !== catalog.level) {
     out.push(finding('evidence.level_mismatch', ['unit', 'level'], { unit: ev.unit.level, catalog: catalog.level }));
   }
+  if (ev.date !== undefined && !isRealDate(ev.date)) out.push(finding('evidence.date_invalid', ['date'], { date: ev.date }));
   for (const [code, item] of Object.entries(ev.items)) {
     const path = ['items', code];
     if (!index.leaves.has(code)) {

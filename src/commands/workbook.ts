@@ -1,0 +1,63 @@
+import { dirname, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import type { Evidence } from '../schema/evidence.js';
+import { hasErrors } from '../findings/finding.js';
+import { CatalogCache, displayPath } from '../io/load.js';
+import { criteriaDir } from '../io/catalog-store.js';
+import { readTemplate } from '../io/read-template.js';
+import { templateWorkbook } from '../export/template.js';
+import { saveWorkbook, writeAtomically } from '../export/xlsx.js';
+import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
+import { scoreEvidence, scoreFile } from './load-unit.js';
+
+const T = {
+  vi: { wrote: (f: string) => `Đã ghi ${f}`, needCatalog: 'cần --catalog <mã|tệp> hoặc --unit <tệp kê khai>' },
+  en: { wrote: (f: string) => `Wrote ${f}`, needCatalog: 'needs --catalog <id|path> or --unit <evidence file>' },
+};
+
+/** `cchc template`: a fill-in workbook for a catalog, optionally pre-filled from a unit's evidence. */
+export async function templateCommand(opts: { catalog?: string; unit?: string; output: string }, ctx: Context): Promise<CommandResult> {
+  const cache = new CatalogCache();
+  if (opts.unit) {
+    const unit = await scoreFile(opts.unit, cache, opts.catalog);
+    if (hasErrors(unit.findings) || !unit.index || !unit.evidence.evidence) {
+      return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(unit.findings, ctx.lang) };
+    }
+    const wb = await templateWorkbook(unit.index, unit.evidence.evidence);
+    return finish(await saveWorkbook(wb, opts.output, [opts.unit]), opts.output, ctx);
+  }
+  if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
+  const cat = await cache.get(opts.catalog, process.cwd());
+  if (!cat.index) {
+    const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` }));
+    return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) };
+  }
+  return finish(await saveWorkbook(await templateWorkbook(cat.index), opts.output, []), opts.output, ctx);
+}
+
+function finish(failed: Parameters<typeof formatFindings>[0], out: string, ctx: Context): CommandResult {
+  if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(failed, ctx.lang) };
+  return { exitCode: EXIT.ok, stdout: '', stderr: `${T[ctx.lang].wrote(out)}\n` };
+}
+
+/** Evidence as YAML, in the order people read it, with the editor schema line. */
+export function evidenceYaml(ev: Evidence, outDir: string): string {
+  const schema = relative(outDir, join(dirname(criteriaDir()), 'schema', 'evidence.schema.json')).split('\\').join('/');
+  const { unit, catalog, year, date, signer, items } = ev;
+  const doc = { unit, catalog, year, ...(date ? { date } : {}), ...(signer ? { signer } : {}), items };
+  return `# yaml-language-server: $schema=${schema}\n${stringify(doc, { lineWidth: 0 })}`;
+}
+
+/** `cchc import`: a filled workbook → an evidence YAML file (or stdout). */
+export async function importCommand(file: string, opts: { output?: string; catalog?: string }, ctx: Context): Promise<CommandResult> {
+  const cache = new CatalogCache();
+  const { loaded } = await readTemplate(file, displayPath(file), cache, opts.catalog);
+  const unit = await scoreEvidence(loaded, cache, opts.catalog);
+  const messages = formatFindings(unit.findings, ctx.lang);
+  if (hasErrors(unit.findings) || !loaded.evidence) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
+  const yaml = evidenceYaml(loaded.evidence, opts.output ? dirname(opts.output) : process.cwd());
+  if (!opts.output) return { exitCode: EXIT.ok, stdout: yaml, stderr: messages };
+  const failed = await writeAtomically(opts.output, yaml, [file]);
+  if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(failed, ctx.lang) };
+  return { exitCode: EXIT.ok, stdout: '', stderr: `${messages}${T[ctx.lang].wrote(opts.output)}\n` };
+}

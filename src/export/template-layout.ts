@@ -1,0 +1,80 @@
+import type { RuleT } from '../schema/catalog.js';
+import { ratioKeys } from '../scoring/rules.js';
+
+/**
+ * The fill-in workbook's layout, shared by the writer (template.ts) and the reader (read-template.ts).
+ * Bump TEMPLATE_VERSION whenever a column or sheet moves: old workbooks are then refused clearly.
+ */
+export const TEMPLATE_VERSION = '1';
+export const INPUT_SHEET = 'Tự đánh giá';
+export const UNIT_SHEET = 'Đơn vị';
+export const GUIDE_SHEET = 'Hướng dẫn';
+export const META_SHEET = '_cchc';
+
+export const COL = {
+  code: 'A',
+  name: 'B',
+  max: 'C',
+  rule: 'D',
+  value: 'E',
+  denominator: 'F',
+  notArisen: 'G',
+  documents: 'H',
+  note: 'I',
+  claimed: 'J',
+} as const;
+export const HEAD_ROW = 4;
+export const FIRST_ITEM_ROW = HEAD_ROW + 1;
+
+/** Rows of the unit sheet: YAML key, label, and whether it is required. */
+export const UNIT_FIELDS = [
+  ['code', 'Mã đơn vị', true],
+  ['name', 'Tên đơn vị (ví dụ: UBND xã Hoàng Việt)', true],
+  ['level', 'Cấp (tinh, so, huyen, xa)', true],
+  ['type', 'Loại đơn vị (xa, phuong, thi_tran, dac_khu, …)', false],
+  ['parent', 'Cơ quan cấp trên (ví dụ: UBND huyện Văn Lãng)', false],
+  ['province', 'Tỉnh, thành phố', true],
+  ['place', 'Địa danh ở dòng ngày tháng', false],
+  ['predecessors', 'Mã các đơn vị cũ đã hợp nhất (cách nhau bởi dấu phẩy)', false],
+  ['date', 'Ngày lập biểu (dd/mm/yyyy)', false],
+  ['signer', 'Người ký (Chủ tịch UBND)', false],
+] as const;
+
+export const YES_NO = [
+  ['Có', true],
+  ['Không', false],
+] as const;
+export const TIMELINESS = [
+  ['Đúng hạn', 'dung_han'],
+  ['Chậm', 'cham'],
+  ['Không thực hiện', 'khong'],
+] as const;
+
+/** The drop-down labels of a rule, with the value each stands for; undefined when the input is a number. */
+export function choices(rule: RuleT): ReadonlyArray<readonly [string, string | boolean]> | undefined {
+  if (rule.kind === 'yes_no') return YES_NO;
+  if (rule.kind === 'timeliness') return TIMELINESS;
+  if (rule.kind === 'choice') return rule.options.map((o) => [o.label, o.value] as const);
+  return undefined;
+}
+
+export type NumberInput = { whole: boolean; min: number; max: number; what: string };
+
+/** What a number input accepts, for data validation and for reading back. */
+export function numberInput(rule: RuleT, max: number): NumberInput | undefined {
+  switch (rule.kind) {
+    case 'rate_bands':
+    case 'pro_rata':
+      return ratioKeys(rule)
+        ? { whole: true, min: 0, max: 1e12, what: 'số nguyên không âm' }
+        : { whole: false, min: 0, max: 100, what: 'tỷ lệ % từ 0 đến 100' };
+    case 'survey':
+      return { whole: false, min: 0, max: 100, what: 'tỷ lệ % từ 0 đến 100' };
+    case 'deduction':
+      return { whole: true, min: 0, max: 1e6, what: 'số nguyên không âm' };
+    case 'judgement':
+      return { whole: false, min: 0, max, what: `điểm từ 0 đến ${max}` };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,248 @@
+import type { CatalogNode } from '../schema/catalog.js';
+import type { Evidence, ItemEvidence } from '../schema/evidence.js';
+import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { ratioKeys } from '../scoring/rules.js';
+import { describeRule } from '../reporters/describe.js';
+import { formatCitations } from './citation.js';
+import { BOX, FONT, line, pageSetup, put, text } from './sheet-style.js';
+import {
+  COL,
+  FIRST_ITEM_ROW,
+  GUIDE_SHEET,
+  HEAD_ROW,
+  INPUT_SHEET,
+  META_SHEET,
+  TEMPLATE_VERSION,
+  UNIT_FIELDS,
+  UNIT_SHEET,
+  choices,
+  numberInput,
+} from './template-layout.js';
+import { newWorkbook, type Cell, type Workbook, type Worksheet } from './xlsx.js';
+
+const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
+const HEAD = ['Mã', 'Lĩnh vực / tiêu chí / tiêu chí thành phần', 'Điểm tối đa', 'Cách tính điểm', 'Số liệu kê khai (hoặc tử số)', 'Mẫu số', 'Không phát sinh: lý do', 'Tài liệu kiểm chứng (mỗi văn bản một dòng)', 'Giải trình', 'Điểm tự đánh giá'];
+const WIDTHS = [8, 44, 8, 40, 18, 12, 24, 48, 28, 11];
+
+const GUIDE = [
+  'HƯỚNG DẪN KÊ KHAI',
+  '',
+  '1. Trang "Đơn vị": điền thông tin đơn vị vào các ô màu vàng (mã, tên, cấp, tỉnh là bắt buộc).',
+  '2. Trang "Tự đánh giá": mỗi dòng là một tiêu chí thành phần. Chỉ nhập vào các ô màu vàng; các ô khác bị khóa.',
+  '   - Cột E "Số liệu kê khai": chọn trong danh sách (Có/Không, Đúng hạn/Chậm/Không thực hiện, các mức), hoặc nhập số.',
+  '     Với tiêu chí tính theo tỷ lệ có tử số và mẫu số: cột E là tử số, cột F là mẫu số (xem cột D để biết tử số, mẫu số là gì).',
+  '     Với tiêu chí nhập tỷ lệ %: nhập số từ 0 đến 100 (ví dụ 97,5).',
+  '   - Cột G: nếu nhiệm vụ không phát sinh trong năm, ghi lý do và để trống cột E, F.',
+  '   - Cột H: tài liệu kiểm chứng, mỗi văn bản một dòng (Alt+Enter để xuống dòng), theo mẫu:',
+  '     "Kế hoạch số 35/KH-UBND ngày 19/01/2024 của UBND xã Hoàng Việt về công tác cải cách hành chính năm 2024".',
+  '   - Cột I: giải trình của đơn vị. Cột J: điểm tự đánh giá (không bắt buộc; cchc tự tính điểm theo quy tắc).',
+  '3. Không thêm, xóa, di chuyển dòng hay sửa nội dung các ô bị khóa: cchc đối chiếu từng dòng với bộ tiêu chí.',
+  '4. Chấm điểm: cchc score <tệp>.xlsx — hoặc chuyển sang YAML: cchc import <tệp>.xlsx -o don-vi.yaml',
+  '',
+  'Trang ẩn "_cchc" ghi mã bộ tiêu chí, năm và phiên bản biểu mẫu; không sửa trang này.',
+];
+
+function input(c: Cell): Cell {
+  c.protection = { locked: false };
+  c.fill = INPUT_FILL;
+  c.border = BOX;
+  c.font = { name: FONT, size: 11 };
+  c.alignment = { vertical: 'top', wrapText: true };
+  return c;
+}
+
+/** The value cells of one item, pre-filled from evidence when given. */
+function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node: CatalogNode, listRef: string | undefined): void {
+  const rule = node.rule!;
+  const e = input(ws.getCell(`${COL.value}${r}`));
+  const f = ws.getCell(`${COL.denominator}${r}`);
+  const keys = ratioKeys(rule);
+  const list = choices(rule);
+  const num = numberInput(rule, node.max);
+  if (list && listRef) {
+    e.dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [listRef],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: 'Chọn một giá trị trong danh sách.',
+    };
+  } else if (num) {
+    e.dataValidation = {
+      type: num.whole ? 'whole' : 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [num.min, num.max],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: `Cần ${num.what}.`,
+    };
+  }
+  if (keys) {
+    input(f).dataValidation = {
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: 'Cần số nguyên không âm.',
+    };
+  } else {
+    f.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+  }
+  const v = ev?.value;
+  if (v === undefined) return;
+  if (keys && typeof v === 'object' && v !== null) {
+    e.value = (v as Record<string, number>)[keys.numerator] ?? null;
+    f.value = (v as Record<string, number>)[keys.denominator] ?? null;
+  } else if (list) {
+    const s = typeof v === 'string' ? v.normalize('NFC').toLowerCase() : v;
+    const hit = list.find(([, val]) => val === s);
+    e.value = hit ? hit[0] : typeof v === 'string' ? v : String(v);
+  } else if (typeof v === 'number') {
+    e.value = v;
+  } else {
+    e.value = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+}
+
+/**
+ * The fill-in workbook (`cchc template`): one row per sub-criterion, rule explained in words, input cells
+ * with drop-downs and number validation, everything else locked, a hidden sheet naming catalog and version.
+ */
+export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence): Promise<Workbook> {
+  const cat = index.catalog;
+  const wb = await newWorkbook();
+  const guide = wb.addWorksheet(GUIDE_SHEET);
+  const unitWs = wb.addWorksheet(UNIT_SHEET);
+  const ws = wb.addWorksheet(INPUT_SHEET);
+  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+
+  guide.columns = [{ width: 130 }];
+  GUIDE.forEach((t, i) => put(guide, `A${i + 1}`, t, { bold: i === 0, size: i === 0 ? 14 : 12 }));
+
+  meta.getCell('A1').value = 'cchc_template';
+  meta.getCell('B1').value = TEMPLATE_VERSION;
+  meta.getCell('A2').value = 'catalog';
+  meta.getCell('B2').value = cat.id;
+  meta.getCell('A3').value = 'year';
+  meta.getCell('B3').value = cat.year;
+  meta.getCell('A4').value = 'item';
+  meta.getCell('B4').value = 'row';
+  meta.getCell('D1').value = 'lists';
+  let metaRow = 5;
+  let listCol = 4; // D: drop-down lists, one column each
+  const listFor = (labels: readonly string[]): string => {
+    const col = String.fromCharCode(64 + listCol++);
+    labels.forEach((l, i) => (meta.getCell(`${col}${i + 2}`).value = l));
+    return `'${META_SHEET}'!$${col}$2:$${col}$${labels.length + 1}`;
+  };
+
+  // Unit sheet
+  unitWs.columns = [{ width: 48 }, { width: 50 }, { width: 14, hidden: true }];
+  put(unitWs, 'A1', 'THÔNG TIN ĐƠN VỊ', { bold: true, size: 13 });
+  put(unitWs, 'B1', `Năm đánh giá: ${cat.year}`, { bold: true });
+  UNIT_FIELDS.forEach(([key, label, required], i) => {
+    const r = i + 2;
+    put(unitWs, `A${r}`, `${label}${required ? ' *' : ''}`, { size: 11 }).border = BOX;
+    unitWs.getCell(`C${r}`).value = key;
+    const c = input(unitWs.getCell(`B${r}`));
+    const src: Record<string, unknown> = { ...(evidence?.unit ?? { level: cat.level }), date: evidence?.date, signer: evidence?.signer };
+    const v = src[key];
+    if (Array.isArray(v)) c.value = v.join(', ');
+    else if (typeof v === 'string') c.value = text(v);
+    if (key === 'level') {
+      c.dataValidation = { type: 'list', allowBlank: false, formulae: ['"tinh,so,huyen,xa"'], showErrorMessage: true };
+    }
+  });
+
+  // Input sheet
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  line(ws, 'A1:J1', `BIỂU KÊ KHAI, TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${cat.year}`, { bold: true, size: 14 });
+  line(ws, 'A2:J2', `Bộ tiêu chí: ${cat.id} — ${cat.title}`, { italic: true, size: 11 });
+  line(ws, 'A3:J3', 'Chỉ nhập vào các ô màu vàng. Xem trang "Hướng dẫn".', { italic: true, size: 11 });
+  HEAD.forEach((h, i) => {
+    const c = put(ws, `${String.fromCharCode(65 + i)}${HEAD_ROW}`, h, { bold: true, size: 11 });
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.border = BOX;
+  });
+
+  let r = FIRST_ITEM_ROW;
+  const claimedRows: number[] = [];
+  let claimedSum = 0;
+  const place = (n: CatalogNode, depth: number, section: 'areas' | 'adjust') => {
+    const row = r++;
+    for (const col of Object.values(COL)) {
+      const c = ws.getCell(`${col}${row}`);
+      c.border = BOX;
+      c.font = { name: FONT, size: 11, bold: depth <= 1 && !n.rule };
+      c.alignment = { vertical: 'top', wrapText: true };
+    }
+    ws.getCell(`${COL.code}${row}`).value = n.code;
+    ws.getCell(`${COL.name}${row}`).value = depth === 0 ? n.name.toUpperCase() : n.name;
+    const max = ws.getCell(`${COL.max}${row}`);
+    max.value = n.max;
+    max.numFmt = '0.00';
+    if (n.children?.length) {
+      n.children.forEach((k) => place(k, depth + 1, section));
+      return;
+    }
+    const rule = n.rule!;
+    const keys = ratioKeys(rule);
+    const ruleText = describeRule(rule, n.max, 'vi');
+    const cols =
+      keys && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')
+        ? `\nCột E: ${rule.numerator?.label ?? keys.numerator}; cột F: ${rule.denominator?.label ?? keys.denominator}.`
+        : '';
+    ws.getCell(`${COL.rule}${row}`).value = text(`${ruleText}${cols}`);
+    meta.getCell(`A${metaRow}`).value = n.code;
+    meta.getCell(`B${metaRow++}`).value = row;
+    const list = choices(rule);
+    const ev = evidence?.items[n.code];
+    fillValue(ws, row, ev, n, list ? listFor(list.map(([l]) => l)) : undefined);
+    input(ws.getCell(`${COL.notArisen}${row}`)).value = text(ev?.not_arisen) || null;
+    input(ws.getCell(`${COL.documents}${row}`)).value = text(formatCitations(ev?.documents)) || null;
+    input(ws.getCell(`${COL.note}${row}`)).value = text(ev?.note) || null;
+    const claimed = input(ws.getCell(`${COL.claimed}${row}`));
+    claimed.numFmt = '0.00';
+    claimed.dataValidation = {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, n.max],
+      showErrorMessage: true,
+      errorTitle: 'Điểm không hợp lệ',
+      error: `Điểm từ 0 đến ${n.max}.`,
+    };
+    if (ev?.claimed !== undefined) claimed.value = ev.claimed;
+    if (section === 'areas') {
+      claimedRows.push(row);
+      claimedSum += ev?.claimed ?? 0;
+    }
+  };
+  cat.areas.forEach((a) => place(a, 0, 'areas'));
+  for (const s of [cat.bonus, cat.penalty]) {
+    if (!s) continue;
+    const row = r++;
+    put(ws, `${COL.name}${row}`, `${s.name.toUpperCase()} (tối đa ${String(s.max).replace('.', ',')} điểm)`, { bold: true, size: 11 });
+    s.items.forEach((n) => place(n, 2, 'adjust'));
+  }
+  const total = r + 1;
+  ws.mergeCells(`A${total}:I${total}`);
+  put(ws, `A${total}`, 'Tổng điểm tự đánh giá các lĩnh vực', { bold: true, size: 11 }).alignment = { horizontal: 'right' };
+  const t = ws.getCell(`${COL.claimed}${total}`);
+  t.value = { formula: `SUM(${claimedRows.map((x) => `${COL.claimed}${x}`).join(',')})`, result: Math.round(claimedSum * 10_000) / 10_000 };
+  t.font = { name: FONT, size: 11, bold: true };
+  t.numFmt = '0.00';
+  meta.getCell('A4').value = 'item';
+  meta.getCell('C1').value = total;
+
+  const protect = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
+  await ws.protect('', protect);
+  await unitWs.protect('', protect);
+  pageSetup(ws, { lastRow: total, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
+  return wb;
+}
