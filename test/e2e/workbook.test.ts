@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cchc, expectGolden, expectNoStackTrace } from './cli.js';
+
+const MINI = 'test/fixtures/mini/unit.yaml';
+const CAT = 'test/fixtures/mini/mini-2024.yaml';
+
+describe('workbook commands', () => {
+  it('score --xlsx writes the form and still prints the report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    const run = cchc(['score', MINI, '--xlsx', join(dir, 'bieu.xlsx')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('71,10%');
+    expect(run.stderr).toContain('Đã ghi biểu tự đánh giá');
+    expect(readdirSync(dir)).toEqual(['bieu.xlsx']);
+  });
+
+  it('refuses to write the form over its input (exit 2, input untouched)', () => {
+    const run = cchc(['score', MINI, '--xlsx', MINI]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(output.is_input)');
+  });
+
+  it('template → score form.xlsx → import, through the CLI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    const form = join(dir, 'mau.xlsx');
+    expect(cchc(['template', '--unit', MINI, '-o', form]).code).toBe(0);
+    const scored = cchc(['score', form, '--catalog', CAT, '--json']);
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout).index).toBe(71.1);
+    const yaml = join(dir, 'back.yaml');
+    expect(cchc(['import', form, '--catalog', CAT, '-o', yaml]).code).toBe(0);
+    expect(existsSync(yaml)).toBe(true);
+    const again = cchc(['score', yaml, '--catalog', CAT, '--json']);
+    expect(JSON.parse(again.stdout).index).toBe(71.1);
+  });
+
+  it('a file that is not a workbook: clear message, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    writeFileSync(join(dir, 'hong.xlsx'), 'not a zip');
+    const args = ['score', 'hong.xlsx'];
+    const run = cchc(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expectNoStackTrace(run);
+    expectGolden('error-not-a-workbook', args, run);
+  });
+
+  it('template without a catalog is a usage error (exit 2)', () => {
+    const run = cchc(['template', '-o', join(tmpdir(), 'x.xlsx')]);
+    expect(run.code).toBe(2);
+  });
+});

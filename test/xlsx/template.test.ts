@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { templateWorkbook } from '../../src/export/template.js';
+import { INPUT_SHEET, META_SHEET } from '../../src/export/template-layout.js';
+import { saveWorkbook } from '../../src/export/xlsx.js';
+import { CatalogCache } from '../../src/io/load.js';
+import { readTemplate } from '../../src/io/read-template.js';
+import { scoreEvidence } from '../../src/commands/load-unit.js';
+import { MINI, MINI_CATALOG, readBack, rowOf, scored, tmp } from './support.js';
+
+async function writeTemplate(prefill = true) {
+  const u = await scored();
+  const out = join(tmp(), 'mau.xlsx');
+  expect(await saveWorkbook(await templateWorkbook(u.index, prefill ? u.evidence.evidence : undefined), out, [])).toEqual([]);
+  return { out, u };
+}
+
+async function read(file: string) {
+  return readTemplate(file, 'mau.xlsx', new CatalogCache(), MINI_CATALOG);
+}
+
+/** Opens a template, applies an edit as a person would in a spreadsheet program, saves it again. */
+async function edit(file: string, change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = await readBack(file);
+  change(wb, wb.getWorksheet(INPUT_SHEET)!);
+  const out = file.replace(/\.xlsx$/, '-edited.xlsx');
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+describe('fill-in template', () => {
+  it('has instructions, unit, input and hidden meta sheets', async () => {
+    const { out } = await writeTemplate(false);
+    const wb = await readBack(out);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Hướng dẫn', 'visible'],
+      ['Đơn vị', 'visible'],
+      ['Tự đánh giá', 'visible'],
+      ['_cchc', 'hidden'],
+    ]);
+    const meta = wb.getWorksheet(META_SHEET)!;
+    expect([meta.getCell('B1').value, meta.getCell('B2').value, meta.getCell('B3').value]).toEqual(['1', 'mini-2024', 2024]);
+  });
+
+  it('gives input cells validation and locks everything else', async () => {
+    const { out } = await writeTemplate(false);
+    const ws = (await readBack(out)).getWorksheet(INPUT_SHEET)!;
+    const dv = (code: string, col = 'E') => ws.getCell(`${col}${rowOf(ws, code)}`).dataValidation;
+    expect(dv('1.1.1')).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'_cchc'!\$[A-Z]\$2:\$[A-Z]\$4$/)] });
+    expect(dv('1.3')).toMatchObject({ type: 'list' });
+    expect(dv('1.2')).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 1000000] });
+    expect(dv('2.2')).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    expect(dv('2.1', 'F')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    expect(dv('2.4', 'J')).toMatchObject({ type: 'decimal', formulae: [0, 1] });
+    const r = rowOf(ws, '2.1');
+    expect(ws.getCell(`E${r}`).protection?.locked).toBe(false);
+    expect(ws.getCell(`B${r}`).protection?.locked ?? true).toBe(true);
+    expect(ws.sheetProtection?.sheet).toBe(true);
+  });
+
+  it('round-trips: evidence → pre-filled template → import gives the same evidence and score', async () => {
+    const { out, u } = await writeTemplate();
+    const { loaded } = await read(out);
+    expect(loaded.findings).toEqual([]);
+    expect({ ...loaded.evidence, catalog: 'x' }).toEqual({ ...u.evidence.evidence, catalog: 'x' });
+    const again = await scoreEvidence(loaded, new CatalogCache(), MINI_CATALOG);
+    expect(again.result).toEqual(u.result);
+  });
+
+  it('reads a filled-in blank template, numbers typed with a decimal comma included', async () => {
+    const { out } = await writeTemplate(false);
+    const filled = await edit(out, (wb, ws) => {
+      const unit = wb.getWorksheet('Đơn vị')!;
+      unit.getCell('B2').value = 'X9';
+      unit.getCell('B3').value = 'UBND xã Mới';
+      unit.getCell('B7').value = 'Lạng Sơn';
+      ws.getCell(`E${rowOf(ws, '1.1.1')}`).value = 'Chậm';
+      ws.getCell(`E${rowOf(ws, '2.2')}`).value = '97,5';
+      ws.getCell(`E${rowOf(ws, '2.1')}`).value = 50;
+      ws.getCell(`F${rowOf(ws, '2.1')}`).value = 50;
+    });
+    const { loaded } = await read(filled);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.evidence!.unit).toMatchObject({ code: 'X9', name: 'UBND xã Mới', level: 'xa', province: 'Lạng Sơn' });
+    expect(loaded.evidence!.items).toEqual({
+      '1.1.1': { value: 'cham' },
+      '2.1': { value: { dung_han: 50, tong: 50 } },
+      '2.2': { value: 97.5 },
+    });
+  });
+});
+
+describe('bad workbooks name the sheet and cell', () => {
+  const cases: Array<[string, (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void, string, RegExp]> = [
+    ['edited label', (_wb, ws) => (ws.getCell(`B${rowOf(ws, '1.2')}`).value = 'Đã sửa'), 'xlsx.row_moved', /^'Tự đánh giá'!A\d+$/],
+    ['moved rows', (_wb, ws) => ws.spliceRows(6, 0, []), 'xlsx.row_moved', /^'Tự đánh giá'!A\d+$/],
+    ['text in a number cell', (_wb, ws) => (ws.getCell(`E${rowOf(ws, '2.2')}`).value = 'khoảng 90'), 'xlsx.not_a_number', /^'Tự đánh giá'!E\d+$/],
+    ['choice not in the list', (_wb, ws) => (ws.getCell(`E${rowOf(ws, '1.1.1')}`).value = 'Sớm'), 'xlsx.not_in_list', /^'Tự đánh giá'!E\d+$/],
+    ['another template version', (wb) => (wb.getWorksheet(META_SHEET)!.getCell('B1').value = '0'), 'xlsx.template_version', /^'_cchc'!B1$/],
+    ['numerator above denominator', (_wb, ws) => {
+      ws.getCell(`E${rowOf(ws, '2.1')}`).value = 60;
+      ws.getCell(`F${rowOf(ws, '2.1')}`).value = 50;
+    }, 'evidence.numerator_exceeds', /^'Tự đánh giá'!E\d+$/],
+  ];
+  for (const [name, change, code, cell] of cases) {
+    it(name, async () => {
+      const { out } = await writeTemplate();
+      const { loaded, index } = await read(await edit(out, change));
+      const fs = loaded.evidence ? (await scoreEvidence(loaded, new CatalogCache(), MINI_CATALOG)).findings : loaded.findings;
+      const f = fs.find((x) => x.severity === 'error');
+      expect(f?.code).toBe(code);
+      expect(f?.cell).toMatch(cell);
+      expect(index === undefined || index.catalog.id === 'mini-2024').toBe(true);
+    });
+  }
+
+  it('not a workbook at all, or a workbook not made by cchc', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'fake.xlsx'), 'hello');
+    expect((await read(join(dir, 'fake.xlsx'))).loaded.findings.map((f) => f.code)).toEqual(['xlsx.not_workbook']);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = 1;
+    await wb.xlsx.writeFile(join(dir, 'other.xlsx'));
+    expect((await read(join(dir, 'other.xlsx'))).loaded.findings.map((f) => f.code)).toEqual(['xlsx.not_template']);
+  });
+});
+
