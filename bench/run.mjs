@@ -1,4 +1,5 @@
 // npm run bench: speed and memory, each as a ratio to a baseline measured in this same run.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fmt, peakMemory, timeCommand } from './lib.mjs';
 
@@ -20,4 +21,9 @@ if (want('score')) {
   console.log(`  peak memory                 ${fmt(mem, 1)} MiB = ${fmt(mem / bareMem)}× baseline (${fmt(bareMem, 1)} MiB)`);
 }
 
-for (const s of suites) if (!['score'].includes(s)) console.log(`(unknown suite ${s})`);
+if (want('xlsx')) {
+  // In-process (tsx runs the TypeScript sources directly): forms per second against scoring alone.
+  spawnSync(node, ['--import', 'tsx', 'bench/xlsx.ts', example, process.env.BENCH_FORMS ?? '1000'], { stdio: 'inherit' });
+}
+
+for (const s of suites) if (!['score', 'xlsx'].includes(s)) console.log(`(unknown suite ${s})`);

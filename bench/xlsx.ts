@@ -1,0 +1,41 @@
+// Issue 3 benchmark: writing the self-assessment form, against scoring alone, in one process and run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CatalogCache } from '../src/io/load.js';
+import { scoreFile } from '../src/commands/load-unit.js';
+import { formWorkbook } from '../src/export/form.js';
+import { saveWorkbook, workbookBytes } from '../src/export/xlsx.js';
+
+const fmt = (x: number, d = 2) => x.toFixed(d).replace('.', ',');
+
+export async function runXlsxBench(example: string, forms = 1000): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+  const cache = new CatalogCache();
+  const first = await scoreFile(example, cache);
+  if (!first.result || !first.index || !first.evidence.evidence) throw new Error('example does not score');
+  const { result, index } = first;
+  const evidence = first.evidence.evidence;
+  await workbookBytes(await formWorkbook(result, index, evidence, 'vi')); // warm-up: exceljs loaded
+
+  const time = async (n: number, f: (i: number) => Promise<unknown>) => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await f(i);
+    return (performance.now() - t) / n;
+  };
+  const scoreMs = await time(200, () => scoreFile(example, cache));
+  const oneForm = await time(20, async (i) => saveWorkbook(await formWorkbook(result, index, evidence, 'vi'), join(dir, `f${i}.xlsx`), []));
+  const t = performance.now();
+  for (let i = 0; i < forms; i++) await saveWorkbook(await formWorkbook(result, index, evidence, 'vi'), join(dir, `u${i}.xlsx`), []);
+  const total = performance.now() - t;
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  rmSync(dir, { recursive: true, force: true });
+
+  console.log('== Excel form (issue 3): against scoring one unit (read + parse + score), same process');
+  console.log(`  score one unit (baseline)      ${fmt(scoreMs)} ms`);
+  console.log(`  write the example form         ${fmt(oneForm)} ms = ${fmt(oneForm / scoreMs)}× baseline`);
+  console.log(`  write ${forms} forms             ${fmt(total / 1000)} s (${fmt(total / forms)} ms each = ${fmt(total / forms / scoreMs)}× baseline); RSS ${fmt(rss, 0)} MiB`);
+}
+
+const example = process.argv[2] ?? 'examples/hoang-viet-2024.yaml';
+await runXlsxBench(example, Number(process.argv[3] ?? 1000));
