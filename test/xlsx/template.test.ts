@@ -57,7 +57,7 @@ describe('fill-in template', () => {
     const r = rowOf(ws, '2.1');
     expect(ws.getCell(`E${r}`).protection?.locked).toBe(false);
     expect(ws.getCell(`B${r}`).protection?.locked ?? true).toBe(true);
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
   });
 
   it('round-trips: evidence → pre-filled template → import gives the same evidence and score', async () => {
