@@ -4,9 +4,7 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -15,5 +13,9 @@ await build({
   legalComments: 'none',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
+// `cchc batch` parses and scores in worker threads; a worker needs its own bundled entry, next to the CLI.
+await build({ ...common, entryPoints: ['src/batch/worker.ts'], outfile: 'dist/batch-worker.js' });
 await chmod('dist/cli.js', 0o755);

@@ -1,4 +1,19 @@
-import type { CommandResult, Context } from './context.js';
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { CatalogCache, displayPath } from '../io/load.js';
+import { readText } from '../io/yaml-file.js';
+import { batchFinding, formatAll, type AnyFinding } from '../batch/findings.js';
+import { expandInputs } from '../batch/inputs.js';
+import { runPool } from '../batch/pool.js';
+import { progressBar } from '../batch/progress.js';
+import { buildReport, GROUP_FIELDS, groupField, type GroupField } from '../batch/report.js';
+import { parsePrevious, type Previous } from '../batch/compare.js';
+import type { WorkerSetup } from '../batch/types.js';
+import { rankingText } from '../reporters/ranking-text.js';
+import { rankingJsonText } from '../reporters/ranking-json.js';
+import { rankingCsv } from '../reporters/ranking-csv.js';
+import { EXIT, type CommandResult, type Context } from './context.js';
 
 export interface BatchOptions {
   catalog?: string;
@@ -12,7 +27,166 @@ export interface BatchOptions {
   compare?: string;
 }
 
-/** Implemented in the batch work (issue 4). */
-export async function batchCommand(_inputs: string[], _opts: BatchOptions, _ctx: Context): Promise<CommandResult> {
-  throw new Error('batch: not implemented yet');
+const T = {
+  vi: {
+    jobs: 'cần số nguyên dương',
+    failUnder: 'cần chỉ số từ 0 đến 100',
+    notJson: 'không phải JSON hợp lệ',
+    scoring: 'Đang chấm',
+    forms: 'Đang ghi biểu',
+    done: (ranked: number, files: number, invalid: number, empty: number) =>
+      `Đã xếp hạng ${ranked} đơn vị từ ${files} tệp${invalid ? `; ${invalid} tệp không được xếp hạng (xem lỗi ở trên)` : ''}${empty ? `; ${empty} thư mục hoặc mẫu không có tệp nào` : ''}.`,
+    warnings: (n: number) =>
+      `Các đơn vị đã xếp hạng có ${n} cảnh báo (mục chưa kê khai, thiếu tài liệu kiểm chứng…): xem từng đơn vị bằng "cchc score <tệp>".`,
+    wroteXlsx: (f: string) => `Đã ghi bảng xếp hạng: ${f}`,
+    noXlsx: (f: string) => `Không có đơn vị nào được xếp hạng: không ghi ${f}`,
+    wroteForms: (n: number, d: string) => `Đã ghi ${n} biểu tự đánh giá vào ${d}`,
+  },
+  en: {
+    jobs: 'expected a positive whole number',
+    failUnder: 'expected an index between 0 and 100',
+    notJson: 'not valid JSON',
+    scoring: 'Scoring',
+    forms: 'Writing forms',
+    done: (ranked: number, files: number, invalid: number, empty: number) =>
+      `Ranked ${ranked} unit${ranked === 1 ? '' : 's'} from ${files} file${files === 1 ? '' : 's'}${invalid ? `; ${invalid} file${invalid === 1 ? '' : 's'} not ranked (see the errors above)` : ''}${empty ? `; ${empty} folder${empty === 1 ? '' : 's'} or pattern${empty === 1 ? '' : 's'} gave no file` : ''}.`,
+    warnings: (n: number) => `The ranked units have ${n} warnings (undeclared items, missing evidence…): see each with "cchc score <file>".`,
+    wroteXlsx: (f: string) => `Wrote the ranking: ${f}`,
+    noXlsx: (f: string) => `No unit was ranked: ${f} not written`,
+    wroteForms: (n: number, d: string) => `Wrote ${n} self-assessment forms into ${d}`,
+  },
+};
+
+const usage = (fs: AnyFinding[], ctx: Context): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: formatAll(fs, ctx.lang) });
+
+interface Checked {
+  jobs: number;
+  groupBy: GroupField | null;
+  previous?: { file: string; previous: Previous };
+}
+
+/** Option problems are the command being wrong (exit 2), found before any file is read. */
+async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked | AnyFinding[]> {
+  const t = T[ctx.lang];
+  const bad: AnyFinding[] = [];
+  const jobs = opts.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) bad.push(batchFinding('batch.option_invalid', { option: '--jobs', detail: t.jobs }));
+  if (opts.failUnder !== undefined && !(opts.failUnder >= 0 && opts.failUnder <= 100)) {
+    bad.push(batchFinding('batch.option_invalid', { option: '--fail-under', detail: t.failUnder }));
+  }
+  let groupBy: GroupField | null = null;
+  if (opts.groupBy !== undefined) {
+    const g = groupField(opts.groupBy);
+    if (g) groupBy = g;
+    else bad.push(batchFinding('batch.group_field', { field: opts.groupBy, allowed: GROUP_FIELDS.join(', ') }));
+  }
+  let previous: Checked['previous'];
+  if (opts.compare !== undefined) {
+    const file = displayPath(opts.compare);
+    const read = await readText(opts.compare);
+    if (read.text === undefined) bad.push(...read.findings.map((f) => ({ ...f, file })));
+    else {
+      let data: unknown;
+      const text = read.text.replace(/^\uFEFF/, '');
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        // V8's own wording changes between Node versions and may span lines: keep only where it stopped.
+        const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
+        const before = at ? text.slice(0, Number(at[1])).split('\n') : undefined;
+        const where = before ? { file, line: before.length, column: before[before.length - 1]!.length + 1 } : { file, line: 1, column: 1 };
+        bad.push(batchFinding('batch.compare_invalid', { detail: t.notJson }, where));
+      }
+      if (data !== undefined) {
+        const p = parsePrevious(data, ctx.lang);
+        if ('error' in p) bad.push(batchFinding('batch.compare_invalid', { detail: p.error }, { file }));
+        else previous = { file, previous: p.previous };
+      }
+    }
+  }
+  if (opts.catalog !== undefined) {
+    const cat = await new CatalogCache().get(opts.catalog, process.cwd());
+    if (!cat.index) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` })));
+  }
+  if (opts.forms !== undefined) {
+    try {
+      await mkdir(opts.forms, { recursive: true });
+    } catch (e) {
+      const reason = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+      bad.push(batchFinding('batch.forms_dir', { reason }, { file: opts.forms }));
+    }
+  }
+  if (bad.length) return bad;
+  return { jobs, groupBy, ...(previous ? { previous } : {}) };
+}
+
+/**
+ * `cchc batch`: scores every unit of a district or province (in worker threads when there are many),
+ * ranks them, and publishes the ranking as text, JSON, CSV and a workbook, with forms per unit.
+ * One bad file never stops the batch: it is listed with its errors, and the rest is ranked.
+ */
+export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Context): Promise<CommandResult> {
+  const t = T[ctx.lang];
+  const checked = await checkOptions(opts, ctx);
+  if (Array.isArray(checked)) return usage(checked, ctx);
+
+  const expanded = await expandInputs(inputs);
+  // A catalog kept in the same folder as the units is the catalog, not a unit.
+  const catalogFile = opts.catalog !== undefined && /\.ya?ml$/i.test(opts.catalog) ? resolve(opts.catalog) : undefined;
+  const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile);
+  if (!paths.length) return usage([...expanded.problems, batchFinding('batch.no_input')], ctx);
+  const outputs = [opts.xlsx].filter((x): x is string => x !== undefined);
+  for (const out of outputs) {
+    if (paths.some((p) => resolve(p) === resolve(out))) {
+      return usage([{ code: 'output.is_input', severity: 'error', path: [], args: { file: out }, file: out }], ctx);
+    }
+  }
+
+  const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
+  const setup: WorkerSetup = { lang: ctx.lang, ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.forms ? { formsDir: opts.forms } : {}) };
+  const bar = showProgress ? progressBar(process.stderr, t.scoring) : undefined;
+  const scored = await runPool('score', paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
+  bar?.end();
+
+  const report = buildReport(scored.outcomes, expanded.problems, scored.catalogs, {
+    groupBy: checked.groupBy,
+    lang: ctx.lang,
+    ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
+    ...(checked.previous ? { previous: checked.previous } : {}),
+  });
+  const ranked = report.groups.flatMap((g) => g.units);
+
+  let stderr = formatAll(report.invalid.flatMap((f) => f.findings), ctx.lang);
+  stderr += formatAll(report.below, ctx.lang);
+  const failedWrites: AnyFinding[] = [];
+  const wrote: string[] = [];
+
+  if (opts.xlsx) {
+    if (!ranked.length) wrote.push(t.noXlsx(opts.xlsx));
+    else {
+      const { rankingWorkbook } = await import('../export/ranking-workbook.js');
+      const { saveWorkbook } = await import('../export/xlsx.js');
+      const failed = await saveWorkbook(await rankingWorkbook(report), opts.xlsx, paths);
+      if (failed.length) failedWrites.push(...failed);
+      else wrote.push(t.wroteXlsx(opts.xlsx));
+    }
+  }
+  if (opts.forms && ranked.length) {
+    const formBar = showProgress ? progressBar(process.stderr, t.forms) : undefined;
+    const forms = await runPool('form', ranked.map((u) => u.path), setup, { jobs: checked.jobs, ...(formBar ? { onProgress: formBar.update } : {}) });
+    formBar?.end();
+    failedWrites.push(...forms.failed);
+    wrote.push(t.wroteForms(ranked.length - new Set(forms.failed.map((f) => f.file)).size, opts.forms));
+  }
+
+  stderr += formatAll(failedWrites, ctx.lang);
+  const empty = expanded.problems.length;
+  stderr += `${t.done(report.summary.ranked, report.summary.files, report.summary.invalid - empty, empty)}\n`;
+  if (report.summary.warnings) stderr += `${t.warnings(report.summary.warnings)}\n`;
+  stderr += wrote.map((w) => `${w}\n`).join('');
+
+  const stdout =
+    opts.format === 'json' ? rankingJsonText(report, ctx.lang) : opts.format === 'csv' ? rankingCsv(report) : rankingText(report, ctx);
+  const exitCode = failedWrites.length ? EXIT.invalid : report.invalid.length || report.below.length ? EXIT.failed : EXIT.ok;
+  return { exitCode, stdout, stderr };
 }

@@ -1,0 +1,77 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { Finding } from '../findings/finding.js';
+import { finding } from '../findings/messages.js';
+import { batchFinding, type AnyFinding } from './findings.js';
+import { globBase, globRegExp, isGlob } from './glob.js';
+
+const EVIDENCE = /\.ya?ml$/i;
+const SKIP_DIR = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+export interface Inputs {
+  /** Files to score, sorted and without repeats. */
+  paths: string[];
+  /** Arguments that gave nothing: a missing file, an empty folder, a pattern matching nothing. */
+  problems: AnyFinding[];
+}
+
+async function walk(dir: string, keep: (file: string) => boolean, out: string[], depth = Infinity): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIR(e.name) && depth > 1) await walk(p, keep, out, depth - 1);
+    } else if ((e.isFile() || e.isSymbolicLink()) && keep(p)) out.push(p);
+  }
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+
+/**
+ * Expands the command's arguments: a folder gives its evidence files (.yaml/.yml, sub-folders too),
+ * a file is taken as it is (a filled .xlsx template too), a pattern is matched here when the shell
+ * left it unexpanded (quoted, or on Windows).
+ */
+export async function expandInputs(args: readonly string[]): Promise<Inputs> {
+  const found: string[] = [];
+  const problems: AnyFinding[] = [];
+  for (const arg of args) {
+    const st = await stat(arg).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const files: string[] = [];
+      await walk(arg, (f) => EVIDENCE.test(f), files);
+      if (!files.length) problems.push(batchFinding('batch.empty_dir', {}, { file: arg }));
+      found.push(...files);
+    } else if (st) {
+      found.push(arg);
+    } else if (isGlob(arg)) {
+      const base = globBase(arg);
+      const pattern = posix(arg).replace(/^\.\//, '');
+      const re = globRegExp(pattern);
+      // Without `**` a pattern cannot reach deeper than its own number of segments.
+      const depth = pattern.includes('**') ? Infinity : pattern.split('/').length - (base === '.' ? 0 : base.split('/').length);
+      const files: string[] = [];
+      await walk(base, (f) => re.test(posix(f)), files, depth);
+      if (!files.length) problems.push(batchFinding('batch.no_match', {}, { file: arg }));
+      found.push(...files);
+    } else {
+      const f: Finding = { ...finding('file.not_found', []), file: arg };
+      problems.push(f);
+    }
+  }
+  const seen = new Set<string>();
+  const paths = found
+    .filter((p) => {
+      const key = resolve(p);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (posix(a) < posix(b) ? -1 : posix(a) > posix(b) ? 1 : 0));
+  return { paths, problems };
+}

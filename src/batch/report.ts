@@ -1,0 +1,196 @@
+import type { Lang } from '../i18n/number.js';
+import { batchFinding, byPosition, type AnyFinding } from './findings.js';
+import { changeFor, type Change, type Previous } from './compare.js';
+import { collator, rankGroups, scaled, type Ranking } from './rank.js';
+import type { CatalogMeta, FileOutcome, UnitSummary } from './types.js';
+import { weakItems, type WeakItem } from './weak.js';
+
+/** Unit fields a ranking can be grouped by (`--group-by parent`, or `unit.parent`). */
+export const GROUP_FIELDS = ['parent', 'type', 'province', 'level', 'place'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+export function groupField(arg: string): GroupField | undefined {
+  const f = arg.replace(/^unit\./, '');
+  return (GROUP_FIELDS as readonly string[]).includes(f) ? (f as GroupField) : undefined;
+}
+
+const TYPE_LABEL: Record<string, { vi: string; en: string }> = {
+  xa: { vi: 'Xã', en: 'Communes' },
+  phuong: { vi: 'Phường', en: 'Wards' },
+  thi_tran: { vi: 'Thị trấn', en: 'Towns' },
+  dac_khu: { vi: 'Đặc khu', en: 'Special zones' },
+  huyen: { vi: 'Huyện', en: 'Districts' },
+  quan: { vi: 'Quận', en: 'Urban districts' },
+  thi_xa: { vi: 'Thị xã', en: 'District-level towns' },
+  thanh_pho: { vi: 'Thành phố', en: 'Cities' },
+  so: { vi: 'Sở, ban, ngành', en: 'Departments' },
+  tinh: { vi: 'Tỉnh', en: 'Provinces' },
+};
+const LEVEL_LABEL: Record<string, { vi: string; en: string }> = {
+  xa: { vi: 'Cấp xã', en: 'Commune level' },
+  huyen: { vi: 'Cấp huyện', en: 'District level' },
+  so: { vi: 'Cấp sở', en: 'Department level' },
+  tinh: { vi: 'Cấp tỉnh', en: 'Province level' },
+};
+
+export function groupLabel(field: GroupField | null, key: string | null, lang: Lang): string {
+  if (field === null) return '';
+  if (key === null) return lang === 'vi' ? `(không ghi ${field})` : `(no ${field} given)`;
+  if (field === 'type') return TYPE_LABEL[key]?.[lang] ?? key;
+  if (field === 'level') return LEVEL_LABEL[key]?.[lang] ?? key;
+  return key;
+}
+
+export interface RankedUnit extends UnitSummary, Ranking {
+  group: string | null;
+  change: Change | null;
+}
+
+export interface InvalidFile {
+  file: string;
+  findings: AnyFinding[];
+}
+
+export interface BatchSummary {
+  files: number;
+  ranked: number;
+  invalid: number;
+  /** Mean of the published indexes, rounded like them; null when nothing is ranked. */
+  average: number | null;
+  highest: number | null;
+  lowest: number | null;
+  bands: Array<{ label: string; units: number }>;
+  failUnder: number | null;
+  belowThreshold: number;
+  /** Warnings (unanswered items, documents missing…) of ranked units, all together. */
+  warnings: number;
+}
+
+export interface BatchReport {
+  catalog: CatalogMeta | null;
+  groupBy: GroupField | null;
+  compare: { file: string; year: number | null } | null;
+  groups: Array<{ key: string | null; label: string; units: RankedUnit[] }>;
+  invalid: InvalidFile[];
+  weak: WeakItem[];
+  summary: BatchSummary;
+  /** Ranked units below --fail-under, as findings against their files. */
+  below: AnyFinding[];
+}
+
+export interface ReportOptions {
+  groupBy: GroupField | null;
+  failUnder?: number;
+  previous?: { file: string; previous: Previous };
+  lang: Lang;
+}
+
+/** The catalog most units were scored with (the first file's on a tie): the one the ranking uses. */
+function mainCatalog(units: readonly UnitSummary[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const u of units) count.set(u.catalogKey, (count.get(u.catalogKey) ?? 0) + 1);
+  let best: string | undefined;
+  for (const u of units) if (best === undefined || count.get(u.catalogKey)! > count.get(best)!) best = u.catalogKey;
+  return best;
+}
+
+/** "xa-mau-2024/2024"; with the content hash when two catalogs share id and year but differ. */
+function catalogName(key: string, other: string | undefined, catalogs: ReadonlyMap<string, CatalogMeta>): string {
+  const m = catalogs.get(key);
+  const base = m ? `"${m.id}"/${m.year}` : key.split('#')[0]!;
+  return other && key.split('#')[0] === other.split('#')[0] ? `${base}#${key.split('#')[1]}` : base;
+}
+
+/**
+ * Everything `cchc batch` reports, from the per-file outcomes: which units are ranked and which files
+ * are not (and why), ranks per group, last year's comparison, weak criteria and totals. Pure: no I/O.
+ */
+export function buildReport(
+  outcomes: readonly FileOutcome[],
+  inputProblems: readonly AnyFinding[],
+  catalogs: ReadonlyMap<string, CatalogMeta>,
+  o: ReportOptions,
+): BatchReport {
+  const invalid = new Map<string, AnyFinding[]>();
+  const reject = (file: string, fs: AnyFinding[]) => invalid.set(file, [...(invalid.get(file) ?? []), ...fs]);
+  for (const p of inputProblems) reject(p.file ?? '', [p]);
+
+  const units = outcomes.flatMap((r) => (r.kind === 'unit' ? [r.unit] : []));
+  // Invalid files are listed in batch order (problems with the arguments themselves first).
+  const order = new Map(outcomes.map((r, i) => [r.kind === 'unit' ? r.unit.file : r.file, i]));
+  for (const r of outcomes) if (r.kind === 'invalid') reject(r.file, r.findings);
+
+  const mainKey = mainCatalog(units);
+  const catalog = mainKey ? catalogs.get(mainKey) ?? null : null;
+  const byCode = new Map<string, UnitSummary[]>();
+  for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
+
+  const rankable: UnitSummary[] = [];
+  for (const u of units) {
+    const problems: AnyFinding[] = [];
+    const same = byCode.get(u.code)!;
+    if (same.length > 1) {
+      const others = same.filter((x) => x !== u).map((x) => x.file).join(', ');
+      problems.push(batchFinding('batch.duplicate_code', { code: u.code, others }, u.at.code, ['unit', 'code']));
+    }
+    if (u.catalogKey !== mainKey) {
+      const args = { used: catalogName(u.catalogKey, mainKey, catalogs), main: catalogName(mainKey!, u.catalogKey, catalogs) };
+      problems.push(batchFinding('batch.catalog_differs', args, u.at.catalog, ['catalog']));
+    }
+    if (problems.length) reject(u.file, problems);
+    else rankable.push(u);
+  }
+
+  const decimals = catalog?.decimals ?? 2;
+  const keyOf = (u: UnitSummary): string | null => (o.groupBy ? (u[o.groupBy] ?? null) : null);
+  const groups = rankGroups(rankable, keyOf, decimals).map((g) => ({
+    key: g.key,
+    label: groupLabel(o.groupBy, g.key, o.lang),
+    units: g.units.map(
+      (u): RankedUnit => ({
+        ...u,
+        group: g.key,
+        change: o.previous ? changeFor(u, o.previous.previous, decimals, o.lang) : null,
+      }),
+    ),
+  }));
+  const ranked = groups.flatMap((g) => g.units);
+
+  const below: AnyFinding[] = [];
+  if (o.failUnder !== undefined) {
+    const threshold = o.failUnder;
+    for (const u of [...ranked].sort((a, b) => a.index - b.index || collator.compare(a.name, b.name))) {
+      if (u.index < threshold) {
+        below.push(batchFinding('batch.below_threshold', { name: u.name, index: u.index.toFixed(decimals), threshold }, { file: u.file }));
+      }
+    }
+  }
+
+  const idx = ranked.map((u) => scaled(u.index, decimals));
+  const p = 10 ** decimals;
+  const summary: BatchSummary = {
+    files: outcomes.length,
+    ranked: ranked.length,
+    invalid: invalid.size,
+    average: idx.length ? Math.round(idx.reduce((s, x) => s + x, 0) / idx.length) / p : null,
+    highest: idx.length ? Math.max(...idx) / p : null,
+    lowest: idx.length ? Math.min(...idx) / p : null,
+    bands: (catalog?.bands ?? []).map((b) => ({ label: b.label, units: ranked.filter((u) => u.band === b.label).length })),
+    failUnder: o.failUnder ?? null,
+    belowThreshold: below.length,
+    warnings: ranked.reduce((s, u) => s + u.warnings, 0),
+  };
+
+  return {
+    catalog,
+    groupBy: o.groupBy,
+    compare: o.previous ? { file: o.previous.file, year: o.previous.previous.year } : null,
+    groups,
+    invalid: [...invalid.entries()]
+      .sort(([a], [b]) => (order.get(a) ?? -1) - (order.get(b) ?? -1))
+      .map(([file, findings]) => ({ file, findings: byPosition(findings) })),
+    weak: catalog ? weakItems(catalog, ranked.map((u) => u.lost)) : [],
+    summary,
+    below,
+  };
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { hasErrors } from '../findings/finding.js';
+import { displayPath, evidenceFromParsed, type CatalogCache, type LoadedEvidence } from '../io/load.js';
+import { parseYaml, type Parsed } from '../io/yaml-file.js';
+import { readTextSync } from './read.js';
+import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { lostItems } from '../scoring/score.js';
+import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
+import { isWorkbookPath } from '../io/read-template.js';
+import { batchFinding } from './findings.js';
+import type { CatalogMeta, FileOutcome, Position } from './types.js';
+
+const metas = new WeakMap<CatalogIndex, CatalogMeta>();
+
+export function catalogMeta(index: CatalogIndex): CatalogMeta {
+  let meta = metas.get(index);
+  if (meta) return meta;
+  const c = index.catalog;
+  const hash = createHash('sha1').update(JSON.stringify(c)).digest('hex').slice(0, 12);
+  meta = {
+    key: `${c.id}@${c.year}#${hash}`,
+    id: c.id,
+    title: c.title,
+    level: c.level,
+    scope: c.scope,
+    year: c.year,
+    template: c.template,
+    decimals: c.decimals,
+    bands: c.bands.map((b) => ({ label: b.label, from: b.from })),
+    areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max })),
+    leaves: [...index.leaves.values()]
+      .filter((l) => l.section === 'areas')
+      .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: l.max / 10_000, ...(l.owner ? { owner: l.owner } : {}) })),
+  };
+  metas.set(index, meta);
+  return meta;
+}
+
+/** Where a YAML path (or workbook field) sits in the unit's file. */
+function positionOf(ev: LoadedEvidence, path: string[], file: string): Position {
+  if (!ev.locate) return { file };
+  // locate() places findings; a throwaway one carries the path.
+  const [f] = ev.locate([{ code: 'schema.invalid', severity: 'error', path, args: {} }]);
+  const p: Position = { file: f?.file ?? file };
+  if (f?.line !== undefined) p.line = f.line;
+  if (f?.column !== undefined) p.column = f.column;
+  if (f?.cell !== undefined) p.cell = f.cell;
+  return p;
+}
+
+/** A YAML evidence file, or a filled template workbook; a catalog passed by mistake is named as such. */
+async function loadForBatch(path: string, cache: CatalogCache, catalog: string | undefined): Promise<LoadedEvidence | 'catalog'> {
+  if (isWorkbookPath(path)) return loadUnitFile(path, cache, catalog);
+  const file = displayPath(path);
+  const read = readTextSync(file);
+  const parsed: Parsed = read.text === undefined ? { findings: read.findings } : parseYaml(read.text, file);
+  if (parsed.data && typeof parsed.data === 'object' && 'areas' in parsed.data) return 'catalog';
+  return evidenceFromParsed(parsed, path);
+}
+
+export interface Scored {
+  outcome: FileOutcome;
+  /** The full score, for callers that go on to write the unit's form. */
+  unit?: UnitScore;
+}
+
+/** Reads, checks and scores one file, and keeps only its summary. */
+export async function scoreForBatch(path: string, cache: CatalogCache, catalog?: string): Promise<Scored> {
+  const file = displayPath(path);
+  const loaded = await loadForBatch(path, cache, catalog);
+  if (loaded === 'catalog') {
+    return { outcome: { kind: 'invalid', file, findings: [batchFinding('batch.not_evidence', {}, { file, line: 1, column: 1 })] } };
+  }
+  const unit = await scoreEvidence(loaded, cache, catalog);
+  const { result, index } = unit;
+  if (hasErrors(unit.findings) || !result || !index || result.index === null) {
+    return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error') } };
+  }
+  const u = result.unit;
+  const meta = catalogMeta(index);
+  const summary = {
+    file,
+    path,
+    code: u.code.normalize('NFC').trim(),
+    name: u.name.normalize('NFC'),
+    level: u.level,
+    ...(u.type ? { type: u.type } : {}),
+    ...(u.parent ? { parent: u.parent.normalize('NFC') } : {}),
+    province: u.province.normalize('NFC'),
+    ...(u.place ? { place: u.place.normalize('NFC') } : {}),
+    ...(u.predecessors?.length ? { predecessors: u.predecessors.map((p) => p.normalize('NFC').trim()) } : {}),
+    catalogKey: meta.key,
+    achieved: result.achieved,
+    bonus: result.bonus,
+    penalty: result.penalty,
+    total: result.total,
+    applicableMax: result.applicableMax,
+    index: result.index,
+    band: result.band,
+    areas: result.areas.map((a) => ({ code: a.code, points: a.points, applicableMax: a.applicableMax })),
+    lost: lostItems(result).map((i): [string, number] => [i.code, i.lost]),
+    warnings: unit.findings.length,
+    at: { code: positionOf(loaded, ['unit', 'code'], file), catalog: positionOf(loaded, ['catalog'], file) },
+  };
+  return { outcome: { kind: 'unit', unit: summary }, unit };
+}

@@ -1,0 +1,81 @@
+import type { Finding } from '../findings/finding.js';
+import type { AnyFinding } from './findings.js';
+
+/** What the ranking needs to know about a catalog; sent once per catalog, not per unit. */
+export interface CatalogMeta {
+  /** id@year#content-hash: two files with the same id but other content are different catalogs. */
+  key: string;
+  id: string;
+  title: string;
+  level: string;
+  scope: string;
+  year: number;
+  template: boolean;
+  decimals: number;
+  bands: Array<{ label: string; from: number }>;
+  areas: Array<{ code: string; name: string; max: number }>;
+  /** Sub-criteria of the areas (not bonus/penalty), in catalog order, for the "weak criteria" sheet. */
+  leaves: Array<{ code: string; name: string; area: string; max: number; owner?: string }>;
+}
+
+export interface Position {
+  file: string;
+  line?: number;
+  column?: number;
+  cell?: string;
+}
+
+/**
+ * One scored unit, reduced to what ranking and publishing need: memory stays flat however many
+ * units a province has, and this is all a worker sends back.
+ */
+export interface UnitSummary {
+  /** The file as shown to the user (relative to the working directory). */
+  file: string;
+  /** The path as given, to read the file again (forms). */
+  path: string;
+  code: string;
+  name: string;
+  level: string;
+  type?: string;
+  parent?: string;
+  province: string;
+  place?: string;
+  predecessors?: string[];
+  catalogKey: string;
+  achieved: number;
+  bonus: number;
+  penalty: number;
+  total: number;
+  applicableMax: number;
+  index: number;
+  band: string | null;
+  areas: Array<{ code: string; points: number; applicableMax: number }>;
+  /** Sub-criteria that lost points: [code, points lost]. */
+  lost: Array<[string, number]>;
+  warnings: number;
+  /** Where `unit.code` and `catalog` are written, for findings made after all files are read. */
+  at: { code: Position; catalog: Position };
+}
+
+export type FileOutcome =
+  | { kind: 'unit'; unit: UnitSummary }
+  | { kind: 'invalid'; file: string; findings: AnyFinding[] };
+
+export interface Task {
+  kind: 'score' | 'form';
+  paths: string[];
+}
+
+export interface WorkerSetup {
+  catalog?: string;
+  formsDir?: string;
+  lang: 'vi' | 'en';
+}
+
+export interface TaskReply {
+  outcomes: FileOutcome[];
+  catalogs: CatalogMeta[];
+  /** For form tasks: problems writing forms. */
+  failed: Finding[];
+}

@@ -1,0 +1,35 @@
+import type { CatalogMeta } from './types.js';
+
+export interface WeakItem {
+  code: string;
+  name: string;
+  area: string;
+  max: number;
+  owner?: string;
+  /** How many ranked units lost points on it. */
+  units: number;
+  /** Points lost by all of them together. */
+  lost: number;
+}
+
+/**
+ * Sub-criteria where the most units lost points, then the most points lost, then catalog order: where
+ * a district's guidance pays most. Sums are exact (ten-thousandths, like the scoring).
+ */
+export function weakItems(meta: CatalogMeta, lostLists: Iterable<ReadonlyArray<readonly [string, number]>>): WeakItem[] {
+  const tally = new Map<string, { units: number; lost: number }>();
+  for (const lost of lostLists) {
+    for (const [code, points] of lost) {
+      const t = tally.get(code) ?? { units: 0, lost: 0 };
+      t.units += 1;
+      // Points arrive as numbers with at most four decimals: back to exact ten-thousandths before adding.
+      t.lost += Math.round(points * 10_000);
+      tally.set(code, t);
+    }
+  }
+  return meta.leaves
+    .map((leaf, order) => ({ leaf, order, t: tally.get(leaf.code) }))
+    .filter((x): x is typeof x & { t: { units: number; lost: number } } => x.t !== undefined && x.t.units > 0)
+    .sort((a, b) => b.t.units - a.t.units || b.t.lost - a.t.lost || a.order - b.order)
+    .map(({ leaf, t }) => ({ ...leaf, units: t.units, lost: t.lost / 10_000 }));
+}

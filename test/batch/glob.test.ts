@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { globBase, globRegExp, isGlob } from '../../src/batch/glob.js';
+
+describe('glob patterns left unexpanded by the shell', () => {
+  it('tells patterns from paths and finds where to start walking', () => {
+    expect(isGlob('examples/van-lang-2024')).toBe(false);
+    expect(isGlob('x/*.yaml')).toBe(true);
+    expect(globBase('examples/*/a.yaml')).toBe('examples');
+    expect(globBase('*.yaml')).toBe('.');
+    expect(globBase('/srv/data/**/*.yml')).toBe('/srv/data');
+  });
+
+  it('matches like a shell: * and ? within a segment, ** across folders, classes and alternatives', () => {
+    const m = (p: string, s: string) => globRegExp(p).test(s);
+    expect(m('d/*.yaml', 'd/a.yaml')).toBe(true);
+    expect(m('d/*.yaml', 'd/e/a.yaml')).toBe(false);
+    expect(m('d/*.yaml', 'd/.hidden.yaml')).toBe(false);
+    expect(m('d/**/*.yaml', 'd/a.yaml')).toBe(true);
+    expect(m('d/**/*.yaml', 'd/x/y/a.yaml')).toBe(true);
+    expect(m('d/?.yaml', 'd/a.yaml')).toBe(true);
+    expect(m('d/?.yaml', 'd/ab.yaml')).toBe(false);
+    expect(m('d/[ab]*.yaml', 'd/b1.yaml')).toBe(true);
+    expect(m('d/[!ab]*.yaml', 'd/b1.yaml')).toBe(false);
+    expect(m('d/*.{yaml,yml}', 'd/a.yml')).toBe(true);
+    expect(m('d/*.{yaml,yml}', 'd/a.json')).toBe(false);
+    expect(m('d/a+b.yaml', 'd/a+b.yaml')).toBe(true);
+  });
+});

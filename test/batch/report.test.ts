@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { batchFinding } from '../../src/batch/findings.js';
+import { buildReport } from '../../src/batch/report.js';
+import type { CatalogMeta, FileOutcome, UnitSummary } from '../../src/batch/types.js';
+
+const meta = (key: string, id = 'cat'): CatalogMeta => ({
+  key,
+  id,
+  title: 'Thử',
+  level: 'xa',
+  scope: 'Thử',
+  year: 2024,
+  template: true,
+  decimals: 2,
+  bands: [
+    { label: 'Tốt', from: 80 },
+    { label: 'Khá', from: 0 },
+  ],
+  areas: [{ code: '1', name: 'Một', max: 10 }],
+  leaves: [
+    { code: '1.1', name: 'Kế hoạch', area: '1', max: 5, owner: 'Văn phòng' },
+    { code: '1.2', name: 'Báo cáo', area: '1', max: 5 },
+  ],
+});
+const catalogs = new Map([
+  ['K', meta('K')],
+  ['OTHER', meta('OTHER', 'khac')],
+]);
+
+let n = 0;
+function unit(code: string, index: number, over: Partial<UnitSummary> = {}): FileOutcome {
+  const file = `d/${code}-${n++}.yaml`;
+  return {
+    kind: 'unit',
+    unit: {
+      file,
+      path: file,
+      code,
+      name: `UBND xã ${code}`,
+      level: 'xa',
+      province: 'Lạng Sơn',
+      parent: 'UBND huyện A',
+      catalogKey: 'K',
+      achieved: index / 10,
+      bonus: 0,
+      penalty: 0,
+      total: index / 10,
+      applicableMax: 10,
+      index,
+      band: index >= 80 ? 'Tốt' : 'Khá',
+      areas: [{ code: '1', points: index / 10, applicableMax: 10 }],
+      lost: [],
+      warnings: 1,
+      at: { code: { file, line: 2, column: 9 }, catalog: { file, line: 7, column: 10 } },
+      ...over,
+    },
+  };
+}
+const bad: FileOutcome = { kind: 'invalid', file: 'd/bad.yaml', findings: [batchFinding('batch.not_evidence', {}, { file: 'd/bad.yaml', line: 1, column: 1 })] };
+
+describe('the batch report', () => {
+  it('ranks valid units, keeps invalid files listed, and totals', () => {
+    const r = buildReport([unit('A', 90), bad, unit('B', 85), unit('C', 85), unit('D', 70)], [], catalogs, { groupBy: null, lang: 'vi' });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]!.units.map((u) => `${u.code}:${u.rankLabel}`)).toEqual(['A:1/4', 'B:2/4', 'C:2/4', 'D:4/4']);
+    expect(r.invalid.map((i) => i.file)).toEqual(['d/bad.yaml']);
+    expect(r.summary).toMatchObject({ files: 5, ranked: 4, invalid: 1, average: 82.5, highest: 90, lowest: 70, warnings: 4 });
+    expect(r.summary.bands).toEqual([
+      { label: 'Tốt', units: 3 },
+      { label: 'Khá', units: 1 },
+    ]);
+  });
+
+  it('ranks none of the units sharing a code, and points at each one’s unit.code', () => {
+    const r = buildReport([unit('A', 90), unit('A', 80), unit('B', 85)], [], catalogs, { groupBy: null, lang: 'vi' });
+    expect(r.groups[0]!.units.map((u) => u.code)).toEqual(['B']);
+    expect(r.invalid).toHaveLength(2);
+    for (const i of r.invalid) expect(i.findings[0]).toMatchObject({ code: 'batch.duplicate_code', line: 2, column: 9, path: ['unit', 'code'] });
+    expect(String(r.invalid[0]!.findings[0]!.args.others)).toBe(r.invalid[1]!.file);
+  });
+
+  it('units scored against another catalog than most are not ranked with them', () => {
+    const r = buildReport([unit('A', 90, { catalogKey: 'OTHER' }), unit('B', 85), unit('C', 80)], [], catalogs, { groupBy: null, lang: 'vi' });
+    expect(r.catalog?.key).toBe('K');
+    expect(r.groups[0]!.units.map((u) => u.code)).toEqual(['B', 'C']);
+    expect(r.invalid[0]!.findings[0]).toMatchObject({ code: 'batch.catalog_differs', line: 7, args: { used: '"khac"/2024', main: '"cat"/2024' } });
+  });
+
+  it('lists units below --fail-under, lowest first', () => {
+    const r = buildReport([unit('A', 90), unit('B', 79.99), unit('C', 80), unit('D', 60.5)], [], catalogs, { groupBy: null, lang: 'vi', failUnder: 80 });
+    expect(r.below.map((f) => f.args.name)).toEqual(['UBND xã D', 'UBND xã B']);
+    expect(r.below[1]!.args.index).toBe('79.99');
+    expect(r.summary.belowThreshold).toBe(2);
+  });
+
+  it('groups by a unit field', () => {
+    const r = buildReport([unit('A', 90, { type: 'xa' }), unit('B', 85, { type: 'phuong' }), unit('C', 95, { type: 'xa' })], [], catalogs, {
+      groupBy: 'type',
+      lang: 'vi',
+    });
+    expect(r.groups.map((g) => [g.key, g.label, g.units.map((u) => u.rankLabel).join(' ')])).toEqual([
+      ['phuong', 'Phường', '1/1'],
+      ['xa', 'Xã', '1/2 2/2'],
+    ]);
+  });
+
+  it('adds up lost points exactly and orders weak criteria by units, then points', () => {
+    const lost = (l: Array<[string, number]>) => ({ lost: l });
+    const r = buildReport(
+      [
+        unit('A', 90, lost([['1.2', 0.07], ['1.1', 0.5]])),
+        unit('B', 85, lost([['1.2', 0.07]])),
+        unit('C', 80, lost([['1.1', 0.25], ['1.2', 0.07]])),
+        unit('D', 80, lost([['1.1', 0.25]])),
+      ],
+      [],
+      catalogs,
+      { groupBy: null, lang: 'vi' },
+    );
+    // 0,07 three times is 0,21 (floating point alone would give 0,21000000000000005).
+    expect(r.weak.map((w) => [w.code, w.units, w.lost])).toEqual([
+      ['1.1', 3, 1],
+      ['1.2', 3, 0.21],
+    ]);
+    expect(r.weak[0]!.owner).toBe('Văn phòng');
+  });
+
+  it('lists problems with the arguments first, then files in batch order', () => {
+    const empty = batchFinding('batch.empty_dir', {}, { file: 'trong/' });
+    const outcomes = [unit('A', 90), bad, unit('A', 80)];
+    const files = outcomes.map((o) => (o.kind === 'unit' ? o.unit.file : o.file));
+    const r = buildReport(outcomes, [empty], catalogs, { groupBy: null, lang: 'vi' });
+    // The duplicates are only found after all files are read, yet keep their place.
+    expect(r.invalid.map((i) => i.file)).toEqual(['trong/', ...files]);
+    expect(r.groups).toHaveLength(0);
+    expect(r.summary.average).toBeNull();
+  });
+});

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cchc } from '../e2e/cli.js';
+import { readBack, tmp } from '../xlsx/support.js';
+
+const sheetNames = ['Xếp hạng', ...Array.from({ length: 8 }, (_, i) => `Lĩnh vực ${i + 1}`), 'Tiêu chí yếu'];
+
+/** Every cell of a sheet that holds a formula. */
+const formulaCells = (ws: ExcelJS.Worksheet) => {
+  const out: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => void (c.formula || c.type === ExcelJS.ValueType.Formula ? out.push(c.address) : undefined)));
+  return out;
+};
+
+describe('the ranking workbook (--xlsx)', () => {
+  let file: string;
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    file = join(tmp(), 'xep-hang.xlsx');
+    const run = cchc(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Đã ghi bảng xếp hạng: ${file}`);
+    wb = await readBack(file);
+  });
+
+  it('has the ranking, one sheet per area and the weak criteria', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(sheetNames);
+  });
+
+  it('opens with the Nghị định 30 header block and the title', () => {
+    const ws = wb.getWorksheet('Xếp hạng')!;
+    expect(ws.getCell('A1').value).toBe('UBND HUYỆN VĂN LÃNG');
+    expect(ws.getCell('A2').value).toBe('PHÒNG NỘI VỤ');
+    expect(ws.getCell('A2').font.bold).toBe(true);
+    const right = ws.getRow(1).values as unknown[];
+    expect(right).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    const motto = ws.getRow(2).values as unknown[];
+    expect(motto).toContain('Độc lập - Tự do - Hạnh phúc');
+    const dateCell = ws.getRow(3).findCell(7)!;
+    expect(dateCell.value).toBe('Văn Lãng, ngày …… tháng …… năm ……');
+    expect(dateCell.font.italic).toBe(true);
+    expect(ws.getCell('A5').value).toBe('KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA UBND CÁC XÃ, THỊ TRẤN');
+  });
+
+  it('has the standard columns, numbers as numbers with two decimals, ranks and changes as text', () => {
+    const ws = wb.getWorksheet('Xếp hạng')!;
+    const head = (ws.getRow(8).values as unknown[]).slice(1);
+    expect(head[0]).toBe('STT');
+    expect(head[1]).toBe('Đơn vị');
+    expect(head.slice(2, 10).every((h) => typeof h === 'string' && /^\d\. /.test(h))).toBe(true);
+    expect(head.slice(10)).toEqual(['Tổng điểm', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Thay đổi']);
+    const hv = ws.getRow(11);
+    expect(hv.getCell(2).value).toBe('UBND xã Hoàng Việt');
+    for (const c of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      expect(typeof hv.getCell(c).value).toBe('number');
+      expect(hv.getCell(c).numFmt).toBe('0.00');
+    }
+    expect(hv.getCell(12).value).toBe(92.95);
+    expect(hv.getCell(13).value).toBe('03/15');
+    expect(hv.getCell(14).value).toBe('Xuất sắc');
+    expect(hv.getCell(15).value).toBe('giữ nguyên (+0,95)');
+    expect(ws.rowCount).toBe(8 + 15);
+  });
+
+  it('is set for print: Times New Roman, A4 landscape fit to width, header frozen and repeated', () => {
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.pageSetup.orientation).toBe('landscape');
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      expect(ws.pageSetup.printTitlesRow).toBe('8:8');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 8 });
+      ws.eachRow((row) => row.eachCell((c) => expect(c.font?.name).toBe('Times New Roman')));
+    }
+  });
+
+  it('compares units per area, best rate first, with ties sharing a rank', () => {
+    const ws = wb.getWorksheet('Lĩnh vực 2')!;
+    expect((ws.getRow(8).values as unknown[]).slice(1)).toEqual(['STT', 'Đơn vị', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Điểm bị mất', 'Tỷ lệ đạt (%)', 'Xếp hạng lĩnh vực']);
+    const rows = Array.from({ length: ws.rowCount - 8 }, (_, i) => ws.getRow(9 + i));
+    const rates = rows.map((r) => r.getCell(6).value as number);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    expect(ws.getCell('G9').value).toBe('01/15');
+    rows.forEach((r, i) => {
+      const prev = rows[i - 1];
+      const rank = String(r.getCell(7).value);
+      if (prev && prev.getCell(6).value === r.getCell(6).value) expect(rank).toBe(prev.getCell(7).value);
+      else expect(rank).toBe(`${String(i + 1).padStart(2, '0')}/15`);
+    });
+  });
+
+  it('lists the weak criteria: most units losing points first', () => {
+    const ws = wb.getWorksheet('Tiêu chí yếu')!;
+    expect(ws.getCell('B9').value).toBe('8.1.1');
+    const units: number[] = [];
+    for (let r = 9; r <= ws.rowCount; r++) units.push(ws.getRow(r).getCell(6).value as number);
+    expect(units).toEqual([...units].sort((a, b) => b - a));
+    expect(ws.getCell('F9').value).toBe(15);
+    expect(ws.getCell('I9').value).toBe('Văn phòng – thống kê');
+  });
+
+  it('is byte-identical for the same input', () => {
+    const again = join(tmp(), 'again.xlsx');
+    cchc(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', again]);
+    expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+  });
+});
+
+describe('text that looks like a formula', () => {
+  it('is written as text in the workbook and neutralised in CSV', async () => {
+    const file = join(tmp(), 'x.xlsx');
+    const run = cchc(['batch', 'test/batch/fixtures/injection', '--xlsx', file, '--group-by', 'parent', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const wb = await readBack(file);
+    for (const ws of wb.worksheets) expect(formulaCells(ws)).toEqual([]);
+    const ws = wb.getWorksheet('Xếp hạng')!;
+    const names: unknown[] = [];
+    ws.eachRow((row, n) => void (n > 8 ? names.push(row.getCell(2).value) : undefined));
+    expect(names).toEqual(['@SUM(1+1) (3 đơn vị)', '=HYPERLINK("http://example.com","bấm")', '-UBND xã Trừ', '+84 UBND xã Cộng']);
+    const csv = run.stdout.split('\r\n');
+    expect(csv[1]).toBe(`'@SUM(1+1),1,1/3,I1,"'=HYPERLINK(""http://example.com"",""bấm"")",'@SUM(1+1),xa,Lạng Sơn,4.00,6.00,10.00,0.00,0.00,10.00,10.00,100.00,Xuất sắc,,,,,test/batch/fixtures/injection/i1.yaml`);
+  });
+});
