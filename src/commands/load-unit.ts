@@ -24,7 +24,7 @@ export async function scoreEvidence(ev: LoadedEvidence, cache: CatalogCache, cat
     const placed: Finding[] = cat.findings.map((f) =>
       f.file ? f : catalogOption ? { ...f, file: `--catalog ${catalogOption}` } : ev.locate!([f])[0]!,
     );
-    return { evidence: ev, findings: placed };
+    return { evidence: ev, findings: [...ev.findings, ...placed] };
   }
   const a = assess(cat.index, ev);
   return { ...a, index: cat.index, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };

@@ -170,6 +170,11 @@ export const MESSAGES = {
     (a) => `${a.numerator} (${a.num}) lớn hơn ${a.denominator} (${a.den})`,
     (a) => `${a.numerator} (${a.num}) is greater than ${a.denominator} (${a.den})`,
   ),
+  'evidence.decimal_comma': m(
+    E,
+    (a) => `"${a.value}" là chữ, không phải số: trong tệp YAML viết số thập phân bằng dấu chấm, không đặt trong ngoặc kép: ${a.number}`,
+    (a) => `"${a.value}" is text, not a number: write decimals with a point and no quotes: ${a.number}`,
+  ),
   'evidence.percent_range': m(E, () => 'tỷ lệ % phải từ 0 đến 100', () => 'a percentage must be between 0 and 100'),
   'evidence.choice_unknown': m(
     E,

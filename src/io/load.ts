@@ -29,7 +29,13 @@ export interface LoadedEvidence {
   evidence?: Evidence;
   /** Gives findings about this evidence their position: line and column in YAML, a cell in a workbook. */
   locate?: (findings: Finding[]) => Finding[];
+  /**
+   * Problems found while reading. With `evidence` set, these are schema errors of single items, which
+   * were left out of `evidence` so the rest of the file is still checked: every problem at once.
+   */
   findings: Finding[];
+  /** Codes of the items left out for schema errors: not to be reported again as unanswered. */
+  skipped?: ReadonlySet<string>;
 }
 
 /** read YAML → schema → cross-checks, for a catalog already parsed. */
@@ -47,10 +53,34 @@ export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
 
 export function evidenceFromParsed(parsed: Parsed, path: string): LoadedEvidence {
   if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
-  const res = Evidence.safeParse(parsed.data);
-  if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
   const source = parsed.source;
-  return { path, evidence: res.data, locate: (fs) => locate(source, fs), findings: [] };
+  const at = (fs: Finding[]) => locate(source, fs);
+  const res = Evidence.safeParse(parsed.data);
+  if (res.success) return { path, evidence: res.data, locate: at, findings: [] };
+  const findings = at(zodFindings(res.error.issues, parsed.data));
+  const rest = withoutBrokenItems(parsed.data as Record<string, unknown>, res.error.issues);
+  const again = rest && Evidence.safeParse(rest.data);
+  if (!rest || !again?.success) return { path, findings };
+  return { path, evidence: again.data, locate: at, findings, skipped: rest.skipped };
+}
+
+/**
+ * When every schema error sits inside single items, the file without those items, so cross-checks
+ * and value checks still run on the others; undefined when the unit, year or catalog is itself wrong.
+ */
+function withoutBrokenItems(
+  data: Record<string, unknown>,
+  issues: ReadonlyArray<{ path: PropertyKey[] }>,
+): { data: Record<string, unknown>; skipped: Set<string> } | undefined {
+  const items = data.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items)) return undefined;
+  const skipped = new Set<string>();
+  for (const i of issues) {
+    if (i.path[0] !== 'items' || typeof i.path[1] !== 'string') return undefined;
+    skipped.add(i.path[1]);
+  }
+  const kept = Object.fromEntries(Object.entries(items).filter(([code]) => !skipped.has(code)));
+  return { data: { ...data, items: kept }, skipped };
 }
 
 export async function loadCatalogFile(path: string): Promise<LoadedCatalog> {
@@ -100,10 +130,11 @@ export function assess(index: CatalogIndex, ev: LoadedEvidence): Assessment {
   const checks = checkEvidence(index, ev.evidence);
   // Against a catalog of another year or level, item-by-item results would only be noise.
   if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {
-    return { findings: ev.locate(checks) };
+    return { findings: [...ev.findings, ...ev.locate(checks)] };
   }
   const { result, findings } = scoreUnit(index, ev.evidence);
-  const all = ev.locate([...checks, ...findings]);
+  const fresh = findings.filter((f) => !(f.code === 'evidence.unanswered' && f.item !== undefined && ev.skipped?.has(f.item)));
+  const all = [...ev.findings, ...ev.locate([...checks, ...fresh])];
   return hasErrors(all) ? { findings: all } : { result, findings: all };
 }
 

@@ -41,7 +41,17 @@ function fail(code: FindingCode, args: Args = {}, key?: string): ReadResult {
   return key === undefined ? { ok: false, code, args } : { ok: false, code, args, key };
 }
 
+/** "89,6" typed the Vietnamese way reads as text in YAML: name the fix instead of a type error. */
+function decimalComma(raw: unknown): ReadResult | undefined {
+  if (typeof raw === 'string' && /^\s*\d+,\d+\s*$/.test(raw)) {
+    return fail('evidence.decimal_comma', { value: raw.trim(), number: raw.trim().replace(',', '.') });
+  }
+  return undefined;
+}
+
 function readPercent(raw: unknown): ReadResult {
+  const comma = decimalComma(raw);
+  if (comma) return comma;
   if (typeof raw !== 'number') return fail('evidence.value_type', { expected: 'tỷ lệ % (số từ 0 đến 100)' });
   const p = decimalParts(raw);
   if (!p || raw < 0 || raw > 100) return fail('evidence.percent_range');
@@ -104,6 +114,8 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) return fail('evidence.count_invalid');
       return { ok: true, input: { kind: 'count', value: raw } };
     case 'judgement': {
+      const comma = decimalComma(raw);
+      if (comma) return comma;
       const f = typeof raw === 'number' ? fromNumber(raw) : undefined;
       const step = 10 ** (4 - decimals);
       if (f === undefined || f < 0 || f > maxPts || f % step !== 0)

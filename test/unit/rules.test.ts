@@ -73,6 +73,9 @@ describe('pro rata and survey', () => {
     expect(points(s, 2, 0)).toBe(0);
     expect(points(s, 2, -1)).toBe('evidence.percent_range');
     expect(points(s, 2, '90')).toBe('evidence.value_type');
+    // "89,6" is how a Vietnamese user writes 89.6; YAML reads it as text, and the message says so.
+    expect(points(s, 2, '89,6')).toBe('evidence.decimal_comma');
+    expect(points(bandsPct, 2, '97,5')).toBe('evidence.decimal_comma');
   });
 });
 
@@ -129,6 +132,7 @@ describe('deduction and judgement', () => {
     expect(points(j, 1, 1.25)).toBe('evidence.points_range');
     expect(points(j, 1, 0.333)).toBe('evidence.points_range');
     expect(points(j, 1, -0.5)).toBe('evidence.points_range');
+    expect(points(j, 1, '0,75')).toBe('evidence.decimal_comma');
   });
 });
 

@@ -85,6 +85,21 @@ describe('schema findings carry positions and criterion codes', () => {
     expect(r.findings[0]!.args.key).toBe('name');
   });
 
+  it('keeps the rest of the file when errors sit inside single items, so later checks still run', () => {
+    const text = `${unit}items:\n  "1.1":\n    value: { dung_han: -5, tong: 10 }\n  "1.2":\n    value: true\n    claimed: "một"\n  "1.3":\n    value: true\n`;
+    const r = parseEvidenceText(text, 'u.yaml');
+    expect(r.findings.map((f) => f.code)).toEqual(['schema.too_small', 'schema.invalid_type']);
+    expect(Object.keys(r.evidence!.items)).toEqual(['1.3']);
+    expect([...r.skipped!]).toEqual(['1.1', '1.2']);
+  });
+
+  it('gives no evidence when the unit itself is wrong', () => {
+    const text = `${unit.replace('  level: xa\n', '  level: thon\n')}items:\n  "1.1":\n    value: "x"\n`;
+    const r = parseEvidenceText(text, 'u.yaml');
+    expect(r.findings.map((f) => f.code)).toEqual(['schema.invalid_value']);
+    expect(r.evidence).toBeUndefined();
+  });
+
   it('rejects negative counts inside a value', () => {
     const r = parseEvidenceText(`${unit}items:\n  "3.1":\n    value: { dung_han: -5, tong: 10 }\n`, 'u.yaml');
     expect(r.findings.map((f) => f.code)).toEqual(['schema.too_small']);
