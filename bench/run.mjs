@@ -1,10 +1,9 @@
 // npm run bench: speed and memory, each as a ratio to a baseline measured in this same run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fmt, peakMemory, timeCommand } from './lib.mjs';
 
 const node = process.execPath;
-const example = existsSync('examples/hoang-viet-2024.yaml') ? 'examples/hoang-viet-2024.yaml' : 'test/fixtures/mini/unit.yaml';
+const example = 'examples/hoang-viet-2024.yaml';
 const suites = process.argv.slice(2);
 const want = (s) => suites.length === 0 || suites.includes(s);
 
@@ -26,4 +25,9 @@ if (want('xlsx')) {
   spawnSync(node, ['--import', 'tsx', 'bench/xlsx.ts', example, process.env.BENCH_FORMS ?? '1000'], { stdio: 'inherit' });
 }
 
-for (const s of suites) if (!['score', 'xlsx'].includes(s)) console.log(`(unknown suite ${s})`);
+if (want('batch')) {
+  const { runBatchBench } = await import('./batch.mjs');
+  await runBatchBench();
+}
+
+for (const s of suites) if (!['score', 'xlsx', 'batch'].includes(s)) console.log(`(unknown suite ${s})`);
