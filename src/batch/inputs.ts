@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
-import { batchFinding, type AnyFinding } from './findings.js';
+import { batchFinding } from './findings.js';
 import { globBase, globRegExp, isGlob } from './glob.js';
 
 const EVIDENCE = /\.ya?ml$/i;
@@ -12,7 +12,7 @@ export interface Inputs {
   /** Files to score, sorted and without repeats. */
   paths: string[];
   /** Arguments that gave nothing: a missing file, an empty folder, a pattern matching nothing. */
-  problems: AnyFinding[];
+  problems: Finding[];
 }
 
 async function walk(dir: string, keep: (file: string) => boolean, out: string[], depth = Infinity): Promise<void> {
@@ -39,7 +39,7 @@ const posix = (p: string) => p.split(sep).join('/');
  */
 export async function expandInputs(args: readonly string[]): Promise<Inputs> {
   const found: string[] = [];
-  const problems: AnyFinding[] = [];
+  const problems: Finding[] = [];
   for (const arg of args) {
     const st = await stat(arg).catch(() => undefined);
     if (st?.isDirectory()) {

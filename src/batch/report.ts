@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/number.js';
-import { batchFinding, byPosition, type AnyFinding } from './findings.js';
+import type { Finding } from '../findings/finding.js';
+import { batchFinding, byPosition } from './findings.js';
 import { changeFor, type Change, type Previous } from './compare.js';
 import { collator, rankGroups, scaled, type Ranking } from './rank.js';
 import type { CatalogMeta, FileOutcome, UnitSummary } from './types.js';
@@ -48,7 +49,7 @@ export interface RankedUnit extends UnitSummary, Ranking {
 
 export interface InvalidFile {
   file: string;
-  findings: AnyFinding[];
+  findings: Finding[];
 }
 
 export interface BatchSummary {
@@ -75,7 +76,7 @@ export interface BatchReport {
   weak: WeakItem[];
   summary: BatchSummary;
   /** Ranked units below --fail-under, as findings against their files. */
-  below: AnyFinding[];
+  below: Finding[];
 }
 
 export interface ReportOptions {
@@ -107,12 +108,12 @@ function catalogName(key: string, other: string | undefined, catalogs: ReadonlyM
  */
 export function buildReport(
   outcomes: readonly FileOutcome[],
-  inputProblems: readonly AnyFinding[],
+  inputProblems: readonly Finding[],
   catalogs: ReadonlyMap<string, CatalogMeta>,
   o: ReportOptions,
 ): BatchReport {
-  const invalid = new Map<string, AnyFinding[]>();
-  const reject = (file: string, fs: AnyFinding[]) => invalid.set(file, [...(invalid.get(file) ?? []), ...fs]);
+  const invalid = new Map<string, Finding[]>();
+  const reject = (file: string, fs: Finding[]) => invalid.set(file, [...(invalid.get(file) ?? []), ...fs]);
   for (const p of inputProblems) reject(p.file ?? '', [p]);
 
   const units = outcomes.flatMap((r) => (r.kind === 'unit' ? [r.unit] : []));
@@ -127,7 +128,7 @@ export function buildReport(
 
   const rankable: UnitSummary[] = [];
   for (const u of units) {
-    const problems: AnyFinding[] = [];
+    const problems: Finding[] = [];
     const same = byCode.get(u.code)!;
     if (same.length > 1) {
       const others = same.filter((x) => x !== u).map((x) => x.file).join(', ');
@@ -156,7 +157,7 @@ export function buildReport(
   }));
   const ranked = groups.flatMap((g) => g.units);
 
-  const below: AnyFinding[] = [];
+  const below: Finding[] = [];
   if (o.failUnder !== undefined) {
     const threshold = o.failUnder;
     for (const u of [...ranked].sort((a, b) => a.index - b.index || collator.compare(a.name, b.name))) {

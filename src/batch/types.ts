@@ -1,5 +1,4 @@
 import type { Finding } from '../findings/finding.js';
-import type { AnyFinding } from './findings.js';
 
 /** What the ranking needs to know about a catalog; sent once per catalog, not per unit. */
 export interface CatalogMeta {
@@ -60,7 +59,7 @@ export interface UnitSummary {
 
 export type FileOutcome =
   | { kind: 'unit'; unit: UnitSummary }
-  | { kind: 'invalid'; file: string; findings: AnyFinding[] };
+  | { kind: 'invalid'; file: string; findings: Finding[] };
 
 export interface Task {
   kind: 'score' | 'form';

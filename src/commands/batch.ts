@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { readText } from '../io/yaml-file.js';
-import { batchFinding, formatAll, type AnyFinding } from '../batch/findings.js';
+import type { Finding } from '../findings/finding.js';
+import { batchFinding, formatAll } from '../batch/findings.js';
 import { expandInputs } from '../batch/inputs.js';
 import { runPool } from '../batch/pool.js';
 import { progressBar } from '../batch/progress.js';
@@ -57,7 +58,7 @@ const T = {
   },
 };
 
-const usage = (fs: AnyFinding[], ctx: Context): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: formatAll(fs, ctx.lang) });
+const usage = (fs: Finding[], ctx: Context): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: formatAll(fs, ctx.lang) });
 
 interface Checked {
   jobs: number;
@@ -66,9 +67,9 @@ interface Checked {
 }
 
 /** Option problems are the command being wrong (exit 2), found before any file is read. */
-async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked | AnyFinding[]> {
+async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked | Finding[]> {
   const t = T[ctx.lang];
-  const bad: AnyFinding[] = [];
+  const bad: Finding[] = [];
   const jobs = opts.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) bad.push(batchFinding('batch.option_invalid', { option: '--jobs', detail: t.jobs }));
   if (opts.failUnder !== undefined && !(opts.failUnder >= 0 && opts.failUnder <= 100)) {
@@ -158,7 +159,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
 
   let stderr = formatAll(report.invalid.flatMap((f) => f.findings), ctx.lang);
   stderr += formatAll(report.below, ctx.lang);
-  const failedWrites: AnyFinding[] = [];
+  const failedWrites: Finding[] = [];
   const wrote: string[] = [];
 
   if (opts.xlsx) {

@@ -250,6 +250,59 @@ export const MESSAGES = {
     (a) => `"${a.value}" không có trong danh sách (${a.allowed})`,
     (a) => `"${a.value}" is not in the list (${a.allowed})`,
   ),
+  // cchc batch
+  'batch.no_input': m(
+    E,
+    () => 'không có tệp kê khai nào để chấm: hãy nêu thư mục, tệp hoặc mẫu (ví dụ "don-vi/*.yaml")',
+    () => 'no evidence file to score: give folders, files or patterns (e.g. "units/*.yaml")',
+  ),
+  'batch.empty_dir': m(
+    E,
+    () => 'thư mục không có tệp kê khai nào (.yaml, .yml)',
+    () => 'the folder holds no evidence file (.yaml, .yml)',
+  ),
+  'batch.no_match': m(E, () => 'mẫu không khớp tệp nào', () => 'the pattern matches no file'),
+  'batch.not_evidence': m(
+    E,
+    () => 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị: không xếp hạng',
+    () => 'this is a catalog, not a unit’s evidence file: not ranked',
+  ),
+  'batch.duplicate_code': m(
+    E,
+    (a) => `mã đơn vị "${a.code}" trùng với ${a.others}: các tệp trùng mã không được xếp hạng`,
+    (a) => `unit code "${a.code}" is also used by ${a.others}: units sharing a code are not ranked`,
+  ),
+  'batch.catalog_differs': m(
+    E,
+    (a) => `chấm theo bộ tiêu chí ${a.used}, khác bộ tiêu chí ${a.main} của các đơn vị còn lại: không xếp hạng chung`,
+    (a) => `scored against catalog ${a.used}, not ${a.main} like the other units: not ranked with them`,
+  ),
+  'batch.below_threshold': m(
+    E,
+    // `index` comes as the published figure with its decimals ("78.50"), shown with a decimal comma.
+    (a) => `${a.name}: chỉ số ${String(a.index).replace('.', ',')}% dưới ngưỡng ${a.threshold}% (--fail-under)`,
+    (a) => `${a.name}: index ${a.index}% is below the threshold ${a.threshold}% (--fail-under)`,
+  ),
+  'batch.option_invalid': m(
+    E,
+    (a) => `tùy chọn ${a.option} không hợp lệ: ${a.detail}`,
+    (a) => `invalid option ${a.option}: ${a.detail}`,
+  ),
+  'batch.group_field': m(
+    E,
+    (a) => `không nhóm được theo "${a.field}": cần một trong ${a.allowed}`,
+    (a) => `cannot group by "${a.field}": expected one of ${a.allowed}`,
+  ),
+  'batch.compare_invalid': m(
+    E,
+    (a) => `không phải kết quả JSON của "cchc batch": ${a.detail}`,
+    (a) => `not a "cchc batch" JSON result: ${a.detail}`,
+  ),
+  'batch.forms_dir': m(
+    E,
+    (a) => `không dùng được thư mục ghi biểu: ${a.reason}`,
+    (a) => `cannot use the forms folder: ${a.reason}`,
+  ),
   // Writing outputs
   'output.is_input': m(
     E,

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/number.js';
-import { anyMessage } from '../batch/findings.js';
+import { findingMessage } from '../findings/format.js';
 import type { BatchReport } from '../batch/report.js';
 
 export const RANKING_FORMAT_VERSION = 1;
@@ -48,7 +48,7 @@ export function rankingJson(r: BatchReport, lang: Lang) {
     ),
     invalid: r.invalid.map((f) => ({
       file: f.file,
-      findings: f.findings.map((x) => ({ ...x, message: anyMessage(x, lang) })),
+      findings: f.findings.map((x) => ({ ...x, message: findingMessage(x, lang) })),
     })),
     weak: r.weak,
     summary: r.summary,
