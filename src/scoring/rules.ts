@@ -135,11 +135,20 @@ function optionPoints(o: { points?: number | undefined; fraction?: number | unde
   return scaleRatio(maxPts, f.num, f.den, decimals);
 }
 
+type RateBand = { from: number; frac: { num: bigint; den: bigint }; points: Fixed };
+/** Derived once per catalog rule: a batch scores thousands of units against the same rules. */
+const sortedBands = new WeakMap<object, RateBand[]>();
+
 /** Rate bands sorted by lower bound, highest first, as exact rationals. */
-function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>) {
-  return rule.bands
-    .map((b) => ({ from: b.from, frac: decimalParts(b.from) ?? { num: 0n, den: 1n }, points: pts(b.points, ZERO) }))
-    .sort((a, b) => b.from - a.from);
+function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>): RateBand[] {
+  let out = sortedBands.get(rule);
+  if (!out) {
+    out = rule.bands
+      .map((b) => ({ from: b.from, frac: decimalParts(b.from) ?? { num: 0n, den: 1n }, points: pts(b.points, ZERO) }))
+      .sort((a, b) => b.from - a.from);
+    sortedBands.set(rule, out);
+  }
+  return out;
 }
 
 function bandFor(rule: Extract<RuleT, { kind: 'rate_bands' }>, num: bigint, den: bigint) {

@@ -3,7 +3,7 @@ import type { Evidence, ItemEvidence, Unit } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import type { CatalogIndex, Leaf, Section } from './catalog-index.js';
-import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, sub, toNumber } from './fixed.js';
+import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from './fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue } from './rules.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
@@ -143,19 +143,22 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
 }
 
 function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScore; points: Fixed; applicable: Fixed } {
-  const base = { code: n.code, name: n.name, max: n.max };
   if (!n.children?.length) {
     const s = scored.get(n.code)!;
-    return { node: { ...base, applicableMax: toNumber(s.applicable), points: toNumber(s.points) }, points: s.points, applicable: s.applicable };
+    const node = { code: n.code, name: n.name, max: n.max, applicableMax: toNumber(s.applicable), points: toNumber(s.points) };
+    return { node, points: s.points, applicable: s.applicable };
   }
-  const kids = n.children.map((c) => rollUp(c, scored));
-  const points = add(...kids.map((k) => k.points));
-  const applicable = add(...kids.map((k) => k.applicable));
-  return {
-    node: { ...base, applicableMax: toNumber(applicable), points: toNumber(points), children: kids.map((k) => k.node) },
-    points,
-    applicable,
-  };
+  let points = ZERO;
+  let applicable = ZERO;
+  const children: NodeScore[] = [];
+  for (const c of n.children) {
+    const k = rollUp(c, scored);
+    points = plus(points, k.points);
+    applicable = plus(applicable, k.applicable);
+    children.push(k.node);
+  }
+  const node = { code: n.code, name: n.name, max: n.max, applicableMax: toNumber(applicable), points: toNumber(points), children };
+  return { node, points, applicable };
 }
 
 /**

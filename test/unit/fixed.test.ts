@@ -7,6 +7,18 @@ describe('fixed-point points', () => {
     expect(fromNumber(0.29)).toBe(2900);
     expect(fromNumber(14.5)).toBe(145000);
     expect(fromNumber(0.12345)).toBeUndefined();
+    // A float sum is not a four-decimal number, even though ×10 000 rounds to one.
+    expect(fromNumber(0.1 + 0.2)).toBeUndefined();
+    expect(fromNumber(1e-7)).toBeUndefined();
+    expect(fromNumber(-0.25)).toBe(-2500);
+  });
+
+  it('agrees with the exact decimal reading for every four-decimal value up to 200', () => {
+    for (let i = 0; i <= 2_000_000; i += 7) {
+      const x = Number((i / 10_000).toFixed(4));
+      const exact = decimalParts(x)!;
+      expect(fromNumber(x)).toBe(Number((exact.num * 10_000n) / exact.den));
+    }
   });
 
   it('adds 0,1 ten times to exactly 1 where floats drift', () => {
