@@ -57,7 +57,8 @@ async function deterministic(buf: ArrayBuffer | Buffer): Promise<Buffer> {
 
 /** Renders a workbook to bytes, identical for identical content. */
 export async function workbookBytes(wb: Workbook): Promise<Buffer> {
-  return deterministic(await wb.xlsx.writeBuffer());
+  // Stored, not compressed: the bytes are re-zipped (and compressed) once, in deterministic().
+  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]));
 }
 
 /**
