@@ -3,6 +3,10 @@ import { rankGroup } from '../batch/rank.js';
 import { signed } from '../batch/compare.js';
 import { BOX, FONT, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
+import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../scoring/fixed.js';
+
+/** Points in a summary have at most four decimals: exact again for the percentages. */
+const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
 
 export const RANKING_SHEET = 'Xếp hạng';
 export const WEAK_SHEET = 'Tiêu chí yếu';
@@ -165,7 +169,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
 
   const rows = units.map((u) => {
     const a = u.areas.find((x) => x.code === area.code) ?? { code: area.code, points: 0, applicableMax: 0 };
-    const rate = a.applicableMax === 0 ? null : Math.round((a.points / a.applicableMax) * 100 * 10 ** d) / 10 ** d;
+    const rate = a.applicableMax === 0 ? null : percent(fixed(a.points), fixed(a.applicableMax), d).value;
     return { u, a, rate };
   });
   const assessed = rankGroup(
@@ -182,7 +186,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
       ...(r.groupBy ? [x.u.group ?? ''] : []),
       x.a.applicableMax,
       x.a.points,
-      Math.round((x.a.applicableMax - x.a.points) * 10_000) / 10_000,
+      toNumber(sub(fixed(x.a.applicableMax), fixed(x.a.points))),
       x.rate,
       rankLabel,
     ]);
@@ -215,7 +219,7 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
   ws.getRow(HEAD_ROW).height = 48;
   let row = HEAD_ROW + 1;
   r.weak.forEach((w, i) => {
-    const share = units.length ? Math.round((w.units / units.length) * 10_000) / 100 : 0;
+    const share = units.length ? percent(fixed(w.units), fixed(units.length), 2).value : 0;
     tableRow(ws, row++, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
   });
   pageSetup(ws, { lastRow: Math.max(row - 1, HEAD_ROW), lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
