@@ -53,7 +53,7 @@ export function program(): Command {
 
   p.command('validate')
     .description('kiểm tra bộ tiêu chí và tệp kê khai; báo mọi lỗi kèm dòng, cột')
-    .argument('<files...>', 'các tệp .yaml')
+    .argument('<files...>', 'các tệp .yaml, thư mục hoặc mẫu glob')
     .option('-c, --catalog <id|path>', 'bộ tiêu chí dùng cho các tệp kê khai')
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')

@@ -6,6 +6,7 @@ import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from
 import { readYaml } from '../io/yaml-file.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreEvidence } from './load-unit.js';
+import { expandInputs } from '../batch/inputs.js';
 
 export interface ValidateOptions {
   catalog?: string;
@@ -49,8 +50,10 @@ const SUMMARY = {
 /** Checks catalogs and evidence files, reporting every problem at once; exit 2 on any error. */
 export async function validateCommand(files: string[], opts: ValidateOptions, ctx: Context): Promise<CommandResult> {
   const cache = new CatalogCache();
-  const reports: FileReport[] = [];
-  for (const f of files) reports.push(await validateFile(f, cache, opts));
+  // Folders and patterns too (`cchc validate don-vi/`), as for cchc batch.
+  const { paths, problems } = await expandInputs(files);
+  const reports: FileReport[] = problems.map((f) => ({ file: f.file ?? '', kind: 'unknown', findings: [f] }));
+  for (const f of paths) reports.push(await validateFile(f, cache, opts));
   const all = reports.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const exitCode = hasErrors(all) ? EXIT.invalid : EXIT.ok;

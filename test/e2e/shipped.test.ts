@@ -70,6 +70,18 @@ describe('shipped examples', () => {
     expectGolden('validate-invalid-example', args, run);
   });
 
+  it('validate takes folders: the district holds one invalid file among 16, named with its position', () => {
+    const run = cchc(['validate', 'examples/van-lang-2024', 'criteria', '--json']);
+    expect(run.code).toBe(2);
+    const j = JSON.parse(run.stdout) as { files: Array<{ file: string; kind: string; valid: boolean; findings: Array<{ code: string; line: number }> }> };
+    expect(j.files).toHaveLength(18);
+    expect(j.files.filter((f) => f.kind === 'catalog')).toHaveLength(2);
+    const bad = j.files.filter((f) => !f.valid);
+    expect(bad.map((f) => f.file)).toEqual(['examples/van-lang-2024/20108-tan-tac.yaml']);
+    expect(bad[0]!.findings.map((f) => f.code)).toEqual(['evidence.numerator_exceeds']);
+    expect(bad[0]!.findings[0]!.line).toBeGreaterThan(1);
+  });
+
   it('scoring the invalid example writes nothing and prints no score', () => {
     const run = cchc(['score', 'examples/invalid/hoang-viet-loi.yaml', '--json']);
     expect(run.code).toBe(2);
