@@ -24,10 +24,11 @@ export function formatCitations(docs: ReadonlyArray<Document | string> | undefin
   return (docs ?? []).map(formatCitation).join('\n');
 }
 
-export function parseCitations(text: string): Array<Document | string> {
+/** Lines of a cell back to documents; lines in `keepPlain` were plain text in the evidence and stay so. */
+export function parseCitations(text: string, keepPlain?: ReadonlySet<string>): Array<Document | string> {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '')
-    .map(parseCitation);
+    .map((l) => (keepPlain?.has(l) ? l : parseCitation(l)));
 }

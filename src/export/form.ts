@@ -5,7 +5,7 @@ import type { ScoreResult } from '../scoring/score.js';
 import type { Lang } from '../i18n/number.js';
 import { describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from './citation.js';
-import { BOX, FONT, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
+import { BOX, colName, FONT, fitRowHeights, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
@@ -23,7 +23,7 @@ const HEAD = [
   'Điểm thẩm định',
   'Ghi chú thẩm định',
 ];
-const WIDTHS = [8, 46, 9, 24, 34, 42, 10, 28, 10, 18];
+const WIDTHS = [8, 46, 9, 24, 34, 42, 11, 28, 11, 18];
 /** Hidden column K: the applicable max of each row (0 when not assessed), so the footer can sum it. */
 const APPLICABLE_COL = 'K';
 const HEAD_ROW = 9;
@@ -58,10 +58,10 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
   ws.getRow(5).height = 22;
 
   HEAD.forEach((h, i) => {
-    const c = put(ws, `${String.fromCharCode(65 + i)}${HEAD_ROW}`, h, { bold: true, size: 11 });
+    const c = put(ws, `${colName(i + 1)}${HEAD_ROW}`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
-    const n = put(ws, `${String.fromCharCode(65 + i)}${HEAD_ROW + 1}`, `(${i + 1})`, { italic: true, size: 10 });
+    const n = put(ws, `${colName(i + 1)}${HEAD_ROW + 1}`, `(${i + 1})`, { italic: true, size: 10 });
     n.alignment = { horizontal: 'center' };
     n.border = BOX;
   });
@@ -74,7 +74,8 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
   const styleRow = (r: number, bold: boolean) => {
     for (let c = 1; c <= 10; c++) {
       const cell = ws.getCell(r, c);
-      cell.font = { name: FONT, size: 11, bold };
+      // Bold on a criterion's code, name and points; its rule and citations stay plain to be read.
+      cell.font = { name: FONT, size: 11, bold: bold && (c <= 3 || c === 7) };
       cell.border = BOX;
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: c === 3 || c === 7 || c === 9 ? 'right' : c === 1 ? 'center' : 'left' };
       if (c === 3 || c === 7 || c === 9) cell.numFmt = '0.00';
@@ -140,7 +141,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     c.value = { formula, result: value };
     c.font = { name: FONT, size: 11, bold: true };
     c.numFmt = fmt;
-    c.alignment = { horizontal: 'right' };
+    c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
     for (const col of ['A', 'G']) ws.getCell(`${col}${r}`).border = BOX;
     return r;
   };
@@ -175,6 +176,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
   line(ws, `G${row}:J${row}`, 'CHỦ TỊCH', { bold: true });
   row += 4;
   if (evidence.signer) line(ws, `G${row}:J${row}`, text(evidence.signer), { bold: true });
+  fitRowHeights(ws, FIRST_ROW, row);
   pageSetup(ws, { lastRow: row, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW + 1}`, freezeRows: HEAD_ROW + 1 });
 
   summarySheet(wb, ws, result, index, areas);
@@ -189,7 +191,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
   line(ws, 'A2:F2', result.unit.name, { bold: true });
   const head = ['STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Tỷ lệ (%)'];
   head.forEach((h, i) => {
-    const c = put(ws, `${String.fromCharCode(65 + i)}4`, h, { bold: true, size: 11 });
+    const c = put(ws, `${colName(i + 1)}4`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
   });
@@ -227,5 +229,6 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
       }
     }
   }
+  fitRowHeights(ws, 4, t);
   pageSetup(ws, { lastRow: t, lastCol: 'F', titleRows: '4:4', freezeRows: 4 });
 }

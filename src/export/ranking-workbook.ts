@@ -1,7 +1,7 @@
 import type { BatchReport, RankedUnit } from '../batch/report.js';
 import { rankGroup } from '../batch/rank.js';
 import { signed } from '../batch/compare.js';
-import { BOX, FONT, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
+import { BOX, colName, FONT, fitRowHeights, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../scoring/fixed.js';
 
@@ -13,7 +13,7 @@ export const WEAK_SHEET = 'Tiêu chí yếu';
 export const areaSheetName = (code: string) => `Lĩnh vực ${code}`;
 
 const HEAD_ROW = 8;
-const col = (n: number) => String.fromCharCode(64 + n);
+const col = colName;
 
 /**
  * Who publishes the ranking (Nghị định 30 header, left): the body above the units and, under it, its
@@ -143,6 +143,7 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
       ]);
     }
   }
+  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
   pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 
@@ -194,6 +195,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
   for (const x of notAssessed) {
     tableRow(ws, row++, cols, [++stt, x.u.name, ...(r.groupBy ? [x.u.group ?? ''] : []), 0, 'Không đánh giá', '', '', '']);
   }
+  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
   pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 
@@ -222,6 +224,7 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
     const share = units.length ? percent(fixed(w.units), fixed(units.length), 2).value : 0;
     tableRow(ws, row++, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
   });
+  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
   pageSetup(ws, { lastRow: Math.max(row - 1, HEAD_ROW), lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 

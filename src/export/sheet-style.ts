@@ -20,6 +20,13 @@ export function line(ws: Worksheet, range: string, value: string, style: Style =
   c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 }
 
+/** Spreadsheet column letters: 1 → A, 26 → Z, 27 → AA. */
+export function colName(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
 const THIN = { style: 'thin' as const };
 export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -37,7 +44,7 @@ export function dateLine(place: string, date: string | undefined): string {
  */
 export function headerBlock(ws: Worksheet, cols: number, o: { parent?: string | undefined; unit: string; place: string; date?: string | undefined }): void {
   const split = Math.max(2, Math.floor(cols * 0.4));
-  const col = (n: number) => String.fromCharCode(64 + n);
+  const col = colName;
   const left = (r: number) => `A${r}:${col(split)}${r}`;
   const right = (r: number) => `${col(split + 1)}${r}:${col(cols)}${r}`;
   if (o.parent) line(ws, left(1), o.parent.toUpperCase(), { size: 12 });
@@ -67,4 +74,43 @@ export function pageSetup(ws: Worksheet, o: { lastRow: number; lastCol: string; 
 /** Text from users is always written as text; exceljs never turns a string into a formula. */
 export function text(s: string | undefined): string {
   return (s ?? '').normalize('NFC');
+}
+
+/** Points per line of Times New Roman at a font size, with the leading spreadsheet programs use. */
+const LINE = 1.2;
+
+/** How many lines a text takes in a column `width` characters wide (Excel's unit: the width of "0"). */
+export function linesFor(textValue: string, width: number, o: { bold?: boolean; size?: number } = {}): number {
+  // Measured in LibreOffice: a column of width 46 holds about 57 characters of 11-point Times New Roman
+  // (1,25 a unit), bold a little fewer, capitals about a quarter fewer. Words wrap before the edge, so
+  // the estimate stays on the safe side: a row a little tall beats text cut off in print.
+  const scale = (11 / (o.size ?? 11)) * (o.bold ? 1.18 : 1.28) * 0.93;
+  return textValue.split('\n').reduce((n, para) => {
+    const upper = para.length > 3 && para === para.toUpperCase() && para !== para.toLowerCase();
+    // A cell loses about one and a half characters to its margins, whatever its width.
+    const perLine = Math.max(1, Math.floor((width - 1.5) * scale * (upper ? 0.75 : 1)));
+    return n + Math.max(1, Math.ceil(para.length / perLine));
+  }, 0);
+}
+
+/**
+ * Sets each row's height to fit its wrapped text. Neither exceljs nor LibreOffice sizes rows when a
+ * workbook is opened, so without this long names and citations print on top of the next row.
+ * Merged cells (headers, footers) keep the height they were given.
+ */
+export function fitRowHeights(ws: Worksheet, from: number, to: number): void {
+  for (let r = from; r <= to; r++) {
+    const row = ws.getRow(r);
+    let height = 0;
+    row.eachCell((c, colNumber) => {
+      if (c.isMerged) return;
+      const v = c.value;
+      const t = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+      if (!t) return;
+      const size = c.font?.size ?? 11;
+      const width = ws.getColumn(colNumber).width ?? 9;
+      height = Math.max(height, linesFor(t, width, { bold: Boolean(c.font?.bold), size }) * size * LINE + 3);
+    });
+    if (height > (row.height ?? 15)) row.height = Math.ceil(height);
+  }
 }

@@ -3,8 +3,8 @@ import type { Evidence, ItemEvidence } from '../schema/evidence.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 import { ratioKeys } from '../scoring/rules.js';
 import { describeRule } from '../reporters/describe.js';
-import { formatCitations } from './citation.js';
-import { BOX, FONT, line, pageSetup, put, text } from './sheet-style.js';
+import { formatCitations, parseCitation } from './citation.js';
+import { BOX, colName, FONT, fitRowHeights, line, pageSetup, put, text } from './sheet-style.js';
 import {
   COL,
   FIRST_ITEM_ROW,
@@ -133,11 +133,18 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
   meta.getCell('B4').value = 'row';
   meta.getCell('D1').value = 'lists';
   let metaRow = 5;
-  let listCol = 4; // D: drop-down lists, one column each
+  let listCol = 4; // D onwards: drop-down lists, one column per distinct list (Có/Không is written once)
+  const lists = new Map<string, string>();
   const listFor = (labels: readonly string[]): string => {
-    const col = String.fromCharCode(64 + listCol++);
-    labels.forEach((l, i) => (meta.getCell(`${col}${i + 2}`).value = l));
-    return `'${META_SHEET}'!$${col}$2:$${col}$${labels.length + 1}`;
+    const key = labels.join('\u0000');
+    let ref = lists.get(key);
+    if (!ref) {
+      const col = colName(listCol++);
+      labels.forEach((l, i) => (meta.getCell(`${col}${i + 2}`).value = l));
+      ref = `'${META_SHEET}'!$${col}$2:$${col}$${labels.length + 1}`;
+      lists.set(key, ref);
+    }
+    return ref;
   };
 
   // Unit sheet
@@ -164,7 +171,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
   line(ws, 'A2:J2', `Bộ tiêu chí: ${cat.id} — ${cat.title}`, { italic: true, size: 11 });
   line(ws, 'A3:J3', 'Chỉ nhập vào các ô màu vàng. Xem trang "Hướng dẫn".', { italic: true, size: 11 });
   HEAD.forEach((h, i) => {
-    const c = put(ws, `${String.fromCharCode(65 + i)}${HEAD_ROW}`, h, { bold: true, size: 11 });
+    const c = put(ws, `${colName(i + 1)}${HEAD_ROW}`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
   });
@@ -197,10 +204,14 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
         ? `\nCột E: ${rule.numerator?.label ?? keys.numerator}; cột F: ${rule.denominator?.label ?? keys.denominator}.`
         : '';
     ws.getCell(`${COL.rule}${row}`).value = text(`${ruleText}${cols}`);
-    meta.getCell(`A${metaRow}`).value = n.code;
-    meta.getCell(`B${metaRow++}`).value = row;
-    const list = choices(rule);
     const ev = evidence?.items[n.code];
+    meta.getCell(`A${metaRow}`).value = n.code;
+    meta.getCell(`B${metaRow}`).value = row;
+    // A citation kept as plain text that reads like a structured one stays plain when read back.
+    const plainLines = (ev?.documents ?? []).filter((d): d is string => typeof d === 'string' && typeof parseCitation(d) !== 'string');
+    if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
+    metaRow++;
+    const list = choices(rule);
     fillValue(ws, row, ev, n, list ? listFor(list.map(([l]) => l)) : undefined);
     input(ws.getCell(`${COL.notArisen}${row}`)).value = text(ev?.not_arisen) || null;
     input(ws.getCell(`${COL.documents}${row}`)).value = text(formatCitations(ev?.documents)) || null;
@@ -242,6 +253,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
   const protect = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
   await ws.protect('', protect);
   await unitWs.protect('', protect);
+  fitRowHeights(ws, FIRST_ITEM_ROW, total - 1);
   pageSetup(ws, { lastRow: total, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
   return wb;

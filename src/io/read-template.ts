@@ -121,10 +121,13 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   if (!ws) return fail([{ ...finding('xlsx.sheet_missing', [], { sheet: INPUT_SHEET }), file }]);
 
   const rows = new Map<string, number>();
+  const plainCitations = new Map<string, Set<string>>();
   for (let r = 5; ; r++) {
     const code = cellText(meta.getCell(`A${r}`));
     if (!code) break;
     rows.set(code, Number(plain(meta.getCell(`B${r}`))));
+    const kept = cellText(meta.getCell(`C${r}`));
+    if (kept) plainCitations.set(code, new Set(kept.split('\n')));
   }
 
   const r: Reading = { raw: {}, cells: new Map(), findings: [] };
@@ -186,7 +189,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
     const na = cellText(cell(COL.notArisen));
     if (na) item.not_arisen = na;
     const docs = cellText(cell(COL.documents));
-    if (docs) item.documents = parseCitations(docs);
+    if (docs) item.documents = parseCitations(docs, plainCitations.get(leaf.code));
     const note = cellText(cell(COL.note));
     if (note) item.note = note;
     const claimed = cellNumber(cell(COL.claimed));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { colName, linesFor } from '../../src/export/sheet-style.js';
 import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/export/form.js';
 import { saveWorkbook } from '../../src/export/xlsx.js';
 import type { Evidence } from '../../src/schema/evidence.js';
@@ -77,6 +78,29 @@ describe('self-assessment form', () => {
     expect(ws.pageSetup.printArea).toMatch(/^A1:J\d+$/);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
     expect(ws.getColumn('K').hidden).toBe(true);
+  });
+
+  it('names columns past Z as spreadsheets do', () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(colName)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  it('gives each row the height its wrapped text needs, so nothing prints over the next row', async () => {
+    const { out } = await writeForm(tmp());
+    const ws = (await readBack(out)).getWorksheet(FORM_SHEET)!;
+    let checked = 0;
+    for (let r = 11; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      for (const col of ['B', 'D', 'E', 'F', 'H']) {
+        const v = row.getCell(col).value;
+        if (typeof v !== 'string' || row.getCell(col).isMerged) continue;
+        // At least one 11-point line per explicit line break, and more for text wider than its column.
+        const lines = linesFor(v, ws.getColumn(col).width!, { bold: Boolean(row.getCell(col).font?.bold) });
+        expect(lines).toBeGreaterThanOrEqual(v.split('\n').length);
+        expect(row.height ?? 15, `${col}${r}`).toBeGreaterThanOrEqual(lines * 11 * 1.2);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('writes evidence text that looks like a formula as text', async () => {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { templateWorkbook } from '../../src/export/template.js';
-import { INPUT_SHEET, META_SHEET } from '../../src/export/template-layout.js';
+import { INPUT_SHEET, META_SHEET, choices } from '../../src/export/template-layout.js';
 import { saveWorkbook } from '../../src/export/xlsx.js';
 import { CatalogCache } from '../../src/io/load.js';
 import { readTemplate } from '../../src/io/read-template.js';
 import { scoreEvidence } from '../../src/commands/load-unit.js';
 import { MINI, MINI_CATALOG, readBack, rowOf, scored, tmp } from './support.js';
+import { ROOT } from '../e2e/cli.js';
 
 async function writeTemplate(prefill = true) {
   const u = await scored();
@@ -67,6 +68,39 @@ describe('fill-in template', () => {
     expect({ ...loaded.evidence, catalog: 'x' }).toEqual({ ...u.evidence.evidence, catalog: 'x' });
     const again = await scoreEvidence(loaded, new CatalogCache(), MINI_CATALOG);
     expect(again.result).toEqual(u.result);
+  });
+
+  it('round-trips the shipped example too: 60 items, choices of many kinds, plain and structured citations', async () => {
+    const u = await scored(join(ROOT, 'examples/hoang-viet-2024.yaml'));
+    const out = join(tmp(), 'hoang-viet.xlsx');
+    expect(await saveWorkbook(await templateWorkbook(u.index, u.evidence.evidence), out, [])).toEqual([]);
+    const { loaded } = await readTemplate(out, 'hoang-viet.xlsx', new CatalogCache());
+    expect(loaded.findings).toEqual([]);
+    // 1.1.3 cites a document as plain text that reads like a structured citation: it stays plain text.
+    expect(loaded.evidence!.items['1.1.3']!.documents).toEqual(u.evidence.evidence!.items['1.1.3']!.documents);
+    expect(loaded.evidence).toEqual(u.evidence.evidence);
+    const again = await scoreEvidence(loaded, new CatalogCache());
+    expect(again.result).toEqual(u.result);
+  });
+
+  it('writes a blank template for every shipped catalog, one list column per distinct drop-down', async () => {
+    for (const id of ['xa-mau-2024', 'tinh-2948-2018']) {
+      const cat = await new CatalogCache().get(id, ROOT);
+      const wb = await templateWorkbook(cat.index!);
+      const meta = wb.getWorksheet(META_SHEET)!;
+      const distinct = new Set([...cat.index!.leaves.values()].flatMap((l) => {
+        const c = choices(l.rule);
+        return c ? [JSON.stringify(c)] : [];
+      }));
+      const listColumns: number[] = [];
+      meta.getRow(2).eachCell((_c, n) => void (n >= 4 ? listColumns.push(n) : undefined));
+      expect(listColumns).toHaveLength(distinct.size);
+      const out = join(tmp(), `${id}.xlsx`);
+      expect(await saveWorkbook(wb, out, [])).toEqual([]);
+      const { loaded } = await readTemplate(out, `${id}.xlsx`, new CatalogCache());
+      // Blank: only the unit's level is filled in, so the unit is incomplete, but every row is where it should be.
+      expect(loaded.findings.every((f) => f.code.startsWith('schema.')), JSON.stringify(loaded.findings.slice(0, 3))).toBe(true);
+    }
   });
 
   it('reads a filled-in blank template, numbers typed with a decimal comma included', async () => {
