@@ -176,7 +176,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
   line(ws, `G${row}:J${row}`, 'CHỦ TỊCH', { bold: true });
   row += 4;
   if (evidence.signer) line(ws, `G${row}:J${row}`, text(evidence.signer), { bold: true });
-  fitRowHeights(ws, FIRST_ROW, row);
+  fitRowHeights(ws, HEAD_ROW, row);
   pageSetup(ws, { lastRow: row, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW + 1}`, freezeRows: HEAD_ROW + 1 });
 
   summarySheet(wb, ws, result, index, areas);

@@ -143,7 +143,7 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
       ]);
     }
   }
-  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
+  fitRowHeights(ws, HEAD_ROW, row - 1);
   pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 
@@ -195,7 +195,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
   for (const x of notAssessed) {
     tableRow(ws, row++, cols, [++stt, x.u.name, ...(r.groupBy ? [x.u.group ?? ''] : []), 0, 'Không đánh giá', '', '', '']);
   }
-  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
+  fitRowHeights(ws, HEAD_ROW, row - 1);
   pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 
@@ -224,7 +224,7 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
     const share = units.length ? percent(fixed(w.units), fixed(units.length), 2).value : 0;
     tableRow(ws, row++, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
   });
-  fitRowHeights(ws, HEAD_ROW + 1, row - 1);
+  fitRowHeights(ws, HEAD_ROW, row - 1);
   pageSetup(ws, { lastRow: Math.max(row - 1, HEAD_ROW), lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
 }
 

@@ -253,7 +253,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
   const protect = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
   await ws.protect('', protect);
   await unitWs.protect('', protect);
-  fitRowHeights(ws, FIRST_ITEM_ROW, total - 1);
+  fitRowHeights(ws, HEAD_ROW, total - 1);
   pageSetup(ws, { lastRow: total, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
   return wb;
