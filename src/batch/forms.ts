@@ -19,5 +19,5 @@ export async function writeForm(path: string, cache: CatalogCache, catalog: stri
   const { unit, outcome } = await scoreForBatch(path, cache, catalog);
   if (!unit?.result || !unit.index || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
   const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, lang);
-  return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path]);
+  return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile]);
 }

@@ -12,13 +12,14 @@ import type { CatalogMeta, FileOutcome, Position } from './types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();
 
-export function catalogMeta(index: CatalogIndex): CatalogMeta {
+export function catalogMeta(index: CatalogIndex, file?: string): CatalogMeta {
   let meta = metas.get(index);
   if (meta) return meta;
   const c = index.catalog;
   const hash = createHash('sha1').update(JSON.stringify(c)).digest('hex').slice(0, 12);
   meta = {
     key: `${c.id}@${c.year}#${hash}`,
+    ...(file !== undefined ? { file } : {}),
     id: c.id,
     title: c.title,
     level: c.level,
@@ -77,7 +78,7 @@ export async function scoreForBatch(path: string, cache: CatalogCache, catalog?:
     return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error') } };
   }
   const u = result.unit;
-  const meta = catalogMeta(index);
+  const meta = catalogMeta(index, unit.catalogFile);
   const summary = {
     file,
     path,

@@ -23,7 +23,7 @@ export async function runTask(task: Task, setup: WorkerSetup, cache: CatalogCach
       }
       const { outcome, unit } = await scoreForBatch(path, cache, setup.catalog);
       if (unit?.index) {
-        const meta = catalogMeta(unit.index);
+        const meta = catalogMeta(unit.index, unit.catalogFile);
         if (!sent.has(meta.key)) {
           sent.add(meta.key);
           catalogs.push(meta);

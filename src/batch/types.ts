@@ -4,6 +4,8 @@ import type { Finding } from '../findings/finding.js';
 export interface CatalogMeta {
   /** id@year#content-hash: two files with the same id but other content are different catalogs. */
   key: string;
+  /** The catalog file (an input of the batch, never written over). */
+  file?: string;
   id: string;
   title: string;
   level: string;

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { readText } from '../io/yaml-file.js';
+import { overwritesInput } from '../io/output-guard.js';
+import { finding } from '../findings/messages.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, formatAll } from '../batch/findings.js';
 import { expandInputs } from '../batch/inputs.js';
@@ -136,11 +138,10 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   const catalogFile = opts.catalog !== undefined && /\.ya?ml$/i.test(opts.catalog) ? resolve(opts.catalog) : undefined;
   const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile);
   if (!paths.length) return usage([...expanded.problems, batchFinding('batch.no_input')], ctx);
-  const outputs = [opts.xlsx].filter((x): x is string => x !== undefined);
-  for (const out of outputs) {
-    if (paths.some((p) => resolve(p) === resolve(out))) {
-      return usage([{ code: 'output.is_input', severity: 'error', path: [], args: { file: out }, file: out }], ctx);
-    }
+  // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
+  const inputFiles = [...paths, opts.compare, catalogFile];
+  if (opts.xlsx !== undefined && (await overwritesInput(opts.xlsx, inputFiles))) {
+    return usage([{ ...finding('output.is_input', [], { file: opts.xlsx }), file: opts.xlsx }], ctx);
   }
 
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
@@ -167,7 +168,8 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     else {
       const { rankingWorkbook } = await import('../export/ranking-workbook.js');
       const { saveWorkbook } = await import('../export/xlsx.js');
-      const failed = await saveWorkbook(await rankingWorkbook(report), opts.xlsx, paths);
+      const catalogFiles = [...scored.catalogs.values()].map((m) => m.file);
+      const failed = await saveWorkbook(await rankingWorkbook(report), opts.xlsx, [...inputFiles, ...catalogFiles]);
       if (failed.length) failedWrites.push(...failed);
       else wrote.push(t.wroteXlsx(opts.xlsx));
     }

@@ -7,6 +7,8 @@ import type { CatalogIndex } from '../scoring/catalog-index.js';
 
 export interface UnitScore extends Assessment {
   index?: CatalogIndex;
+  /** The catalog file it was scored with: an input, never to be written over. */
+  catalogFile?: string;
   evidence: LoadedEvidence;
 }
 
@@ -27,7 +29,7 @@ export async function scoreEvidence(ev: LoadedEvidence, cache: CatalogCache, cat
     return { evidence: ev, findings: [...ev.findings, ...placed] };
   }
   const a = assess(cat.index, ev);
-  return { ...a, index: cat.index, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
+  return { ...a, index: cat.index, catalogFile: cat.path, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
 }
 
 /** A unit's evidence from a YAML file or a filled `cchc template` workbook. */

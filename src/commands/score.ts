@@ -24,7 +24,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   let stderr = messages;
   if (opts.xlsx) {
     const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, ctx.lang);
-    const failed = await saveWorkbook(wb, opts.xlsx, [file]);
+    const failed = await saveWorkbook(wb, opts.xlsx, [file, unit.catalogFile]);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }

@@ -24,7 +24,7 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
       return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(unit.findings, ctx.lang) };
     }
     const wb = await templateWorkbook(unit.index, unit.evidence.evidence);
-    return finish(await saveWorkbook(wb, opts.output, [opts.unit]), opts.output, ctx);
+    return finish(await saveWorkbook(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
   }
   if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
   const cat = await cache.get(opts.catalog, process.cwd());
@@ -32,7 +32,7 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
     const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` }));
     return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) };
   }
-  return finish(await saveWorkbook(await templateWorkbook(cat.index), opts.output, []), opts.output, ctx);
+  return finish(await saveWorkbook(await templateWorkbook(cat.index), opts.output, [cat.path]), opts.output, ctx);
 }
 
 function finish(failed: Parameters<typeof formatFindings>[0], out: string, ctx: Context): CommandResult {
@@ -57,7 +57,7 @@ export async function importCommand(file: string, opts: { output?: string; catal
   if (hasErrors(unit.findings) || !loaded.evidence) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
   const yaml = evidenceYaml(loaded.evidence, opts.output ? dirname(opts.output) : process.cwd());
   if (!opts.output) return { exitCode: EXIT.ok, stdout: yaml, stderr: messages };
-  const failed = await writeAtomically(opts.output, yaml, [file]);
+  const failed = await writeAtomically(opts.output, yaml, [file, unit.catalogFile]);
   if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(failed, ctx.lang) };
   return { exitCode: EXIT.ok, stdout: '', stderr: `${messages}${T[ctx.lang].wrote(opts.output)}\n` };
 }

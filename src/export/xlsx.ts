@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
+import { overwritesInput } from '../io/output-guard.js';
 
 /**
  * Every exceljs call goes through this module and the writers beside it, so the library could be
@@ -65,11 +66,9 @@ export async function workbookBytes(wb: Workbook): Promise<Buffer> {
  * Writes bytes so that the file appears whole or not at all: a temporary file in the same folder,
  * then a rename. Refuses to overwrite any of the command's input files.
  */
-export async function writeAtomically(out: string, bytes: Buffer | string, inputs: readonly string[]): Promise<Finding[]> {
+export async function writeAtomically(out: string, bytes: Buffer | string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
   const target = resolve(out);
-  if (inputs.some((i) => resolve(i) === target)) {
-    return [{ ...finding('output.is_input', [], { file: out }), file: out }];
-  }
+  if (await overwritesInput(target, inputs)) return [{ ...finding('output.is_input', [], { file: out }), file: out }];
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, bytes);
@@ -82,6 +81,6 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
   }
 }
 
-export async function saveWorkbook(wb: Workbook, out: string, inputs: readonly string[]): Promise<Finding[]> {
+export async function saveWorkbook(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
   return writeAtomically(out, await workbookBytes(wb), inputs);
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cchc, expectGolden, expectNoStackTrace } from './cli.js';
+import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
 
 const MINI = 'test/fixtures/mini/unit.yaml';
 const CAT = 'test/fixtures/mini/mini-2024.yaml';
@@ -21,6 +21,30 @@ describe('workbook commands', () => {
     const run = cchc(['score', MINI, '--xlsx', MINI]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(output.is_input)');
+  });
+
+  it('never writes over any input: the catalog, a file behind a link, last year’s result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    const catalog = join(dir, 'mini-2024.yaml');
+    copyFileSync(join(ROOT, CAT), catalog);
+    const unit = join(dir, 'unit.yaml');
+    writeFileSync(unit, readFileSync(join(ROOT, MINI), 'utf8').replace(/^catalog: .*$/m, 'catalog: ./mini-2024.yaml'));
+    symlinkSync(unit, join(dir, 'link.yaml'));
+    const last = join(dir, 'last.json');
+    writeFileSync(last, cchc(['batch', unit, '--json']).stdout);
+    const before = [catalog, unit, last].map((f) => readFileSync(f, 'utf8'));
+    const runs = [
+      cchc(['score', unit, '--xlsx', catalog]),
+      cchc(['score', join(dir, 'link.yaml'), '--xlsx', unit]),
+      cchc(['batch', unit, '--compare', last, '--xlsx', last]),
+      cchc(['batch', unit, '--catalog', catalog, '--xlsx', catalog]),
+      cchc(['template', '--catalog', catalog, '-o', catalog]),
+    ];
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain('(output.is_input)');
+    }
+    expect([catalog, unit, last].map((f) => readFileSync(f, 'utf8'))).toEqual(before);
   });
 
   it('template → score form.xlsx → import, through the CLI', () => {
