@@ -1,9 +1,9 @@
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Evidence } from '../schema/evidence.js';
 import { hasErrors } from '../findings/finding.js';
 import { CatalogCache, displayPath } from '../io/load.js';
-import { criteriaDir } from '../io/catalog-store.js';
+import { catalogRefFor, criteriaDir } from '../io/catalog-store.js';
 import { readTemplate } from '../io/read-template.js';
 import { templateWorkbook } from '../export/template.js';
 import { saveWorkbook, writeAtomically } from '../export/xlsx.js';
@@ -23,7 +23,8 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
     if (hasErrors(unit.findings) || !unit.index || !unit.evidence.evidence) {
       return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(unit.findings, ctx.lang) };
     }
-    const wb = await templateWorkbook(unit.index, unit.evidence.evidence);
+    const ref = catalogRefFor(unit.catalogFile ?? '', unit.index.catalog.id, dirname(resolve(opts.output)));
+    const wb = await templateWorkbook(unit.index, unit.evidence.evidence, ref);
     return finish(await saveWorkbook(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
   }
   if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
@@ -32,7 +33,8 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
     const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` }));
     return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) };
   }
-  return finish(await saveWorkbook(await templateWorkbook(cat.index), opts.output, [cat.path]), opts.output, ctx);
+  const ref = catalogRefFor(cat.path, cat.index.catalog.id, dirname(resolve(opts.output)));
+  return finish(await saveWorkbook(await templateWorkbook(cat.index, undefined, ref), opts.output, [cat.path]), opts.output, ctx);
 }
 
 function finish(failed: Parameters<typeof formatFindings>[0], out: string, ctx: Context): CommandResult {
@@ -54,8 +56,10 @@ export async function importCommand(file: string, opts: { output?: string; catal
   const { loaded } = await readTemplate(file, displayPath(file), cache, opts.catalog);
   const unit = await scoreEvidence(loaded, cache, opts.catalog);
   const messages = formatFindings(unit.findings, ctx.lang);
-  if (hasErrors(unit.findings) || !loaded.evidence) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
-  const yaml = evidenceYaml(loaded.evidence, opts.output ? dirname(opts.output) : process.cwd());
+  if (hasErrors(unit.findings) || !loaded.evidence || !unit.index) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
+  const outDir = opts.output ? dirname(resolve(opts.output)) : process.cwd();
+  const catalog = catalogRefFor(unit.catalogFile ?? '', unit.index.catalog.id, outDir);
+  const yaml = evidenceYaml({ ...loaded.evidence, catalog }, outDir);
   if (!opts.output) return { exitCode: EXIT.ok, stdout: yaml, stderr: messages };
   const failed = await writeAtomically(opts.output, yaml, [file, unit.catalogFile]);
   if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(failed, ctx.lang) };

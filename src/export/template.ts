@@ -112,7 +112,7 @@ function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node:
  * The fill-in workbook (`cchc template`): one row per sub-criterion, rule explained in words, input cells
  * with drop-downs and number validation, everything else locked, a hidden sheet naming catalog and version.
  */
-export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence): Promise<Workbook> {
+export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence, catalogRef = index.catalog.id): Promise<Workbook> {
   const cat = index.catalog;
   const wb = await newWorkbook();
   const guide = wb.addWorksheet(GUIDE_SHEET);
@@ -126,7 +126,8 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence)
   meta.getCell('A1').value = 'cchc_template';
   meta.getCell('B1').value = TEMPLATE_VERSION;
   meta.getCell('A2').value = 'catalog';
-  meta.getCell('B2').value = cat.id;
+  // The id of a shipped catalog, or the path from the workbook's folder to the catalog file.
+  meta.getCell('B2').value = catalogRef;
   meta.getCell('A3').value = 'year';
   meta.getCell('B3').value = cat.year;
   meta.getCell('A4').value = 'item';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder of shipped catalogs: found by walking up from this module (src/ or the dist/ bundle). */
@@ -21,6 +21,16 @@ export function looksLikePath(ref: string): boolean {
 export function catalogPath(ref: string, baseDir: string): string {
   if (looksLikePath(ref)) return isAbsolute(ref) ? ref : resolve(baseDir, ref);
   return join(criteriaDir(), `${ref}.yaml`);
+}
+
+/**
+ * How a file written into `outDir` (a template, an imported evidence file) names its catalog: the id
+ * when it is a shipped one, otherwise its path relative to that folder, so the reference still works.
+ */
+export function catalogRefFor(catalogFile: string, id: string, outDir: string): string {
+  if (resolve(catalogFile) === join(criteriaDir(), `${id}.yaml`)) return id;
+  const rel = relative(resolve(outDir), resolve(catalogFile)).split(sep).join('/');
+  return rel.startsWith('.') || isAbsolute(rel) ? rel : `./${rel}`;
 }
 
 export async function shippedCatalogIds(): Promise<string[]> {

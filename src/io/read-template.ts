@@ -1,4 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { catalogPath, looksLikePath } from './catalog-store.js';
 import { Evidence } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
 import { hasErrors } from '../findings/finding.js';
@@ -112,8 +114,10 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   if (version !== TEMPLATE_VERSION) {
     return fail([{ ...finding('xlsx.template_version', [], { found: version, expected: TEMPLATE_VERSION }), file, cell: ref(meta, 'B1') }]);
   }
-  const catalogId = cellText(meta.getCell('B2'));
-  const cat = await cache.get(catalogOption ?? catalogId, process.cwd());
+  // B2 names a shipped catalog, or a file relative to the workbook's folder.
+  const recorded = cellText(meta.getCell('B2'));
+  const cat = catalogOption !== undefined ? await cache.get(catalogOption, process.cwd()) : await cache.get(recorded, dirname(resolve(path)));
+  const catalogRef = catalogOption !== undefined ? catalogOption : looksLikePath(recorded) ? catalogPath(recorded, dirname(resolve(path))) : recorded;
   if (!cat.index) return fail(cat.findings.map((f) => (f.file ? f : { ...f, file, cell: ref(meta, 'B2') })));
   const index = cat.index;
   const year = Number(cellText(meta.getCell('B3')));
@@ -198,7 +202,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
     if (Object.keys(item).length) items[leaf.code] = item;
   }
 
-  const raw = { unit, catalog: catalogId, year, ...r.raw, items };
+  const raw = { unit, catalog: catalogRef, year, ...r.raw, items };
   const locate = (fs: Finding[]): Finding[] =>
     fs.map((f) => {
       if (f.file) return f;

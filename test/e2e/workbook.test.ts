@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,23 @@ describe('workbook commands', () => {
       expect(run.stderr).toContain('(output.is_input)');
     }
     expect([catalog, unit, last].map((f) => readFileSync(f, 'utf8'))).toEqual(before);
+  });
+
+  it('a province catalog kept as a file: template, score and import find it from wherever they are written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    mkdirSync(join(dir, 'tinh'));
+    mkdirSync(join(dir, 'nop'));
+    copyFileSync(join(ROOT, CAT), join(dir, 'tinh', 'mini-2024.yaml'));
+    writeFileSync(join(dir, 'unit.yaml'), readFileSync(join(ROOT, MINI), 'utf8').replace(/^catalog: .*$/m, 'catalog: tinh/mini-2024.yaml'));
+    const at = { cwd: dir };
+    expect(cchc(['template', '--unit', 'unit.yaml', '-o', 'nop/mau.xlsx'], at).code).toBe(0);
+    const direct = cchc(['score', 'nop/mau.xlsx', '--json'], at);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(cchc(['import', 'nop/mau.xlsx', '-o', 'nop/don-vi.yaml'], at).code).toBe(0);
+    expect(readFileSync(join(dir, 'nop', 'don-vi.yaml'), 'utf8')).toMatch(/^catalog: \.\.\/tinh\/mini-2024\.yaml$/m);
+    const again = cchc(['score', 'nop/don-vi.yaml', '--json'], at);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).index).toBe(JSON.parse(direct.stdout).index);
   });
 
   it('template → score form.xlsx → import, through the CLI', () => {
