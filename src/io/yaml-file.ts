@@ -38,12 +38,19 @@ export async function readText(file: string): Promise<{ text?: string; findings:
   }
 }
 
+/** Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the opposite). */
+function sameKeyText(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isScalar(a) && isScalar(b)) return String(a.source ?? a.value) === String(b.source ?? b.value);
+  return false;
+}
+
 /** Parses YAML text, keeping source positions; duplicate keys and alias bombs become findings. */
 export function parseYaml(text: string, file: string): Parsed {
   const lines = new LineCounter();
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (stripped.trim() === '') return { findings: [{ ...finding('file.empty', []), file, line: 1, column: 1 }] };
-  const doc = parseDocument(stripped, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(stripped, { lineCounter: lines, uniqueKeys: sameKeyText, prettyErrors: false });
   const source: YamlSource = { file, doc, lines };
   if (doc.errors.length) {
     const findings = doc.errors.map((err): Finding => {
@@ -56,6 +63,12 @@ export function parseYaml(text: string, file: string): Parsed {
     });
     return { source, findings };
   }
+  // An unquoted code is a number to YAML (3.10 → 3.1): keys keep the text the user wrote.
+  visit(doc, {
+    Pair: (_k, pair) => {
+      if (isScalar(pair.key) && typeof pair.key.value === 'number' && pair.key.source) pair.key.value = pair.key.source;
+    },
+  });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

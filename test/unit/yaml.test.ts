@@ -24,6 +24,15 @@ describe('YAML reading', () => {
     expect(r.findings[0]!.args.key).toBe('a');
   });
 
+  it('treats a code written with and without quotes as the same key, and keeps unquoted codes as written', () => {
+    const dup = parseYaml('items:\n  1.2: {value: 1}\n  "1.2": {value: 0}\n', 'u.yaml');
+    expect(where(dup.findings)).toEqual(['yaml.duplicate_key@3:3']);
+    // YAML reads 3.10 as the number 3.1: the criterion code 3.10 must not become 3.1.
+    const codes = parseYaml('items:\n  3.10: {value: 1}\n  3.1: {value: 0}\n', 'u.yaml');
+    expect(codes.findings).toEqual([]);
+    expect(Object.keys((codes.data as { items: object }).items)).toEqual(['3.10', '3.1']);
+  });
+
   it('reports syntax errors with line and column', () => {
     const r = parseYaml('a: [1, 2\nb: 3\n', 'f.yaml');
     expect(r.findings[0]!.code).toBe('yaml.syntax');
