@@ -52,7 +52,14 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     } else if (isGlob(arg)) {
       const base = globBase(arg);
       const pattern = posix(arg).replace(/^\.\//, '');
-      const re = globRegExp(pattern);
+      let re: RegExp;
+      try {
+        re = globRegExp(pattern);
+      } catch {
+        // An unclosed {, a reversed range [z-a]: the pattern itself is wrong.
+        problems.push(batchFinding('batch.pattern_invalid', {}, { file: arg }));
+        continue;
+      }
       // Without `**` a pattern cannot reach deeper than its own number of segments.
       const depth = pattern.includes('**') ? Infinity : pattern.split('/').length - (base === '.' ? 0 : base.split('/').length);
       const files: string[] = [];

@@ -5,7 +5,8 @@ import { finding } from '../findings/messages.js';
 import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from '../io/load.js';
 import { readYaml } from '../io/yaml-file.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
-import { scoreEvidence } from './load-unit.js';
+import { scoreEvidence, scoreFile } from './load-unit.js';
+import { isWorkbookPath } from '../io/read-template.js';
 import { expandInputs } from '../batch/inputs.js';
 
 export interface ValidateOptions {
@@ -30,8 +31,10 @@ function kindOf(data: unknown): Kind {
 }
 
 async function validateFile(path: string, cache: CatalogCache, opts: ValidateOptions): Promise<FileReport> {
-  const parsed = await readYaml(displayPath(path));
   const file = displayPath(path);
+  // A filled-in template is an evidence file too.
+  if (isWorkbookPath(path)) return { file, kind: 'evidence', findings: (await scoreFile(path, cache, opts.catalog)).findings };
+  const parsed = await readYaml(file);
   if (!parsed.source || parsed.data === undefined) return { file, kind: 'unknown', findings: parsed.findings };
   const kind = kindOf(parsed.data);
   if (kind === 'catalog') return { file, kind, findings: catalogFromParsed(parsed, path).findings };

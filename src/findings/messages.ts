@@ -261,6 +261,11 @@ export const MESSAGES = {
     () => 'thư mục không có tệp kê khai nào (.yaml, .yml)',
     () => 'the folder holds no evidence file (.yaml, .yml)',
   ),
+  'batch.pattern_invalid': m(
+    E,
+    () => 'mẫu tên tệp không hợp lệ (ngoặc { } hoặc [ ] chưa đóng, khoảng [z-a] ngược)',
+    () => 'invalid file pattern (unclosed { } or [ ], reversed range like [z-a])',
+  ),
   'batch.no_match': m(E, () => 'mẫu không khớp tệp nào', () => 'the pattern matches no file'),
   'batch.not_evidence': m(
     E,

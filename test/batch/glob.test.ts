@@ -1,3 +1,4 @@
+import { expandInputs } from '../../src/batch/inputs.js';
 import { describe, expect, it } from 'vitest';
 import { globBase, globRegExp, isGlob } from '../../src/batch/glob.js';
 
@@ -24,5 +25,15 @@ describe('glob patterns left unexpanded by the shell', () => {
     expect(m('d/*.{yaml,yml}', 'd/a.yml')).toBe(true);
     expect(m('d/*.{yaml,yml}', 'd/a.json')).toBe(false);
     expect(m('d/a+b.yaml', 'd/a+b.yaml')).toBe(true);
+  });
+});
+
+describe('expandInputs', () => {
+  it('reports a malformed pattern as the argument’s problem, not an internal error', async () => {
+    for (const bad of ['examples/van-lang-2024/{20100*.yaml', 'examples/[z-a]*.yaml']) {
+      const r = await expandInputs([bad]);
+      expect(r.paths).toEqual([]);
+      expect(r.problems.map((p) => [p.code, p.file])).toEqual([['batch.pattern_invalid', bad]]);
+    }
   });
 });

@@ -55,6 +55,10 @@ describe('workbook commands', () => {
     writeFileSync(join(dir, 'unit.yaml'), readFileSync(join(ROOT, MINI), 'utf8').replace(/^catalog: .*$/m, 'catalog: tinh/mini-2024.yaml'));
     const at = { cwd: dir };
     expect(cchc(['template', '--unit', 'unit.yaml', '-o', 'nop/mau.xlsx'], at).code).toBe(0);
+    // validate reads the workbook as a workbook (not as YAML text).
+    const checked = cchc(['validate', 'nop/mau.xlsx', '--json'], at);
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(JSON.parse(checked.stdout).files[0].kind).toBe('evidence');
     const direct = cchc(['score', 'nop/mau.xlsx', '--json'], at);
     expect(direct.code, direct.stderr).toBe(0);
     expect(cchc(['import', 'nop/mau.xlsx', '-o', 'nop/don-vi.yaml'], at).code).toBe(0);
