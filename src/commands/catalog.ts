@@ -64,7 +64,7 @@ export async function catalogShowCommand(ref: string, opts: { format: 'text' | '
   const walk = (n: CatalogNode, depth: number, owner?: string) => {
     const own = n.owner ?? owner;
     const name = depth === 0 ? k.bold(n.name.toUpperCase()) : depth === 1 ? k.bold(n.name) : n.name;
-    t.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${name}`, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang) : '', n.children ? '' : (own ?? '')]);
+    t.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${name}`, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : '', n.children ? '' : (own ?? '')]);
     n.children?.forEach((ch) => walk(ch, depth + 1, own));
   };
   cat.areas.forEach((a) => walk(a, 0));

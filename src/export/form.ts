@@ -7,6 +7,7 @@ import { describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from './citation.js';
 import { BOX, colName, FONT, fitRowHeights, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
+import { type Fixed, fromNumber, percent, ZERO } from '../scoring/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
@@ -37,6 +38,8 @@ interface Placed {
 }
 
 const num = (v: number) => Math.round(v * 10_000) / 10_000;
+/** Points have at most four decimals: back to exact fixed point for the percentages (ROUND(…, 2) in the sheet). */
+const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
 
 function sumFormula(col: string, rows: number[]): string {
   return rows.length === 1 ? `${col}${rows[0]}` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
@@ -105,7 +108,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     const e = ev[n.code];
     ws.getCell(`C${r}`).value = n.max;
     ws.getCell(`D${r}`).value = text(it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang));
-    ws.getCell(`E${r}`).value = text(describeRule(leaf.rule, n.max, lang));
+    ws.getCell(`E${r}`).value = text(describeRule(leaf.rule, n.max, lang, result.decimals));
     ws.getCell(`F${r}`).value = text(formatCitations(e?.documents));
     if (it.status === 'not_applicable') {
       ws.getCell(`G${r}`).value = 'Không đánh giá';
@@ -205,7 +208,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
     ws.getCell(`C${r}`).value = { formula: ref('C', p.row), result: p.max };
     ws.getCell(`D${r}`).value = { formula: ref(APPLICABLE_COL, p.row), result: p.applicable };
     ws.getCell(`E${r}`).value = { formula: ref('G', p.row), result: p.points };
-    const pct = p.applicable === 0 ? '' : Math.round((p.points / p.applicable) * 10_000) / 100;
+    const pct = p.applicable === 0 ? '' : percent(fixed(p.points), fixed(p.applicable), 2).value;
     ws.getCell(`F${r}`).value = { formula: `IF(D${r}=0,"",ROUND(E${r}/D${r}*100,2))`, result: pct };
   });
   const last = first + areas.length - 1;
@@ -216,7 +219,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
   ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${last})`, result: result.achieved };
   ws.getCell(`F${t}`).value = {
     formula: `IF(D${t}=0,"",ROUND(E${t}/D${t}*100,2))`,
-    result: result.applicableMax === 0 ? '' : Math.round((result.achieved / result.applicableMax) * 10_000) / 100,
+    result: result.applicableMax === 0 ? '' : percent(fixed(result.achieved), fixed(result.applicableMax), 2).value,
   };
   for (let r = 4; r <= t; r++) {
     for (let c = 1; c <= 6; c++) {

@@ -199,7 +199,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
     }
     const rule = n.rule!;
     const keys = ratioKeys(rule);
-    const ruleText = describeRule(rule, n.max, 'vi');
+    const ruleText = describeRule(rule, n.max, 'vi', cat.decimals);
     const cols =
       keys && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')
         ? `\nCột E: ${rule.numerator?.label ?? keys.numerator}; cột F: ${rule.denominator?.label ?? keys.denominator}.`

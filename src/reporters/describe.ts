@@ -1,6 +1,7 @@
 import type { RuleT } from '../schema/catalog.js';
 import type { Hint } from '../scoring/rules.js';
-import { ratioKeys } from '../scoring/rules.js';
+import { optionPoints, ratioKeys } from '../scoring/rules.js';
+import { fromNumber, toNumber, ZERO } from '../scoring/fixed.js';
 import type { ItemScore, ItemStatus } from '../scoring/score.js';
 import { fixedNumber, plainNumber, type Lang } from '../i18n/number.js';
 
@@ -47,7 +48,7 @@ export function statusLabel(s: ItemStatus, lang: Lang): string {
 }
 
 /** "Cách tính điểm": the rule in words, from the catalog (or its own description). */
-export function describeRule(rule: RuleT, max: number, lang: Lang): string {
+export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2): string {
   if (rule.description) return rule.description;
   const t = T[lang];
   const p = (x: number | undefined, d: number) => `${n(x ?? d, lang)} ${t.pts}`;
@@ -58,7 +59,7 @@ export function describeRule(rule: RuleT, max: number, lang: Lang): string {
       break;
     case 'choice':
       s = rule.options
-        .map((o) => `${o.label}: ${o.points !== undefined ? p(o.points, 0) : p(Math.round((o.fraction ?? 0) * max * 100) / 100, 0)}`)
+        .map((o) => `${o.label}: ${p(toNumber(optionPoints(o, fromNumber(max) ?? ZERO, decimals)), 0)}`)
         .join('; ');
       break;
     case 'timeliness':

@@ -129,7 +129,8 @@ function pts(x: number | undefined, fallback: Fixed): Fixed {
   return x === undefined ? fallback : (fromNumber(x) ?? fallback);
 }
 
-function optionPoints(o: { points?: number | undefined; fraction?: number | undefined }, maxPts: Fixed, decimals: number): Fixed {
+/** A choice's points: its own, or its fraction of max rounded to the catalog's decimals. */
+export function optionPoints(o: { points?: number | undefined; fraction?: number | undefined }, maxPts: Fixed, decimals: number): Fixed {
   if (o.points !== undefined) return pts(o.points, ZERO);
   const f = decimalParts(o.fraction ?? 0) ?? { num: 0n, den: 1n };
   return scaleRatio(maxPts, f.num, f.den, decimals);

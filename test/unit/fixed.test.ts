@@ -44,6 +44,9 @@ describe('fixed-point points', () => {
 
   it('computes the index to two decimals', () => {
     expect(percent(fromNumber(92)!, fromNumber(100)!, 2).value).toBe(92);
+    // 0,57 of 8 is 7,125%: half up gives 7,13 as ROUND does in a spreadsheet; floats give 7,12.
+    expect(percent(fromNumber(0.57)!, fromNumber(8)!, 2).value).toBe(7.13);
+    expect(Math.round((0.57 / 8) * 10_000) / 100).toBe(7.12);
     expect(percent(fromNumber(86.5)!, fromNumber(95.5)!, 2).value).toBe(90.58);
     // 89,995 % rounds to 90,00
     expect(percent(fromNumber(17.999)!, fromNumber(20)!, 2).value).toBe(90);
