@@ -123,6 +123,11 @@ export const MESSAGES = {
     (a) => `không tìm thấy bộ tiêu chí "${a.id}" (có: ${a.known})`,
     (a) => `catalog "${a.id}" not found (known: ${a.known})`,
   ),
+  'catalog.file_not_found': m(
+    E,
+    (a) => `không tìm thấy tệp bộ tiêu chí ${a.file}`,
+    (a) => `catalog file ${a.file} not found`,
+  ),
   'catalog.id_mismatch': m(
     W,
     (a) => `mã bộ tiêu chí "${a.id}" khác tên tệp "${a.file}"`,

@@ -107,10 +107,13 @@ export class CatalogCache {
     let p = this.byPath.get(path);
     if (!p) {
       p = loadCatalogFile(path).then(async (c) => {
-        if (!looksLikePath(ref) && c.findings.some((f) => f.code === 'file.not_found')) {
+        const missing = c.findings.find((f) => f.code === 'file.not_found' || f.code === 'file.is_directory');
+        if (missing && !looksLikePath(ref)) {
           const known = (await shippedCatalogIds()).join(', ') || '—';
           return { path, findings: [finding('catalog.not_found', ['catalog'], { id: ref, known })] };
         }
+        // Without a file, the caller places it where the reference is written (the evidence's catalog: line).
+        if (missing) return { path, findings: [finding('catalog.file_not_found', ['catalog'], { file: displayPath(path) })] };
         return c;
       });
       this.byPath.set(path, p);

@@ -53,6 +53,7 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     ['duplicate-key', ['score', 'test/fixtures/bad/duplicate-key.yaml'], ['yaml.duplicate_key']],
     ['wrong-year-level', ['score', 'test/fixtures/bad/wrong-year.yaml'], ['evidence.year_mismatch', 'evidence.level_mismatch']],
     ['unknown-catalog', ['score', MINI, '--catalog', 'khong-co'], ['catalog.not_found']],
+    ['missing-catalog-file', ['score', 'test/fixtures/bad/missing-catalog.yaml'], ['catalog.file_not_found']],
     [
       'bad-values',
       ['score', 'test/fixtures/bad/values.yaml'],
