@@ -30,13 +30,37 @@ const run = (f: () => Promise<CommandResult>) => async () => {
 const format = (choices: string[]) =>
   new Option('-f, --format <format>', 'định dạng kết quả / output format').choices(choices).default('text');
 
-export function program(): Command {
+/** commander's own messages (a wrong command line), in Vietnamese unless --lang en is given. */
+const COMMANDER_VI: Array<[RegExp, string]> = [
+  [/^error: unknown option '(.*)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: missing required argument '(.*)'/, "lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: required option '(.*)' not specified/, "lỗi: thiếu tùy chọn bắt buộc '$1'"],
+  [/^error: option '(.*)' argument missing/, "lỗi: tùy chọn '$1' cần một giá trị"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ; chọn một trong: $3."],
+  [/^error: too many arguments for '(.*)'\..*/, "lỗi: thừa tham số cho lệnh '$1'"],
+  [/^error: too many arguments\..*/, 'lỗi: thừa tham số'],
+  [/^error: unknown command '(.*)'/, "lỗi: không có lệnh '$1'"],
+  [/\(Did you mean (.*)\?\)/, '(Có phải là $1?)'],
+];
+
+function wantsEnglish(argv: readonly string[]): boolean {
+  const i = argv.indexOf('--lang');
+  return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en');
+}
+
+export function program(lang: Lang = 'vi'): Command {
+  const vi = lang === 'vi';
   const p = new Command('cchc')
     .description('Chấm điểm Chỉ số cải cách hành chính (PAR Index) từ bộ tiêu chí và tệp kê khai')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', vi ? 'phiên bản' : 'version')
+    .helpOption('-h, --help', vi ? 'xem hướng dẫn' : 'show help')
+    .helpCommand('help [command]', vi ? 'xem hướng dẫn của một lệnh' : 'show help for a command')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
     .option('--no-color', 'không tô màu / no colours')
-    .showHelpAfterError()
+    .showHelpAfterError(vi ? '(xem hướng dẫn: cchc <lệnh> --help)' : '(see cchc <command> --help)')
+    .configureOutput({
+      outputError: (str, write) => write(vi ? COMMANDER_VI.reduce((s, [re, to]) => s.replace(re, to), str) : str),
+    })
     .exitOverride();
 
   p.command('score')
@@ -122,7 +146,7 @@ export function program(): Command {
 export async function main(argv: string[]): Promise<number> {
   delete state.result;
   try {
-    await program().parseAsync(argv);
+    await program(wantsEnglish(argv) ? 'en' : 'vi').parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and --version are not errors; a wrong command line is invalid input (2).

@@ -16,6 +16,7 @@ export function readTextSync(file: string): { text?: string; findings: Finding[]
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (st.isDirectory()) return { findings: [{ ...finding('file.is_directory', []), file }] };
+    if (!st.isFile()) return { findings: [{ ...finding('file.not_regular', []), file }] };
     if (st.size > MAX_FILE_BYTES) return { findings: [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }] };
     const buf = Buffer.allocUnsafe(st.size);
     let n = 0;

@@ -16,6 +16,11 @@ export const MESSAGES = {
   // Reading files
   'file.not_found': m(E, () => 'không tìm thấy tệp', () => 'file not found'),
   'file.is_directory': m(E, () => 'đây là thư mục, cần một tệp', () => 'is a directory, expected a file'),
+  'file.not_regular': m(
+    E,
+    () => 'không phải tệp thông thường (thiết bị, ống dẫn…), cần một tệp',
+    () => 'not a regular file (a device, a pipe…), expected a file',
+  ),
   'file.too_large': m(
     E,
     (a) => `tệp quá lớn (${a.size} byte, tối đa ${a.limit} byte)`,
@@ -29,7 +34,8 @@ export const MESSAGES = {
     () => 'unknown file kind: expected a catalog (with "areas") or an evidence file (with "unit")',
   ),
   // YAML
-  'yaml.syntax': m(E, (a) => `lỗi cú pháp YAML: ${a.detail}`, (a) => `YAML syntax error: ${a.detail}`),
+  // `problem` is cchc's Vietnamese reading of the yaml library's error code; `detail` its English text.
+  'yaml.syntax': m(E, (a) => `lỗi cú pháp YAML: ${a.problem}`, (a) => `YAML syntax error: ${a.detail}`),
   'yaml.duplicate_key': m(E, (a) => `khóa "${a.key}" bị lặp`, (a) => `duplicate key "${a.key}"`),
   'yaml.alias_limit': m(
     E,

@@ -95,6 +95,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   try {
     const st = await stat(path);
     if (st.isDirectory()) return fail([{ ...finding('file.is_directory', []), file }]);
+    if (!st.isFile()) return fail([{ ...finding('file.not_regular', []), file }]);
     if (st.size > MAX_FILE_BYTES) return fail([{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }]);
     bytes = await readFile(path);
   } catch (e) {

@@ -27,6 +27,8 @@ export async function readText(file: string): Promise<{ text?: string; findings:
   try {
     const st = await stat(file);
     if (st.isDirectory()) return { findings: [{ ...finding('file.is_directory', []), file }] };
+    // A device or pipe reports size 0 and would be read without end (/dev/zero).
+    if (!st.isFile()) return { findings: [{ ...finding('file.not_regular', []), file }] };
     if (st.size > MAX_FILE_BYTES) {
       return { findings: [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }] };
     }
@@ -37,6 +39,25 @@ export async function readText(file: string): Promise<{ text?: string; findings:
     return { findings: [{ ...finding('file.unreadable', [], { reason: code ?? String(e) }), file }] };
   }
 }
+
+/** What the yaml library's error codes mean, for someone typing evidence by hand. */
+const YAML_PROBLEMS: Partial<Record<string, string>> = {
+  BAD_INDENT: 'thụt lề không đúng (các khóa cùng cấp phải thẳng cột)',
+  TAB_AS_INDENT: 'thụt lề bằng phím Tab: YAML chỉ nhận dấu cách',
+  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc ], } hoặc dấu nháy)',
+  BLOCK_AS_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
+  MULTILINE_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt (@, `, %…): hãy đặt trong ngoặc kép',
+  BAD_DQ_ESCAPE: 'ký tự thoát \\ không hợp lệ trong chuỗi ngoặc kép',
+  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ (thường do thiếu dấu cách sau dấu hai chấm hoặc gạch đầu dòng)',
+  MULTIPLE_DOCS: 'tệp chứa nhiều tài liệu YAML (---): mỗi tệp chỉ một',
+  BLOCK_IN_FLOW: 'khối nhiều dòng nằm trong ngoặc { } hoặc [ ]',
+  KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
+  BAD_ALIAS: 'bí danh (alias) YAML không hợp lệ',
+  ALIAS_PROPS: 'bí danh (alias) YAML không hợp lệ',
+  MULTIPLE_ANCHORS: 'neo (anchor) YAML không hợp lệ',
+  BAD_DIRECTIVE: 'chỉ thị YAML (%) không hợp lệ',
+};
 
 /** Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the opposite). */
 function sameKeyText(a: unknown, b: unknown): boolean {
@@ -58,7 +79,13 @@ export function parseYaml(text: string, file: string): Parsed {
       const f =
         err.code === 'DUPLICATE_KEY'
           ? finding('yaml.duplicate_key', [], { key: /^["']?([^:"'\n]*)/.exec(stripped.slice(err.pos[0]))?.[1]?.trim() || '?' })
-          : finding('yaml.syntax', [], { detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
+          : finding('yaml.syntax', [], {
+              // yaml files an unclosed [ or { under BAD_INDENT; its message says what is missing.
+              problem: /end with an? [\]}]/.test(err.message)
+                ? 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }'
+                : (YAML_PROBLEMS[err.code] ?? 'cấu trúc YAML không hợp lệ'),
+              detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+            });
       return { ...f, file, line: pos.line, column: pos.col };
     });
     return { source, findings };

@@ -87,7 +87,9 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   let claimed: Fixed | undefined;
   if (ev?.claimed !== undefined) {
     claimed = fromNumber(ev.claimed);
-    if (claimed === undefined || claimed > leaf.max) {
+    if (claimed === undefined) {
+      findings.push(finding('evidence.points_range', [...path, 'claimed'], { max: item.max, decimals }, leaf.code));
+    } else if (claimed > leaf.max) {
       findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: item.max }, leaf.code));
       claimed = undefined;
     }

@@ -83,10 +83,20 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     });
   }
 
-  it('a wrong command line is exit 2', () => {
+  it('a wrong command line is exit 2, said in Vietnamese (English with --lang en)', () => {
     const run = cchc(['score', MINI, '--nope']);
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
+    expect(run.stderr).toMatch(/^lỗi: không có tùy chọn '--nope'\n/);
+    const en = cchc(['--lang', 'en', 'score', MINI, '-f', 'xml']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^error: option '-f, --format <format>' argument 'xml' is invalid/);
+  });
+
+  it('a device is not read without end', () => {
+    const run = cchc(['score', '/dev/zero']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(file.not_regular)');
   });
 });
 

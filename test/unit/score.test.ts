@@ -40,12 +40,14 @@ describe('scoreUnit', () => {
     const { result, findings } = score(catalog(), {
       '1.1': { value: 'cham', claimed: 2, documents: ['x'] },
       '1.2': { value: true, claimed: 3.5, documents: ['x'] },
-      '2.1': { value: 5, claimed: 5, documents: ['x'] },
+      '2.1': { value: 5, claimed: 4.99999, documents: ['x'] },
     });
     expect(result.items[0]!.points).toBe(1);
     expect(findings.map((f) => [f.code, f.item])).toEqual([
       ['evidence.claim_mismatch', '1.1'],
       ['evidence.claimed_exceeds_max', '1.2'],
+      // More decimals than any score has: not "above max", but not a score either.
+      ['evidence.points_range', '2.1'],
     ]);
   });
 
