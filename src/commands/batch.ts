@@ -10,7 +10,7 @@ import { batchFinding, formatAll } from '../batch/findings.js';
 import { expandInputs } from '../batch/inputs.js';
 import { runPool } from '../batch/pool.js';
 import { progressBar } from '../batch/progress.js';
-import { buildReport, GROUP_FIELDS, groupField, type GroupField } from '../batch/report.js';
+import { buildReport, GROUP_FIELDS, groupField, type BatchReport, type GroupField } from '../batch/report.js';
 import { parsePrevious, type Previous } from '../batch/compare.js';
 import type { WorkerSetup } from '../batch/types.js';
 import { rankingText } from '../reporters/ranking-text.js';
@@ -124,6 +124,17 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
 }
 
 /**
+ * 3 when cchc itself failed on a file (its bug, not the file's fault; the rest is still reported),
+ * 2 when an output could not be written, 1 for invalid files or units under --fail-under, else 0.
+ */
+export function batchExitCode(report: Pick<BatchReport, 'invalid' | 'below'>, failedWrites: readonly Finding[]): CommandResult['exitCode'] {
+  const all = [...report.invalid.flatMap((f) => f.findings), ...failedWrites];
+  if (all.some((f) => f.code === 'internal.error')) return EXIT.internal;
+  if (failedWrites.length) return EXIT.invalid;
+  return report.invalid.length || report.below.length ? EXIT.failed : EXIT.ok;
+}
+
+/**
  * `cchc batch`: scores every unit of a district or province (in worker threads when there are many),
  * ranks them, and publishes the ranking as text, JSON, CSV and a workbook, with forms per unit.
  * One bad file never stops the batch: it is listed with its errors, and the rest is ranked.
@@ -190,6 +201,6 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
 
   const stdout =
     opts.format === 'json' ? rankingJsonText(report, ctx.lang) : opts.format === 'csv' ? rankingCsv(report) : rankingText(report, ctx);
-  const exitCode = failedWrites.length ? EXIT.invalid : report.invalid.length || report.below.length ? EXIT.failed : EXIT.ok;
+  const exitCode = batchExitCode(report, failedWrites);
   return { exitCode, stdout, stderr };
 }

@@ -1,3 +1,4 @@
+import { batchExitCode } from '../../src/commands/batch.js';
 import { describe, expect, it } from 'vitest';
 import { batchFinding } from '../../src/batch/findings.js';
 import { buildReport } from '../../src/batch/report.js';
@@ -134,5 +135,16 @@ describe('the batch report', () => {
     expect(r.invalid.map((i) => i.file)).toEqual(['trong/', ...files]);
     expect(r.groups).toHaveLength(0);
     expect(r.summary.average).toBeNull();
+  });
+});
+
+describe('the batch exit code', () => {
+  const f = (code: Parameters<typeof batchFinding>[0]) => batchFinding(code, {}, { file: 'a.yaml' });
+  it('is 0 when all is well, 1 for invalid files or units below the threshold, 2 for failed writes, 3 for cchc’s own failure', () => {
+    expect(batchExitCode({ invalid: [], below: [] }, [])).toBe(0);
+    expect(batchExitCode({ invalid: [{ file: 'a.yaml', findings: [f('evidence.numerator_exceeds')] }], below: [] }, [])).toBe(1);
+    expect(batchExitCode({ invalid: [], below: [f('batch.below_threshold')] }, [])).toBe(1);
+    expect(batchExitCode({ invalid: [], below: [] }, [f('output.write_failed')])).toBe(2);
+    expect(batchExitCode({ invalid: [{ file: 'a.yaml', findings: [f('internal.error')] }], below: [] }, [])).toBe(3);
   });
 });
