@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/number.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, byPosition } from './findings.js';
 import { changeFor, type Change, type Previous } from './compare.js';
-import { collator, rankGroups, scaled, type Ranking } from './rank.js';
+import { compareVi, rankGroups, scaled, type Ranking } from './rank.js';
 import type { CatalogMeta, FileOutcome, UnitSummary } from './types.js';
 import { weakItems, type WeakItem } from './weak.js';
 
@@ -160,7 +160,7 @@ export function buildReport(
   const below: Finding[] = [];
   if (o.failUnder !== undefined) {
     const threshold = o.failUnder;
-    for (const u of [...ranked].sort((a, b) => a.index - b.index || collator.compare(a.name, b.name))) {
+    for (const u of [...ranked].sort((a, b) => a.index - b.index || compareVi(a.name, b.name))) {
       if (u.index < threshold) {
         below.push(batchFinding('batch.below_threshold', { name: u.name, index: u.index.toFixed(decimals), threshold }, { file: u.file }));
       }

@@ -10,7 +10,8 @@ import { zodFindings } from '../validate/zod-findings.js';
 import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
 import { type ScoreResult, scoreUnit } from '../scoring/score.js';
 import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
-import { locate, parseYaml, readYaml, type Parsed } from './yaml-file.js';
+import { locate, parseYaml, readText, readYaml, type Parsed } from './yaml-file.js';
+import { readCompiled } from './compiled-catalog.js';
 
 /** Paths in messages are shown relative to the working directory, as the user typed them. */
 export function displayPath(file: string): string {
@@ -84,7 +85,12 @@ function withoutBrokenItems(
 }
 
 export async function loadCatalogFile(path: string): Promise<LoadedCatalog> {
-  return catalogFromParsed(await readYaml(displayPath(path)), path);
+  const file = displayPath(path);
+  const read = await readText(file);
+  if (read.text === undefined) return { path, findings: read.findings };
+  const compiled = await readCompiled(path, read.text);
+  if (compiled) return { path, index: indexCatalog(compiled), findings: [] };
+  return catalogFromParsed(parseYaml(read.text, file), path);
 }
 
 export async function loadEvidenceFile(path: string): Promise<LoadedEvidence> {
