@@ -4,6 +4,7 @@ import { CatalogCache, displayPath } from '../io/load.js';
 import { criteriaDir, looksLikePath, shippedCatalogIds } from '../io/catalog-store.js';
 import { plainNumber } from '../i18n/number.js';
 import { describeRule } from '../reporters/describe.js';
+import { drawTable, type Cell } from '../reporters/table.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 
 const H = {
@@ -60,16 +61,17 @@ export async function catalogShowCommand(ref: string, opts: { format: 'text' | '
   if (opts.format === 'json') return { exitCode: EXIT.ok, stdout: `${JSON.stringify(cat, null, 2)}\n`, stderr: '' };
   const h = H[ctx.lang];
   const { color: k, lang } = ctx;
-  const t = new Table({ head: h.show, style: { head: [], border: [], compact: true }, wordWrap: true, colWidths: [9, 50, 8, 48, 22] });
+  const rows: Cell[][] = [];
   const walk = (n: CatalogNode, depth: number, owner?: string) => {
     const own = n.owner ?? owner;
-    const name = depth === 0 ? k.bold(n.name.toUpperCase()) : depth === 1 ? k.bold(n.name) : n.name;
-    t.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${name}`, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : '', n.children ? '' : (own ?? '')]);
+    const text = `${'  '.repeat(Math.max(depth - 1, 0))}${depth === 0 ? n.name.toUpperCase() : n.name}`;
+    const name: Cell = depth <= 1 ? { text, paint: k.bold } : text;
+    rows.push([n.code, name, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : '', n.children ? '' : (own ?? '')]);
     n.children?.forEach((ch) => walk(ch, depth + 1, own));
   };
   cat.areas.forEach((a) => walk(a, 0));
   for (const s of [cat.bonus, cat.penalty]) if (s) {
-    t.push(['', k.bold(`${s.name.toUpperCase()} (≤ ${plainNumber(s.max, lang)})`), '', '', '']);
+    rows.push(['', { text: `${s.name.toUpperCase()} (≤ ${plainNumber(s.max, lang)})`, paint: k.bold }, '', '', '']);
     s.items.forEach((n) => walk(n, 2));
   }
   const head = [
@@ -77,5 +79,6 @@ export async function catalogShowCommand(ref: string, opts: { format: 'text' | '
     `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
     `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%`).join('; ')}`,
   ];
-  return { exitCode: EXIT.ok, stdout: `${head.join('\n')}\n${t.toString()}\n`, stderr: '' };
+  const table = drawTable(h.show, rows, { widths: [9, 50, 8, 48, 22], aligns: ['left', 'left', 'right', 'left', 'left'] });
+  return { exitCode: EXIT.ok, stdout: `${head.join('\n')}\n${table}\n`, stderr: '' };
 }

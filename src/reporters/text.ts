@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { drawTable, type Cell } from './table.js';
 import { fixedNumber, type Lang } from '../i18n/number.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
 import { describeHint, describeValue, statusLabel } from './describe.js';
@@ -67,18 +67,18 @@ function itemNote(it: ItemScore, lang: Lang, d: number): string {
   return statusLabel(it.status, lang);
 }
 
-function treeRows(r: ScoreResult, o: ReportOptions): string[][] {
+function treeRows(r: ScoreResult, o: ReportOptions): Cell[][] {
   const { lang, color: c } = o;
   const d = r.decimals;
   const items = new Map(r.items.map((i) => [i.code, i]));
-  const rows: string[][] = [];
+  const rows: Cell[][] = [];
   const visit = (n: NodeScore, depth: number) => {
     const num = (x: number) => fixedNumber(x, d, lang);
     if (n.children) {
-      const style = depth === 0 ? (s: string) => c.bold(s.toUpperCase()) : c.bold;
+      const bold = (text: string) => ({ text, paint: c.bold });
       const na = n.applicableMax === 0;
       const note = na ? statusLabel('not_applicable', lang) : n.applicableMax < n.max ? `${L[lang].applicable.toLowerCase()} ${num(n.applicableMax)}` : '';
-      rows.push([c.bold(n.code), style(n.name), num(n.max), na ? '—' : c.bold(num(n.points)), note]);
+      rows.push([bold(n.code), bold(depth === 0 ? n.name.toUpperCase() : n.name), num(n.max), na ? '—' : bold(num(n.points)), note]);
       n.children.forEach((k) => visit(k, depth + 1));
       return;
     }
@@ -86,7 +86,7 @@ function treeRows(r: ScoreResult, o: ReportOptions): string[][] {
     const pts = it.points === null ? '—' : num(it.points);
     const note = itemNote(it, lang, d);
     const paint = it.lost > 0 || it.status === 'unanswered' ? c.yellow : it.status === 'not_applicable' ? c.dim : (s: string) => s;
-    rows.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`, num(it.max), paint(pts), paint(note)]);
+    rows.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`, num(it.max), { text: pts, paint }, { text: note, paint }]);
   };
   r.areas.forEach((a) => visit(a, 0));
   return rows;
@@ -104,15 +104,7 @@ export const textReporter: Reporter = (r, o) => {
   out.push(`${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
   out.push('');
 
-  const table = new Table({
-    head: [...l.head],
-    colWidths: [9, 56, 8, 8, 26],
-    wordWrap: true,
-    colAligns: ['left', 'left', 'right', 'right', 'left'],
-    style: { head: [], border: [], compact: true },
-  });
-  table.push(...treeRows(r, o));
-  out.push(table.toString());
+  out.push(drawTable([...l.head], treeRows(r, o), { widths: [9, 56, 8, 8, 26], aligns: ['left', 'left', 'right', 'right', 'left'] }));
   out.push('');
 
   out.push(`${l.achieved}: ${num(r.achieved)}`);

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { csvText } from '../../src/reporters/ranking-csv.js';
-import { displayWidth, longTable } from '../../src/reporters/ranking-table.js';
+import { displayWidth, drawTable, longTable, wrapText } from '../../src/reporters/table.js';
 
 describe('CSV cells', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {
@@ -38,11 +38,37 @@ describe('the ranking table', () => {
     expect(displayWidth(bold('92,00%'))).toBe(6);
   });
 
-  it('stays fast for a province (3,321 rows)', () => {
+  it('draws one line a row for a province, however many rows (speed is measured in npm run bench)', () => {
     const many = Array.from({ length: 3321 }, (_, i) => [String(i), 'x', `UBND xã ${i}`, '1,00', '90,00%', '']);
-    const t = performance.now();
-    const out = longTable(head, many, [...aligns]);
-    expect(performance.now() - t).toBeLessThan(1000);
-    expect(out.split('\n')).toHaveLength(3321 + 4);
+    expect(longTable(head, many, [...aligns]).split('\n')).toHaveLength(3321 + 4);
+  });
+});
+
+describe('wrapped tables (score, catalog show)', () => {
+  const bold = new Chalk({ level: 1 }).bold;
+  const words = (lines: string[]) => lines.join(' ').trim().split(/\s+/);
+  const name = '  Ban hành kế hoạch tự kiểm tra CCHC đối với các bộ phận chuyên môn, Bộ phận Một cửa';
+
+  it('never drops text, keeps the indent on every line and stays within the width', () => {
+    for (const width of [12, 20, 33, 54]) {
+      const lines = wrapText(name, width);
+      expect(words(lines)).toEqual(words([name]));
+      for (const l of lines) {
+        expect(displayWidth(l)).toBeLessThanOrEqual(width);
+        expect(l.startsWith('  ') && !l.startsWith('   ')).toBe(true);
+      }
+    }
+    expect(wrapText('Tiêu chí: abcdefghijklmnop', 8)).toEqual(['Tiêu', 'chí:', 'abcdefgh', 'ijklmnop']);
+    expect(wrapText('một\nhai ba', 20)).toEqual(['một', 'hai ba']);
+  });
+
+  it('paints each wrapped line, never the padding, and keeps the columns straight', () => {
+    const t = drawTable(['Mã', 'Nội dung'], [['1.3.1', { text: name, paint: bold }]], { widths: [9, 30], aligns: ['left', 'left'] });
+    const lines = t.split('\n');
+    const widths = new Set(lines.map((l) => displayWidth(l)));
+    expect(widths.size).toBe(1);
+    const body = lines.slice(3, -1);
+    expect(body.length).toBeGreaterThan(1);
+    for (const l of body) expect(l).toMatch(/│ \u001b\[1m {2}\S.*\u001b\[22m +│$/);
   });
 });
