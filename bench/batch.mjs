@@ -67,7 +67,12 @@ export async function runBatchBench({ runs = Number(process.env.BENCH_BATCH_RUNS
   const textMs = median(b);
   const xlsxMs = wall(xlsx);
   const formsMs = wall(forms);
+  // Memory against the number of units: the same command on the first third of the districts.
+  const districts = readdirSync(PROVINCE).filter((d) => d.startsWith('huyen-')).sort();
+  const third = districts.slice(0, Math.ceil(districts.length / 3)).map((d) => join(PROVINCE, d));
+  const thirdUnits = third.reduce((n, d) => n + yamlFiles(d).length, 0);
   const mem = {
+    third: peakMemory(process.execPath, [cli, 'batch', ...third, '-q'], { cwd: ROOT }),
     floor: peakMemory(process.execPath, floorArgs, { cwd: ROOT }),
     text: peakMemory(process.execPath, text, { cwd: ROOT }),
     xlsx: peakMemory(process.execPath, xlsx, { cwd: ROOT }),
@@ -82,6 +87,8 @@ export async function runBatchBench({ runs = Number(process.env.BENCH_BATCH_RUNS
   console.log(`${line('cchc batch (text ranking)', textMs, mem.text)} (aim ≤ ${fmt(target)}× = 1,5 × floor ÷ ${jobs} jobs)`);
   console.log(line('cchc batch --xlsx', xlsxMs, mem.xlsx));
   console.log(line('cchc batch --forms (one form per unit)', formsMs, mem.forms));
+  const perUnit = ((mem.text - mem.third) * 1024) / (UNITS - thirdUnits);
+  console.log(`  memory with the number of units: peak ${fmt(mem.third, 0)} MiB for ${thirdUnits} units, ${fmt(mem.text, 0)} MiB for ${UNITS} (${fmt(perUnit, 1)} KiB a unit more)`);
 }
 
 if (process.argv[2] === '--floor') await floor(process.argv[3]);
