@@ -62,7 +62,8 @@ const YAML_PROBLEMS: Partial<Record<string, string>> = {
 /** Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the opposite). */
 function sameKeyText(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (isScalar(a) && isScalar(b)) return String(a.source ?? a.value) === String(b.source ?? b.value);
+  // `source` is the text as written (a string for plain and quoted keys): no conversion in this hot loop.
+  if (isScalar(a) && isScalar(b)) return (a.source ?? String(a.value)) === (b.source ?? String(b.value));
   return false;
 }
 
@@ -90,12 +91,13 @@ export function parseYaml(text: string, file: string): Parsed {
     });
     return { source, findings };
   }
-  // An unquoted code is a number to YAML (3.10 → 3.1): keys keep the text the user wrote.
-  visit(doc, {
-    Pair: (_k, pair) => {
+  // An unquoted item code is a number to YAML (3.10 → 3.1): the evidence's item keys keep the text as written.
+  const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+  if (isMap(items)) {
+    for (const pair of items.items) {
       if (isScalar(pair.key) && typeof pair.key.value === 'number' && pair.key.source) pair.key.value = pair.key.source;
-    },
-  });
+    }
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
