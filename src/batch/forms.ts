@@ -5,10 +5,32 @@ import type { CatalogCache } from '../io/load.js';
 import { formWorkbook } from '../export/form.js';
 import { saveWorkbook } from '../export/xlsx.js';
 import { scoreForBatch } from './summarize.js';
+import { batchFinding } from './findings.js';
 
 /** `<unit code>.xlsx`, with characters no file system accepts replaced. */
 export function formFileName(code: string): string {
   return `${code.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.xlsx`;
+}
+
+/**
+ * Which forms to write: units whose codes give the same file name (20/1 and 20_1, or codes differing
+ * only in case, on file systems that ignore case) get none, with a finding, rather than one form
+ * silently replacing the other.
+ */
+export function planForms(units: ReadonlyArray<{ code: string; path: string }>, dir: string): { write: Array<{ path: string; target: string }>; clashes: Finding[] } {
+  const byKey = new Map<string, Array<{ code: string; path: string; target: string }>>();
+  for (const u of units) {
+    const target = join(dir, formFileName(u.code));
+    const key = target.toLowerCase();
+    byKey.set(key, [...(byKey.get(key) ?? []), { ...u, target }]);
+  }
+  const write: Array<{ path: string; target: string }> = [];
+  const clashes: Finding[] = [];
+  for (const group of byKey.values()) {
+    if (group.length === 1) write.push({ path: group[0]!.path, target: group[0]!.target });
+    else clashes.push(batchFinding('batch.form_clash', { codes: group.map((g) => g.code).join(', ') }, { file: group[0]!.target }));
+  }
+  return { write, clashes };
 }
 
 /**

@@ -13,6 +13,7 @@ import { progressBar } from '../batch/progress.js';
 import { buildReport, GROUP_FIELDS, groupField, type BatchReport, type GroupField } from '../batch/report.js';
 import { parsePrevious, type Previous } from '../batch/compare.js';
 import type { WorkerSetup } from '../batch/types.js';
+import { planForms } from '../batch/forms.js';
 import { rankingText } from '../reporters/ranking-text.js';
 import { rankingJsonText } from '../reporters/ranking-json.js';
 import { rankingCsv } from '../reporters/ranking-csv.js';
@@ -186,11 +187,20 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     }
   }
   if (opts.forms && ranked.length) {
+    // A form must not land on any input (a filled .xlsx template among the units) nor on the ranking.
+    const plan = planForms(ranked, opts.forms);
+    failedWrites.push(...plan.clashes);
+    const guarded = [...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx];
+    const write: string[] = [];
+    for (const f of plan.write) {
+      if (await overwritesInput(f.target, guarded)) failedWrites.push({ ...finding('output.is_input', [], { file: f.target }), file: f.target });
+      else write.push(f.path);
+    }
     const formBar = showProgress ? progressBar(process.stderr, t.forms) : undefined;
-    const forms = await runPool('form', ranked.map((u) => u.path), setup, { jobs: checked.jobs, ...(formBar ? { onProgress: formBar.update } : {}) });
+    const forms = await runPool('form', write, setup, { jobs: checked.jobs, ...(formBar ? { onProgress: formBar.update } : {}) });
     formBar?.end();
     failedWrites.push(...forms.failed);
-    wrote.push(t.wroteForms(ranked.length - new Set(forms.failed.map((f) => f.file)).size, opts.forms));
+    wrote.push(t.wroteForms(write.length - new Set(forms.failed.map((f) => f.file)).size, opts.forms));
   }
 
   stderr += formatAll(failedWrites, ctx.lang);

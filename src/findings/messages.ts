@@ -314,6 +314,11 @@ export const MESSAGES = {
     (a) => `không phải kết quả JSON của "cchc batch": ${a.detail}`,
     (a) => `not a "cchc batch" JSON result: ${a.detail}`,
   ),
+  'batch.form_clash': m(
+    E,
+    (a) => `các đơn vị mã ${a.codes} cho cùng một tên tệp biểu: không ghi biểu của đơn vị nào trong số đó`,
+    (a) => `units ${a.codes} give the same form file name: none of their forms is written`,
+  ),
   'batch.forms_dir': m(
     E,
     (a) => `không dùng được thư mục ghi biểu: ${a.reason}`,

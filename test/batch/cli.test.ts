@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -194,5 +194,24 @@ describe('cchc batch: worker threads and forms', () => {
     expect(files).toContain('20120.xlsx');
     expect(files).not.toContain('20108.xlsx');
     expect(run.stderr).toContain(`Đã ghi 15 biểu tự đánh giá vào ${join(dir, 'bieu')}`);
+  });
+
+  it('--forms never writes over an input workbook or the ranking, and never lets two units share a form', () => {
+    const dir = tmp();
+    const cat = join(ROOT, 'test/fixtures/mini/mini-2024.yaml');
+    const m1 = readFileSync(join(ROOT, F, 'mini/m1-an-binh.yaml'), 'utf8').replace(/^catalog: .*$/m, `catalog: ${cat}`);
+    writeFileSync(join(dir, 'a.yaml'), m1.replace('code: "M1"', 'code: "20/1"'));
+    writeFileSync(join(dir, 'b.yaml'), m1.replace('code: "M1"', 'code: "20_1"').replace('An Bình', 'An Lạc'));
+    writeFileSync(join(dir, 'c.yaml'), m1.replace('code: "M1"', 'code: "C3"').replace('An Bình', 'Bắc Sơn'));
+    // A filled template of unit C3, kept beside the units under the name its form would get.
+    expect(cchc(['template', '--unit', join(dir, 'c.yaml'), '-o', join(dir, 'C3.xlsx')]).code).toBe(0);
+    const before = readFileSync(join(dir, 'C3.xlsx'));
+    const run = cchc(['batch', join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'C3.xlsx'), '--forms', dir, '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(batch.form_clash)');
+    expect(run.stderr).toContain(`${join(dir, 'C3.xlsx')}: lỗi: `);
+    expect(run.stderr).toContain('(output.is_input)');
+    expect(readFileSync(join(dir, 'C3.xlsx')).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx'))).toEqual(['C3.xlsx']);
   });
 });
