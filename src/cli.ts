@@ -164,6 +164,12 @@ export async function main(argv: string[]): Promise<number> {
   return result.exitCode;
 }
 
+// `cchc score … | head`: the reader went away; that ends the output, it is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -111,6 +111,7 @@ export function fitRowHeights(ws: Worksheet, from: number, to: number): void {
       const width = ws.getColumn(colNumber).width ?? 9;
       height = Math.max(height, linesFor(t, width, { bold: Boolean(c.font?.bold), size }) * size * LINE + 3);
     });
-    if (height > (row.height ?? 15)) row.height = Math.ceil(height);
+    // 409 points is the tallest row a spreadsheet allows.
+    if (height > (row.height ?? 15)) row.height = Math.min(409, Math.ceil(height));
   }
 }

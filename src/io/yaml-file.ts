@@ -59,12 +59,17 @@ const YAML_PROBLEMS: Partial<Record<string, string>> = {
   BAD_DIRECTIVE: 'chỉ thị YAML (%) không hợp lệ',
 };
 
-/** Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the opposite). */
+/**
+ * Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the
+ * opposite for both). Other equal values (~ and null, true and True) are the same key, as in YAML.
+ */
 function sameKeyText(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b)) return false;
+  if (a.value === '<<' && b.value === '<<') return false; // YAML 1.1 merge keys may repeat
   // `source` is the text as written (a string for plain and quoted keys): no conversion in this hot loop.
-  if (isScalar(a) && isScalar(b)) return (a.source ?? String(a.value)) === (b.source ?? String(b.value));
-  return false;
+  if ((a.source ?? String(a.value)) === (b.source ?? String(b.value))) return true;
+  return a.value === b.value && typeof a.value !== 'number';
 }
 
 /** Parses YAML text, keeping source positions; duplicate keys and alias bombs become findings. */

@@ -3,20 +3,32 @@ export type Align = 'left' | 'right' | 'center';
 /** A cell's text, and optionally a style applied to each of its lines after wrapping (colours never wrap). */
 export type Cell = string | { text: string; paint: (s: string) => string };
 
+/** East Asian wide and fullwidth characters and emoji take two terminal columns. */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+/** Combining marks, zero-width joiners and variation selectors take none. */
+const ZERO = /[\p{M}\u200B-\u200F\uFE00-\uFE0F]/u;
+
 /** Columns as wide as a terminal shows them: ANSI colours and combining marks take no room. */
 export function displayWidth(s: string): number {
-  // Vietnamese in NFC has no combining marks: most cells are as wide as they are long.
-  if (!/[\u001b\p{M}\uD800-\uDFFF]/u.test(s)) return s.length;
+  // Vietnamese in NFC is all narrow, precomposed letters: most cells are as wide as they are long.
+  if (!/[\u001b\u0300-\u036F\u1100-\u115F\u200B-\u200F\u2E80-\uFFFF]/.test(s)) return s.length;
   let n = 0;
-  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) if (!/\p{M}/u.test(ch)) n++;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) n += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
   return n;
 }
 
 /** Cuts a word wider than the column into pieces that fit. */
 function splitLong(word: string, width: number): string[] {
-  const chars = [...word];
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  let piece = '';
+  for (const ch of word) {
+    if (piece && displayWidth(piece + ch) > width) {
+      out.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece) out.push(piece);
   return out;
 }
 
@@ -53,7 +65,7 @@ export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; wi
   const paint = (c: Cell | undefined) => (c === undefined || typeof c === 'string' ? (s: string) => s : c.paint);
   const inner = o.widths
     ? o.widths.map((w) => w - 2)
-    : head.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(text(r[i] ?? ''))), displayWidth(text(h))));
+    : head.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')].reduce((w, c) => Math.max(w, ...text(c).split('\n').map(displayWidth)), 0));
   const rule = (l: string, m: string, r: string) => `${l}${inner.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
   const pad = (s: string, i: number, style: (s: string) => string = (x) => x) => {
     const gap = inner[i]! - displayWidth(s);
@@ -63,7 +75,7 @@ export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; wi
   const row = (r: Cell[]) => {
     const cells = head.map((_, i) => {
       const t = text(r[i] ?? '');
-      return o.widths ? wrapText(t, inner[i]!) : [t];
+      return o.widths ? wrapText(t, inner[i]!) : t.split('\n');
     });
     const height = Math.max(...cells.map((c) => c.length));
     const lines: string[] = [];

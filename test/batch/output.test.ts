@@ -34,8 +34,19 @@ describe('the ranking table', () => {
 
   it('measures text as a terminal shows it', () => {
     expect(displayWidth('Việt')).toBe(4);
+    expect(displayWidth('Văn phòng – thống kê')).toBe(20);
+    expect(displayWidth('河内')).toBe(4);
+    expect(displayWidth('👍🏽')).toBe(4);
+    expect(displayWidth('a\u200Db\uFE0F')).toBe(2);
     expect(displayWidth('Vie\u0302\u0323t')).toBe(4);
     expect(displayWidth(bold('92,00%'))).toBe(6);
+  });
+
+  it('keeps the borders straight when a cell holds a line break or wide characters', () => {
+    const t = longTable(['Mã', 'Đơn vị'], [['1', 'UBND xã\nNà Sầm'], ['2', '河内']], ['left', 'left']);
+    const lines = t.split('\n');
+    expect(lines).toHaveLength(7);
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
   });
 
   it('draws one line a row for a province, however many rows (speed is measured in npm run bench)', () => {

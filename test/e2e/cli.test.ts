@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,16 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     const en = cchc(['--lang', 'en', 'score', MINI, '-f', 'xml']);
     expect(en.code).toBe(2);
     expect(en.stderr).toMatch(/^error: option '-f, --format <format>' argument 'xml' is invalid/);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'score', 'examples/hoang-viet-2024.yaml', '--json'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.destroy(); // closed before cchc has started writing
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('a device is not read without end', () => {

@@ -31,6 +31,8 @@ describe('YAML reading', () => {
     const codes = parseYaml('items:\n  3.10: {value: 1}\n  3.1: {value: 0}\n', 'u.yaml');
     expect(codes.findings).toEqual([]);
     expect(Object.keys((codes.data as { items: object }).items)).toEqual(['3.10', '3.1']);
+    // Other keys equal in value are still one key, as YAML has it.
+    expect(where(parseYaml('a:\n  ~: 1\n  null: 2\n', 'u.yaml').findings)).toEqual(['yaml.duplicate_key@3:3']);
   });
 
   it('reports syntax errors with line and column', () => {

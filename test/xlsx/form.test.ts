@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { colName, linesFor } from '../../src/export/sheet-style.js';
+import { colName, fitRowHeights, linesFor } from '../../src/export/sheet-style.js';
 import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/export/form.js';
-import { saveWorkbook } from '../../src/export/xlsx.js';
+import { newWorkbook, saveWorkbook } from '../../src/export/xlsx.js';
 import type { Evidence } from '../../src/schema/evidence.js';
 import { scoreUnit } from '../../src/scoring/score.js';
 import { formulas, MINI, readBack, rowOf, scored, tmp } from './support.js';
@@ -78,6 +78,15 @@ describe('self-assessment form', () => {
     expect(ws.pageSetup.printArea).toMatch(/^A1:J\d+$/);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
     expect(ws.getColumn('K').hidden).toBe(true);
+  });
+
+  it('never makes a row taller than a spreadsheet allows (409 points)', async () => {
+    const wb = await newWorkbook();
+    const ws = wb.addWorksheet('x');
+    ws.columns = [{ width: 20 }];
+    ws.getCell('A1').value = 'giải trình rất dài '.repeat(500);
+    fitRowHeights(ws, 1, 1);
+    expect(ws.getRow(1).height).toBe(409);
   });
 
   it('names columns past Z as spreadsheets do', () => {
