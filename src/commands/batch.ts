@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { readText } from '../io/yaml-file.js';
-import { overwritesInput } from '../io/output-guard.js';
+import { inputGuard, overwritesInput } from '../io/output-guard.js';
 import { finding } from '../findings/messages.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, formatAll } from '../batch/findings.js';
@@ -190,10 +190,10 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     // A form must not land on any input (a filled .xlsx template among the units) nor on the ranking.
     const plan = planForms(ranked, opts.forms);
     failedWrites.push(...plan.clashes);
-    const guarded = [...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx];
+    const isInput = await inputGuard([...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx]);
     const write: string[] = [];
     for (const f of plan.write) {
-      if (await overwritesInput(f.target, guarded)) failedWrites.push({ ...finding('output.is_input', [], { file: f.target }), file: f.target });
+      if (await isInput(f.target)) failedWrites.push({ ...finding('output.is_input', [], { file: f.target }), file: f.target });
       else write.push(f.path);
     }
     const formBar = showProgress ? progressBar(process.stderr, t.forms) : undefined;
