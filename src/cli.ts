@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { formatFinding } from './findings/format.js';
 import { finding } from './findings/messages.js';
 import type { Lang } from './i18n/number.js';
@@ -43,6 +43,26 @@ const COMMANDER_VI: Array<[RegExp, string]> = [
   [/\(Did you mean (.*)\?\)/, '(Có phải là $1?)'],
 ];
 
+/** commander's help headings and annotations, in Vietnamese (the descriptions are ours already). */
+const HELP_VI: Record<string, string> = {
+  'Usage:': 'Cách dùng:',
+  'Options:': 'Tùy chọn:',
+  'Global Options:': 'Tùy chọn chung:',
+  'Commands:': 'Lệnh:',
+  'Arguments:': 'Tham số:',
+  '[options]': '[tùy chọn]',
+  '[command]': '[lệnh]',
+};
+const helpVi = (s: string) => HELP_VI[s] ?? s;
+const HELP_CONFIG_VI = {
+  styleTitle: helpVi,
+  styleOptionText: helpVi,
+  styleSubcommandText: helpVi,
+  optionDescription(this: Help, o: Option): string {
+    return Help.prototype.optionDescription.call(this, o).replace('(choices: ', '(chọn: ').replace(/\bdefault: /, 'mặc định: ');
+  },
+};
+
 function wantsEnglish(argv: readonly string[]): boolean {
   const i = argv.indexOf('--lang');
   return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en');
@@ -54,7 +74,7 @@ export function program(lang: Lang = 'vi'): Command {
     .description('Chấm điểm Chỉ số cải cách hành chính (PAR Index) từ bộ tiêu chí và tệp kê khai')
     .version(VERSION, '-V, --version', vi ? 'phiên bản' : 'version')
     .helpOption('-h, --help', vi ? 'xem hướng dẫn' : 'show help')
-    .helpCommand('help [command]', vi ? 'xem hướng dẫn của một lệnh' : 'show help for a command')
+    .helpCommand(vi ? 'help [lệnh]' : 'help [command]', vi ? 'xem hướng dẫn của một lệnh' : 'show help for a command')
     .addOption(new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']).default('vi'))
     .option('--no-color', 'không tô màu / no colours')
     .showHelpAfterError(vi ? '(xem hướng dẫn: cchc <lệnh> --help)' : '(see cchc <command> --help)')
@@ -62,6 +82,7 @@ export function program(lang: Lang = 'vi'): Command {
       outputError: (str, write) => write(vi ? COMMANDER_VI.reduce((s, [re, to]) => s.replace(re, to), str) : str),
     })
     .exitOverride();
+  if (vi) p.configureHelp(HELP_CONFIG_VI);
 
   p.command('score')
     .description('chấm điểm một đơn vị: bảng điểm, chỉ số, xếp loại, các tiêu chí bị mất điểm')
@@ -114,8 +135,8 @@ export function program(lang: Lang = 'vi'): Command {
     .option('--group-by <field>', 'xếp hạng trong từng nhóm (ví dụ parent, type, province)')
     .option('--fail-under <index>', 'mã thoát 1 nếu có đơn vị có chỉ số dưới ngưỡng', parseFloat)
     .option('--compare <file>', 'kết quả năm trước (JSON của cchc batch) để so sánh thứ hạng')
-    .option('-j, --jobs <n>', 'số luồng xử lý song song', (v) => parseInt(v, 10))
-    .option('-q, --quiet', 'không hiện thanh tiến trình', false)
+    .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', (v) => parseInt(v, 10))
+    .option('-q, --quiet', 'không hiện thanh tiến trình')
     .action(function (this: Command, inputs: string[], o: BatchOptions & { json?: boolean }) {
       const { json, ...rest } = o;
       return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, context(this)))();

@@ -27,7 +27,7 @@ export interface BatchOptions {
   groupBy?: string;
   failUnder?: number;
   jobs?: number;
-  quiet: boolean;
+  quiet?: boolean;
   compare?: string;
 }
 

@@ -94,6 +94,17 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     expect(en.stderr).toMatch(/^error: option '-f, --format <format>' argument 'xml' is invalid/);
   });
 
+  it('gives its help in Vietnamese, golden (English with --lang en), exit 0', () => {
+    const args = ['batch', '--help'];
+    const run = cchc(args);
+    expect(run.code).toBe(0);
+    expectGolden('help-batch', args, run);
+    const en = cchc(['--lang', 'en', 'score', '--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^Usage: cchc score \[options\] <unit>\n/);
+    expect(en.stdout).toContain('Options:');
+  });
+
   it('stops quietly when the reader of its output goes away (| head)', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'score', 'examples/hoang-viet-2024.yaml', '--json'], { cwd: ROOT });
     let stderr = '';
