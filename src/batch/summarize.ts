@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { hasErrors } from '../findings/finding.js';
 import { displayPath, evidenceFromParsed, type CatalogCache, type LoadedEvidence } from '../io/load.js';
-import { parseYaml, type Parsed } from '../io/yaml-file.js';
+import { parseYaml } from '../io/yaml-file.js';
 import { readTextSync } from './read.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 import { lostItems } from '../scoring/score.js';
 import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
 import { isWorkbookPath } from '../io/read-template.js';
-import { batchFinding } from './findings.js';
 import type { CatalogMeta, FileOutcome, Position } from './types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();
@@ -49,14 +48,12 @@ function positionOf(ev: LoadedEvidence, path: string[], file: string): Position 
   return p;
 }
 
-/** A YAML evidence file, or a filled template workbook; a catalog passed by mistake is named as such. */
-async function loadForBatch(path: string, cache: CatalogCache, catalog: string | undefined): Promise<LoadedEvidence | 'catalog'> {
+/** A YAML evidence file, or a filled template workbook. */
+async function loadForBatch(path: string, cache: CatalogCache, catalog: string | undefined): Promise<LoadedEvidence> {
   if (isWorkbookPath(path)) return loadUnitFile(path, cache, catalog);
   const file = displayPath(path);
   const read = readTextSync(file);
-  const parsed: Parsed = read.text === undefined ? { findings: read.findings } : parseYaml(read.text, file);
-  if (parsed.data && typeof parsed.data === 'object' && 'areas' in parsed.data) return 'catalog';
-  return evidenceFromParsed(parsed, path);
+  return evidenceFromParsed(read.text === undefined ? { findings: read.findings } : parseYaml(read.text, file), path);
 }
 
 export interface Scored {
@@ -69,9 +66,6 @@ export interface Scored {
 export async function scoreForBatch(path: string, cache: CatalogCache, catalog?: string): Promise<Scored> {
   const file = displayPath(path);
   const loaded = await loadForBatch(path, cache, catalog);
-  if (loaded === 'catalog') {
-    return { outcome: { kind: 'invalid', file, findings: [batchFinding('batch.not_evidence', {}, { file, line: 1, column: 1 })] } };
-  }
   const unit = await scoreEvidence(loaded, cache, catalog);
   const { result, index } = unit;
   if (hasErrors(unit.findings) || !result || !index || result.index === null) {

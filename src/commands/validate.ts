@@ -4,6 +4,7 @@ import { findingMessage } from '../findings/format.js';
 import { finding } from '../findings/messages.js';
 import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from '../io/load.js';
 import { readYaml } from '../io/yaml-file.js';
+import { fileKind, type FileKind } from '../io/file-kind.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreEvidence, scoreFile } from './load-unit.js';
 import { isWorkbookPath } from '../io/read-template.js';
@@ -14,20 +15,11 @@ export interface ValidateOptions {
   format: 'text' | 'json';
 }
 
-type Kind = 'catalog' | 'evidence' | 'unknown';
 
 interface FileReport {
   file: string;
-  kind: Kind;
+  kind: FileKind;
   findings: Finding[];
-}
-
-function kindOf(data: unknown): Kind {
-  if (data && typeof data === 'object') {
-    if ('areas' in data) return 'catalog';
-    if ('unit' in data || 'items' in data) return 'evidence';
-  }
-  return 'unknown';
 }
 
 async function validateFile(path: string, cache: CatalogCache, opts: ValidateOptions): Promise<FileReport> {
@@ -36,7 +28,7 @@ async function validateFile(path: string, cache: CatalogCache, opts: ValidateOpt
   if (isWorkbookPath(path)) return { file, kind: 'evidence', findings: (await scoreFile(path, cache, opts.catalog)).findings };
   const parsed = await readYaml(file);
   if (!parsed.source || parsed.data === undefined) return { file, kind: 'unknown', findings: parsed.findings };
-  const kind = kindOf(parsed.data);
+  const kind = fileKind(parsed.data);
   if (kind === 'catalog') return { file, kind, findings: catalogFromParsed(parsed, path).findings };
   if (kind === 'evidence') {
     const unit = await scoreEvidence(evidenceFromParsed(parsed, path), cache, opts.catalog);

@@ -28,6 +28,16 @@ export const MESSAGES = {
   ),
   'file.empty': m(E, () => 'tệp rỗng', () => 'file is empty'),
   'file.unreadable': m(E, (a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
+  'file.not_catalog': m(
+    E,
+    () => 'đây là tệp kê khai của đơn vị, không phải bộ tiêu chí (--catalog cần mã hoặc tệp bộ tiêu chí, ví dụ xa-mau-2024)',
+    () => 'this is a unit’s evidence file, not a catalog (--catalog takes a catalog id or file, e.g. xa-mau-2024)',
+  ),
+  'file.not_evidence': m(
+    E,
+    () => 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị',
+    () => 'this is a catalog, not a unit’s evidence file',
+  ),
   'file.unknown_kind': m(
     E,
     () => 'không nhận ra loại tệp: cần bộ tiêu chí (có "areas") hoặc tệp kê khai (có "unit")',
@@ -278,11 +288,6 @@ export const MESSAGES = {
     () => 'invalid file pattern (unclosed { } or [ ], reversed range like [z-a])',
   ),
   'batch.no_match': m(E, () => 'mẫu không khớp tệp nào', () => 'the pattern matches no file'),
-  'batch.not_evidence': m(
-    E,
-    () => 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị: không xếp hạng',
-    () => 'this is a catalog, not a unit’s evidence file: not ranked',
-  ),
   'batch.duplicate_code': m(
     E,
     (a) => `mã đơn vị "${a.code}" trùng với ${a.others}: các tệp trùng mã không được xếp hạng`,

@@ -12,6 +12,7 @@ import { type ScoreResult, scoreUnit } from '../scoring/score.js';
 import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
 import { locate, parseYaml, readText, readYaml, type Parsed } from './yaml-file.js';
 import { readCompiled } from './compiled-catalog.js';
+import { fileKind } from './file-kind.js';
 
 /** Paths in messages are shown relative to the working directory, as the user typed them. */
 export function displayPath(file: string): string {
@@ -42,6 +43,8 @@ export interface LoadedEvidence {
 /** read YAML → schema → cross-checks, for a catalog already parsed. */
 export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
   if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
+  // An evidence file given as the catalog: one clear message rather than a screen of schema errors.
+  if (fileKind(parsed.data) === 'evidence') return { path, findings: locate(parsed.source, [finding('file.not_catalog', [])]) };
   const res = Catalog.safeParse(parsed.data);
   if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
   const checks = checkCatalog(res.data);
@@ -56,6 +59,7 @@ export function evidenceFromParsed(parsed: Parsed, path: string): LoadedEvidence
   if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
   const source = parsed.source;
   const at = (fs: Finding[]) => locate(source, fs);
+  if (fileKind(parsed.data) === 'catalog') return { path, findings: at([finding('file.not_evidence', [])]) };
   const res = Evidence.safeParse(parsed.data);
   if (res.success) return { path, evidence: res.data, locate: at, findings: [] };
   const findings = at(zodFindings(res.error.issues, parsed.data));

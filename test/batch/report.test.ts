@@ -57,7 +57,7 @@ function unit(code: string, index: number, over: Partial<UnitSummary> = {}): Fil
     },
   };
 }
-const bad: FileOutcome = { kind: 'invalid', file: 'd/bad.yaml', findings: [batchFinding('batch.not_evidence', {}, { file: 'd/bad.yaml', line: 1, column: 1 })] };
+const bad: FileOutcome = { kind: 'invalid', file: 'd/bad.yaml', findings: [batchFinding('file.not_evidence', {}, { file: 'd/bad.yaml', line: 1, column: 1 })] };
 
 describe('the batch report', () => {
   it('ranks valid units, keeps invalid files listed, and totals', () => {

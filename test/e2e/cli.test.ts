@@ -55,6 +55,8 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     ['wrong-year-level', ['score', 'test/fixtures/bad/wrong-year.yaml'], ['evidence.year_mismatch', 'evidence.level_mismatch']],
     ['unknown-catalog', ['score', MINI, '--catalog', 'khong-co'], ['catalog.not_found']],
     ['missing-catalog-file', ['score', 'test/fixtures/bad/missing-catalog.yaml'], ['catalog.file_not_found']],
+    ['catalog-as-unit', ['score', 'test/fixtures/mini/mini-2024.yaml'], ['file.not_evidence']],
+    ['unit-as-catalog', ['score', MINI, '--catalog', MINI], ['file.not_catalog']],
     [
       'bad-values',
       ['score', 'test/fixtures/bad/values.yaml'],
