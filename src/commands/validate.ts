@@ -15,7 +15,6 @@ export interface ValidateOptions {
   format: 'text' | 'json';
 }
 
-
 interface FileReport {
   file: string;
   kind: FileKind;
