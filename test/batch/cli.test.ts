@@ -167,7 +167,10 @@ describe('cchc batch: robustness and exit codes', () => {
   it('a catalog file passed among the units is named, not ranked', () => {
     const run = cchc(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/mini/mini-2024.yaml:1:1: lỗi: đây là bộ tiêu chí, không phải tệp kê khai của đơn vị (file.not_evidence)');
+    expect(run.stderr).toMatch(/^test\/fixtures\/mini\/mini-2024\.yaml:1:1: lỗi: .*\(file\.not_evidence\)$/m);
+    const json = JSON.parse(cchc(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml', '--json']).stdout);
+    expect(json.units).toHaveLength(4);
+    expect(json.invalid.map((i: { findings: Array<{ code: string }> }) => i.findings.map((f) => f.code))).toEqual([['file.not_evidence']]);
   });
 });
 
