@@ -89,6 +89,12 @@ export async function runBatchBench({ runs = Number(process.env.BENCH_BATCH_RUNS
   console.log(line('cchc batch --forms (one form per unit)', formsMs, mem.forms));
   const perUnit = ((mem.text - mem.third) * 1024) / (UNITS - thirdUnits);
   console.log(`  memory with the number of units: peak ${fmt(mem.third, 0)} MiB for ${thirdUnits} units, ${fmt(mem.text, 0)} MiB for ${UNITS} (${fmt(perUnit, 1)} KiB a unit more)`);
+  const held = (mode) => {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/summary-size.ts', mode, ...yamlFiles(PROVINCE).slice(0, 100)], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench/summary-size.ts: ${r.stderr}`);
+    return Number(r.stdout.trim()) / 1024;
+  };
+  console.log(`  held by the main thread per unit summary: ${fmt(held('intern'), 1)} KiB (${fmt(held('plain'), 1)} KiB without interning shared strings); the rest of the peak is the workers' heaps`);
 }
 
 if (process.argv[2] === '--floor') await floor(process.argv[3]);

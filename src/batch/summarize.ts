@@ -4,10 +4,10 @@ import { displayPath, evidenceFromParsed, type CatalogCache, type LoadedEvidence
 import { parseYaml } from '../io/yaml-file.js';
 import { readTextSync } from './read.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
-import { lostItems } from '../scoring/score.js';
+import { lostItems, type ScoreResult } from '../scoring/score.js';
 import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
 import { isWorkbookPath } from '../io/read-template.js';
-import type { CatalogMeta, FileOutcome, Position } from './types.js';
+import type { CatalogMeta, FileOutcome, LostPoints, Position } from './types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();
 
@@ -34,6 +34,12 @@ export function catalogMeta(index: CatalogIndex, file?: string): CatalogMeta {
   };
   metas.set(index, meta);
   return meta;
+}
+
+function lostPoints(result: ScoreResult): LostPoints {
+  const items = lostItems(result);
+  // Results carry points as numbers with at most four decimals: back to exact ten-thousandths.
+  return { codes: items.map((i) => i.code), points: items.map((i) => Math.round(i.lost * 10_000)) };
 }
 
 /** Where a YAML path (or workbook field) sits in the unit's file. */
@@ -93,7 +99,7 @@ export async function scoreForBatch(path: string, cache: CatalogCache, catalog?:
     index: result.index,
     band: result.band,
     areas: result.areas.map((a) => ({ code: a.code, points: a.points, applicableMax: a.applicableMax })),
-    lost: lostItems(result).map((i): [string, number] => [i.code, i.lost]),
+    lost: lostPoints(result),
     warnings: unit.findings.length,
     at: { code: positionOf(loaded, ['unit', 'code'], file), catalog: positionOf(loaded, ['catalog'], file) },
   };

@@ -26,6 +26,11 @@ export interface Position {
   cell?: string;
 }
 
+export interface LostPoints {
+  codes: string[];
+  points: number[];
+}
+
 /**
  * One scored unit, reduced to what ranking and publishing need: memory stays flat however many
  * units a province has, and this is all a worker sends back.
@@ -52,8 +57,11 @@ export interface UnitSummary {
   index: number;
   band: string | null;
   areas: Array<{ code: string; points: number; applicableMax: number }>;
-  /** Sub-criteria that lost points: [code, points lost]. */
-  lost: Array<[string, number]>;
+  /**
+   * Sub-criteria that lost points, as two parallel arrays rather than an object per item: a province
+   * holds thousands of these. Points lost are exact ten-thousandths (0,25 → 2500), like the scoring.
+   */
+  lost: LostPoints;
   warnings: number;
   /** Where `unit.code` and `catalog` are written, for findings made after all files are read. */
   at: { code: Position; catalog: Position };

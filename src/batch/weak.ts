@@ -1,4 +1,4 @@
-import type { CatalogMeta } from './types.js';
+import type { CatalogMeta, LostPoints } from './types.js';
 
 export interface WeakItem {
   code: string;
@@ -16,16 +16,15 @@ export interface WeakItem {
  * Sub-criteria where the most units lost points, then the most points lost, then catalog order: where
  * a district's guidance pays most. Sums are exact (ten-thousandths, like the scoring).
  */
-export function weakItems(meta: CatalogMeta, lostLists: Iterable<ReadonlyArray<readonly [string, number]>>): WeakItem[] {
+export function weakItems(meta: CatalogMeta, lostLists: Iterable<LostPoints>): WeakItem[] {
   const tally = new Map<string, { units: number; lost: number }>();
-  for (const lost of lostLists) {
-    for (const [code, points] of lost) {
+  for (const { codes, points } of lostLists) {
+    codes.forEach((code, i) => {
       const t = tally.get(code) ?? { units: 0, lost: 0 };
       t.units += 1;
-      // Points arrive as numbers with at most four decimals: back to exact ten-thousandths before adding.
-      t.lost += Math.round(points * 10_000);
+      t.lost += points[i]!;
       tally.set(code, t);
-    }
+    });
   }
   return meta.leaves
     .map((leaf, order) => ({ leaf, order, t: tally.get(leaf.code) }))

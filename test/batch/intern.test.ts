@@ -24,7 +24,7 @@ const unit = (code: string, over: object = {}): FileOutcome => ({
     index: 92.6,
     band: 'Xuất sắc',
     areas: [{ code: '1', points: 9.5, applicableMax: 10 }],
-    lost: [['1.2', 0.5], ['3.1.2', 0.25]],
+    lost: { codes: ['1.2', '3.1.2'], points: [5000, 2500] },
     warnings: 0,
     at: { code: { file: `d/${code}.yaml`, line: 4, column: 9 }, catalog: { file: `d/${code}.yaml`, line: 2, column: 10 } },
     ...over,

@@ -50,7 +50,7 @@ function unit(code: string, index: number, over: Partial<UnitSummary> = {}): Fil
       index,
       band: index >= 80 ? 'Tốt' : 'Khá',
       areas: [{ code: '1', points: index / 10, applicableMax: 10 }],
-      lost: [],
+      lost: { codes: [], points: [] },
       warnings: 1,
       at: { code: { file, line: 2, column: 9 }, catalog: { file, line: 7, column: 10 } },
       ...over,
@@ -106,13 +106,14 @@ describe('the batch report', () => {
   });
 
   it('adds up lost points exactly and orders weak criteria by units, then points', () => {
-    const lost = (l: Array<[string, number]>) => ({ lost: l });
+    // Points lost in ten-thousandths, as summaries carry them: 0,07 → 700.
+    const lost = (l: Array<[string, number]>) => ({ lost: { codes: l.map(([c]) => c), points: l.map(([, p]) => p) } });
     const r = buildReport(
       [
-        unit('A', 90, lost([['1.2', 0.07], ['1.1', 0.5]])),
-        unit('B', 85, lost([['1.2', 0.07]])),
-        unit('C', 80, lost([['1.1', 0.25], ['1.2', 0.07]])),
-        unit('D', 80, lost([['1.1', 0.25]])),
+        unit('A', 90, lost([['1.2', 700], ['1.1', 5000]])),
+        unit('B', 85, lost([['1.2', 700]])),
+        unit('C', 80, lost([['1.1', 2500], ['1.2', 700]])),
+        unit('D', 80, lost([['1.1', 2500]])),
       ],
       [],
       catalogs,
