@@ -3,7 +3,7 @@ import type { FileOutcome, UnitSummary } from './types.js';
 /**
  * Every summary a worker sends arrives with its own copy of strings that thousands of units share
  * (province, body above, catalog key, band, criterion codes). Keeping one copy of each cuts what the
- * main thread holds per unit from about 3,4 to 2,2 KiB (measured by `npm run bench -- batch`).
+ * main thread holds per unit from about 3,4 to 2,3 KiB (measured by `npm run bench -- batch`).
  */
 export class Interner {
   private readonly seen = new Map<string, string>();
@@ -24,7 +24,6 @@ export class Interner {
     u.band = this.str(u.band);
     if (u.type !== undefined) u.type = s(u.type);
     if (u.parent !== undefined) u.parent = s(u.parent);
-    if (u.place !== undefined) u.place = s(u.place);
     for (const a of u.areas) a.code = s(a.code);
     u.lost.codes = u.lost.codes.map(s);
     // Positions name the unit's own file.
