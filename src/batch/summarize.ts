@@ -6,7 +6,7 @@ import { readTextSync } from './read.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 import { lostItems, type ScoreResult } from '../scoring/score.js';
 import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
-import { isWorkbookPath } from '../io/read-template.js';
+import { isWorkbookPath } from '../io/file-kind.js';
 import type { CatalogMeta, FileOutcome, LostPoints, Position } from './types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();

@@ -2,7 +2,8 @@ import { dirname, resolve } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { hasErrors } from '../findings/finding.js';
 import { CatalogCache, assess, displayPath, loadEvidenceFile, type Assessment, type LoadedEvidence } from '../io/load.js';
-import { isWorkbookPath, readTemplate } from '../io/read-template.js';
+import { readTemplate } from '../io/read-template.js';
+import { isWorkbookPath } from '../io/file-kind.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 
 export interface UnitScore extends Assessment {

@@ -4,10 +4,9 @@ import { findingMessage } from '../findings/format.js';
 import { finding } from '../findings/messages.js';
 import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from '../io/load.js';
 import { readYaml } from '../io/yaml-file.js';
-import { fileKind, type FileKind } from '../io/file-kind.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreEvidence, scoreFile } from './load-unit.js';
-import { isWorkbookPath } from '../io/read-template.js';
+import { fileKind, isWorkbookPath, type FileKind } from '../io/file-kind.js';
 import { expandInputs } from '../batch/inputs.js';
 
 export interface ValidateOptions {
@@ -27,7 +26,9 @@ async function validateFile(path: string, cache: CatalogCache, opts: ValidateOpt
   if (isWorkbookPath(path)) return { file, kind: 'evidence', findings: (await scoreFile(path, cache, opts.catalog)).findings };
   const parsed = await readYaml(file);
   if (!parsed.source || parsed.data === undefined) return { file, kind: 'unknown', findings: parsed.findings };
-  const kind = fileKind(parsed.data);
+  const seen = fileKind(parsed.data);
+  // Keys of both kinds: a catalog never has `unit`, so with one it is evidence with a stray key.
+  const kind: FileKind = seen !== 'mixed' ? seen : parsed.data && typeof parsed.data === 'object' && 'unit' in parsed.data ? 'evidence' : 'catalog';
   if (kind === 'catalog') return { file, kind, findings: catalogFromParsed(parsed, path).findings };
   if (kind === 'evidence') {
     const unit = await scoreEvidence(evidenceFromParsed(parsed, path), cache, opts.catalog);

@@ -30,8 +30,12 @@ export const MESSAGES = {
   'file.unreadable': m(E, (a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
   'file.not_catalog': m(
     E,
-    () => 'đây là tệp kê khai của đơn vị, không phải bộ tiêu chí (--catalog cần mã hoặc tệp bộ tiêu chí, ví dụ xa-mau-2024)',
-    () => 'this is a unit’s evidence file, not a catalog (--catalog takes a catalog id or file, e.g. xa-mau-2024)',
+    (a) =>
+      `${a.file} là ${a.what === 'workbook' ? 'biểu Excel' : 'tệp kê khai của đơn vị'}, không phải bộ tiêu chí: ` +
+      'cần mã bộ tiêu chí (ví dụ xa-mau-2024) hoặc tệp .yaml của bộ tiêu chí',
+    (a) =>
+      `${a.file} is ${a.what === 'workbook' ? 'a workbook' : 'a unit’s evidence file'}, not a catalog: ` +
+      'give a catalog id (e.g. xa-mau-2024) or a catalog .yaml file',
   ),
   'file.not_evidence': m(
     E,

@@ -12,7 +12,7 @@ import { type ScoreResult, scoreUnit } from '../scoring/score.js';
 import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
 import { locate, parseYaml, readText, readYaml, type Parsed } from './yaml-file.js';
 import { readCompiled } from './compiled-catalog.js';
-import { fileKind } from './file-kind.js';
+import { fileKind, isWorkbookPath } from './file-kind.js';
 
 /** Paths in messages are shown relative to the working directory, as the user typed them. */
 export function displayPath(file: string): string {
@@ -44,7 +44,7 @@ export interface LoadedEvidence {
 export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
   if (!parsed.source || parsed.data === undefined) return { path, findings: parsed.findings };
   // An evidence file given as the catalog: one clear message rather than a screen of schema errors.
-  if (fileKind(parsed.data) === 'evidence') return { path, findings: locate(parsed.source, [finding('file.not_catalog', [])]) };
+  if (fileKind(parsed.data) === 'evidence') return { path, findings: [notCatalog(path, 'evidence')] };
   const res = Catalog.safeParse(parsed.data);
   if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
   const checks = checkCatalog(res.data);
@@ -88,8 +88,13 @@ function withoutBrokenItems(
   return { data: { ...data, items: kept }, skipped };
 }
 
+function notCatalog(path: string, what: 'evidence' | 'workbook'): Finding {
+  return { ...finding('file.not_catalog', [], { file: displayPath(path), what }), file: displayPath(path) };
+}
+
 export async function loadCatalogFile(path: string): Promise<LoadedCatalog> {
   const file = displayPath(path);
+  if (isWorkbookPath(path)) return { path, findings: [notCatalog(path, 'workbook')] };
   const read = await readText(file);
   if (read.text === undefined) return { path, findings: read.findings };
   const compiled = await readCompiled(path, read.text);
@@ -124,6 +129,8 @@ export class CatalogCache {
         }
         // Without a file, the caller places it where the reference is written (the evidence's catalog: line).
         if (missing) return { path, findings: [finding('catalog.file_not_found', ['catalog'], { file: displayPath(path) })] };
+        const wrong = c.findings.find((f) => f.code === 'file.not_catalog');
+        if (wrong) return { path, findings: [finding('file.not_catalog', ['catalog'], wrong.args)] };
         return c;
       });
       this.byPath.set(path, p);

@@ -23,8 +23,6 @@ import { excel, type Cell, type Worksheet } from '../export/xlsx.js';
 import { MAX_FILE_BYTES } from './yaml-file.js';
 import type { CatalogCache, LoadedEvidence } from './load.js';
 
-export const isWorkbookPath = (p: string) => /\.xlsx$/i.test(p);
-
 const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
 
 /** The plain value of a cell: formulas give their result, rich text its text. */

@@ -57,6 +57,10 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     ['missing-catalog-file', ['score', 'test/fixtures/bad/missing-catalog.yaml'], ['catalog.file_not_found']],
     ['catalog-as-unit', ['score', 'test/fixtures/mini/mini-2024.yaml'], ['file.not_evidence']],
     ['unit-as-catalog', ['score', MINI, '--catalog', MINI], ['file.not_catalog']],
+    ['catalog-ref-is-evidence', ['score', 'test/fixtures/bad/catalog-is-evidence.yaml'], ['file.not_catalog']],
+    ['workbook-as-catalog', ['score', MINI, '--catalog', 'test/fixtures/bad/bieu.xlsx'], ['file.not_catalog']],
+    // One stray catalog key in an evidence file is a schema error on its line, not "this is a catalog".
+    ['evidence-with-areas-key', ['score', 'test/fixtures/bad/stray-areas.yaml'], ['schema.unknown_key']],
     [
       'bad-values',
       ['score', 'test/fixtures/bad/values.yaml'],
@@ -80,7 +84,7 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
       expectNoStackTrace(run);
       for (const code of expected) expect(run.stderr).toContain(`(${code})`);
       // A file that cannot be opened has no line to point at; everything else has line and column.
-      const pattern = /^(test\/fixtures[\w/.-]*|--catalog [\w-]+): lỗi: |^[^:]+\.yaml:\d+:\d+: (lỗi|cảnh báo): /;
+      const pattern = /^(test\/fixtures[\w/.-]*|--catalog [\w/.-]+): lỗi: |^[^:]+\.yaml:\d+:\d+: (lỗi|cảnh báo): /;
       for (const line of run.stderr.trim().split('\n')) expect(line).toMatch(pattern);
       expectGolden(`error-${name}`, args, run);
     });
