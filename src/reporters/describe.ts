@@ -7,6 +7,8 @@ import { fixedNumber, plainNumber, type Lang } from '../i18n/number.js';
 
 const n = (x: number, lang: Lang) => plainNumber(x, lang);
 const pct = (x: number, lang: Lang) => `${plainNumber(x, lang)}%`;
+/** A shown rate: at least two decimals, and as many more as fixed.ts shownPercent kept (90,005%). */
+const rate = (x: number, lang: Lang) => `${fixedNumber(x, Math.max(2, (String(x).split('.')[1] ?? '').length), lang)}%`;
 
 const T = {
   vi: {
@@ -121,7 +123,7 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
     const r = v as Record<string, number>;
     const num = r[keys.numerator] ?? 0;
     const den = r[keys.denominator] ?? 0;
-    return den === 0 ? `${num}/${den}` : `${num}/${den} (${fixedNumber((num / den) * 100, 2, lang)}%)`;
+    return item.rate === undefined ? `${num}/${den}` : `${num}/${den} (${rate(item.rate, lang)})`;
   }
   if (typeof v === 'string') {
     const s = v.normalize('NFC').trim().toLowerCase();
@@ -133,7 +135,7 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
   if (typeof v === 'number') {
     if (rule.kind === 'deduction') return lang === 'vi' ? `${v} ${rule.item_label ?? 'trường hợp'}` : `${v} ${rule.item_label ?? 'cases'}`;
     if (rule.kind === 'judgement') return `${n(v, lang)} ${t.pts}`;
-    return pct(v, lang);
+    return item.rate === undefined ? pct(v, lang) : rate(item.rate, lang);
   }
   return String(v);
 }
@@ -153,10 +155,14 @@ export function describeHint(h: Hint, lang: Lang): string {
       return vi ? 'Cần thực hiện, ban hành đúng hạn' : 'Needs to be done on time';
     case 'hint.next_band':
       return vi
-        ? `Hiện đạt ${pct(Number(a.pct), lang)}; cần từ ${pct(Number(a.from), lang)} để được ${n(Number(a.points), lang)} điểm`
-        : `Now ${pct(Number(a.pct), lang)}; ${pct(Number(a.from), lang)} or more earns ${n(Number(a.points), lang)} points`;
+        ? `Hiện đạt ${rate(Number(a.pct), lang)}; cần từ ${pct(Number(a.from), lang)} để được ${n(Number(a.points), lang)} điểm`
+        : `Now ${rate(Number(a.pct), lang)}; ${pct(Number(a.from), lang)} or more earns ${n(Number(a.points), lang)} points`;
+    case 'hint.rule_ceiling':
+      return vi
+        ? `Hiện đạt ${rate(Number(a.pct), lang)}, mức cao nhất của quy tắc (${n(Number(a.points), lang)} điểm): không thể được thêm điểm`
+        : `Now ${rate(Number(a.pct), lang)}, the rule's highest band (${n(Number(a.points), lang)} points): no more points to earn`;
     case 'hint.full_rate':
-      return vi ? `Hiện đạt ${pct(Number(a.pct), lang)}; đạt 100% để được điểm tối đa` : `Now ${pct(Number(a.pct), lang)}; 100% earns full marks`;
+      return vi ? `Hiện đạt ${rate(Number(a.pct), lang)}; đạt 100% để được điểm tối đa` : `Now ${rate(Number(a.pct), lang)}; 100% earns full marks`;
     case 'hint.fewer_items':
       return vi
         ? `Có ${a.count} ${a.label || 'trường hợp'}, mỗi trường hợp trừ ${n(Number(a.per), lang)} điểm`

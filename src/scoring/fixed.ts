@@ -93,3 +93,33 @@ export function decimalParts(x: number): { num: bigint; den: bigint } | undefine
 export function ratioAtLeast(num: bigint, den: bigint, a: bigint, b: bigint): boolean {
   return num * b >= a * den;
 }
+
+/** A bound a rate is compared with, as an exact percentage (90,01% → 9001/100). */
+export interface PercentBound {
+  num: bigint;
+  den: bigint;
+}
+
+const reaches = (n: bigint, d: bigint, b: PercentBound) => n * b.den >= b.num * d;
+
+/**
+ * The one display rounding of a declared rate (num/den as a percentage): half up to two decimals, and
+ * more decimals (up to six) where two would put the shown figure on the other side of one of the
+ * rule's bounds than the exact rate. So "90,005%" is shown under a bound of 90,01%, never "90,01%",
+ * and a hint never asks for what the shown figure already seems to reach. Past six decimals the
+ * figure is rounded towards the exact rate's side of the bound.
+ */
+export function shownPercent(num: bigint, den: bigint, bounds: readonly PercentBound[]): number {
+  const exact = 100n * num;
+  for (let d = 2; d <= 6; d++) {
+    const p = 10n ** BigInt(d);
+    const s = divRound(exact * p, den);
+    if (bounds.every((b) => reaches(exact, den, b) === reaches(s, p, b))) return Number(s) / Number(p);
+  }
+  const p = 10n ** 6n;
+  const floor = (exact * p) / den;
+  const below = bounds.some((b) => !reaches(exact, den, b) && reaches(floor + 1n, p, b));
+  // Below some bound: the floor stays below it; otherwise the ceiling never falls under a bound reached.
+  const s = below || floor * den === exact * p ? floor : floor + 1n;
+  return Number(s) / Number(p);
+}

@@ -7,18 +7,20 @@ import {
   decimalParts,
   fromNumber,
   max as fmax,
+  type PercentBound,
   ratioAtLeast,
   scaleRatio,
+  shownPercent,
   sub,
   times,
-  UNIT,
+  toNumber,
 } from './fixed.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
 export type Input =
   | { kind: 'bool'; value: boolean }
   | { kind: 'option'; value: string }
-  | { kind: 'rate'; num: bigint; den: bigint; pct: number }
+  | { kind: 'rate'; num: bigint; den: bigint }
   | { kind: 'count'; value: number }
   | { kind: 'points'; value: Fixed }
   | { kind: 'none' };
@@ -55,7 +57,7 @@ function readPercent(raw: unknown): ReadResult {
   if (typeof raw !== 'number') return fail('evidence.value_type', { expected: 'tỷ lệ % (số từ 0 đến 100)' });
   const p = decimalParts(raw);
   if (!p || raw < 0 || raw > 100) return fail('evidence.percent_range');
-  return { ok: true, input: { kind: 'rate', num: p.num, den: p.den * 100n, pct: raw } };
+  return { ok: true, input: { kind: 'rate', num: p.num, den: p.den * 100n } };
 }
 
 function readRatio(raw: unknown, keys: { numerator: string; denominator: string }, rule: RuleT): ReadResult {
@@ -80,7 +82,7 @@ function readRatio(raw: unknown, keys: { numerator: string; denominator: string 
     return fail('evidence.numerator_exceeds', { ...labels, num, den }, keys.numerator);
   }
   if (den === 0) return { ok: true, input: { kind: 'none' } };
-  return { ok: true, input: { kind: 'rate', num: BigInt(num), den: BigInt(den), pct: (num / den) * 100 } };
+  return { ok: true, input: { kind: 'rate', num: BigInt(num), den: BigInt(den) } };
 }
 
 /** Reads a raw YAML value for a rule; strings are compared in NFC so decomposed Vietnamese matches. */
@@ -119,7 +121,7 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       const f = typeof raw === 'number' ? fromNumber(raw) : undefined;
       const step = 10 ** (4 - decimals);
       if (f === undefined || f < 0 || f > maxPts || f % step !== 0)
-        return fail('evidence.points_range', { max: maxPts / UNIT, decimals });
+        return fail('evidence.points_range', { max: toNumber(maxPts), decimals });
       return { ok: true, input: { kind: 'points', value: f } };
     }
   }
@@ -222,6 +224,7 @@ export interface Hint {
     | 'hint.choice'
     | 'hint.on_time'
     | 'hint.next_band'
+    | 'hint.rule_ceiling'
     | 'hint.full_rate'
     | 'hint.fewer_items'
     | 'hint.judgement'
@@ -244,21 +247,33 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
       if (input.kind !== 'rate') return { code: 'hint.unanswered', args: {} };
       // Full marks need the lowest band that gives the most points.
       const best = bands(rule).reduce((a, b) => (b.points > a.points || (b.points === a.points && b.from < a.from) ? b : a));
-      return { code: 'hint.next_band', args: { from: best.from, points: best.points / UNIT, pct: round2(input.pct) } };
+      const pct = shownRate(rule, input);
+      // The best band is reached and still short of max: the rule itself gives no more.
+      if (ratioAtLeast(input.num, input.den, best.frac.num, best.frac.den * 100n)) {
+        return { code: 'hint.rule_ceiling', args: { pct, points: toNumber(best.points) } };
+      }
+      return { code: 'hint.next_band', args: { from: best.from, points: toNumber(best.points), pct } };
     }
     case 'pro_rata':
     case 'survey':
-      return { code: 'hint.full_rate', args: { pct: input.kind === 'rate' ? round2(input.pct) : 0 } };
+      return { code: 'hint.full_rate', args: { pct: input.kind === 'rate' ? shownRate(rule, input) : 0 } };
     case 'deduction':
       return {
         code: 'hint.fewer_items',
-        args: { count: input.kind === 'count' ? input.value : 0, per: (fromNumber(rule.per_item) ?? 0) / UNIT, label: rule.item_label ?? '' },
+        args: { count: input.kind === 'count' ? input.value : 0, per: toNumber(fromNumber(rule.per_item) ?? ZERO), label: rule.item_label ?? '' },
       };
     case 'judgement':
       return { code: 'hint.judgement', args: {} };
   }
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/** The bounds a rule compares a rate with: its bands' lower bounds, or 100% for a rate scaled to max. */
+function ruleBounds(rule: RuleT): PercentBound[] {
+  if (rule.kind === 'rate_bands') return bands(rule).map((b) => ({ num: b.frac.num, den: b.frac.den }));
+  return [{ num: 100n, den: 1n }];
+}
+
+/** A declared rate as shown to people (see fixed.ts shownPercent): the table, the form and the hint agree. */
+export function shownRate(rule: RuleT, input: { num: bigint; den: bigint }): number {
+  return shownPercent(input.num, input.den, ruleBounds(rule));
 }

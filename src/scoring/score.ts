@@ -4,7 +4,7 @@ import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import type { CatalogIndex, Leaf, Section } from './catalog-index.js';
 import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from './fixed.js';
-import { type Hint, type Input, hintFor, pointsFor, readValue } from './rules.js';
+import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
 
@@ -22,6 +22,8 @@ export interface ItemScore {
   status: ItemStatus;
   rule: string;
   value?: unknown;
+  /** A declared rate as a percentage, rounded for display only (fixed.ts shownPercent); points use the exact rate. */
+  rate?: number;
   /** The unit's reason when the task did not arise. */
   reason?: string;
   documents: number;
@@ -107,6 +109,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
       return { item, points: ZERO, applicable: leaf.max };
     }
     input = read.input;
+    if (input.kind === 'rate') item.rate = shownRate(leaf.rule, input);
   }
 
   let points: Fixed = ZERO;
