@@ -11,9 +11,18 @@ const TIMEOUT_MS = 120_000;
 
 /** Path of LibreOffice's `soffice` (or `libreoffice`) on PATH or in the usual install places. */
 export function findSoffice(): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin', '/opt/libreoffice/program'];
+  return findTool(['soffice', 'libreoffice'], ['/opt/libreoffice/program']);
+}
+
+/** Path of poppler's `pdftotext` (poppler-utils, installed by .ci/setup). */
+export function findPdftotext(): string | undefined {
+  return findTool(['pdftotext'], []);
+}
+
+function findTool(names: string[], extra: string[]): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin', ...extra];
   for (const dir of dirs) {
-    for (const name of ['soffice', 'libreoffice']) {
+    for (const name of names) {
       const p = join(dir, name);
       try {
         accessSync(p, constants.X_OK);
@@ -27,10 +36,13 @@ export function findSoffice(): string | undefined {
 }
 
 // 0 = "always recalculate" on load, for both OOXML and ODF, so cached results in the file are never trusted.
-const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+// The locale is set too (default en-US): what a reader with English regional settings sees.
+const registry = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 </oor:items>
 `;
 
@@ -40,28 +52,10 @@ const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
  * Returns each sheet's values, row-major, [0][0] = A1. Empty cells are null.
  */
 export async function recalcWithLibreOffice(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
-  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY);
-    // A plain ASCII input name: the output is named after it, whatever the caller's path looks like.
-    const input = join(work, 'in.xlsx');
-    copyFileSync(xlsxPath, input);
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault',
-      '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
-      '--outdir', outDir, input,
-    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
-    if (!readdirSync(outDir).includes('in.xlsx')) throw new Error(`LibreOffice wrote no output for ${xlsxPath}`);
+  return convert(xlsxPath, 'xlsx:Calc MS Excel 2007 XML', 'en-US', async (out) => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(outDir, 'in.xlsx'));
-    const out: Record<string, CellValue[][]> = {};
+    await wb.xlsx.readFile(out);
+    const values: Record<string, CellValue[][]> = {};
     for (const ws of wb.worksheets) {
       const rows: CellValue[][] = [];
       ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -71,12 +65,83 @@ export async function recalcWithLibreOffice(xlsxPath: string): Promise<Record<st
         });
         rows[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? null);
       });
-      out[ws.name] = Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+      values[ws.name] = Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
     }
-    return out;
+    return values;
+  });
+}
+
+export interface PrintedWord {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  text: string;
+}
+
+/**
+ * Prints `xlsx` to PDF in headless LibreOffice under `locale` (en-US by default: a reader whose regional
+ * settings use a decimal point) and reads it back with pdftotext: each page's text as laid out, and every
+ * word with its position in points (for lengths: the rules under the header lines).
+ */
+export async function printWithLibreOffice(xlsxPath: string, locale = 'en-US'): Promise<{ pages: string[]; words: PrintedWord[] }> {
+  const pdftotext = findPdftotext();
+  if (!pdftotext) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
+  return convert(xlsxPath, 'pdf', locale, async (pdf) => {
+    const layout = await capture(pdftotext, ['-layout', pdf, '-']);
+    const pages = layout.split('\f').slice(0, -1);
+    const html = await capture(pdftotext, ['-bbox', pdf, '-']);
+    const words: PrintedWord[] = [];
+    html.split('<page ').slice(1).forEach((page, i) => {
+      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+        words.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]!) });
+      }
+    });
+    return { pages, words };
+  });
+}
+
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Converts with a throwaway profile, hands the output file to `read`, then removes everything. */
+async function convert<T>(xlsxPath: string, filter: string, locale: string, read: (out: string) => Promise<T>): Promise<T> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
+  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(locale));
+    // A plain ASCII input name: the output is named after it, whatever the caller's path looks like.
+    const input = join(work, 'in.xlsx');
+    copyFileSync(xlsxPath, input);
+    const outDir = join(work, 'out');
+    mkdirSync(outDir);
+    await run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless', '--norestore', '--nolockcheck', '--nodefault',
+      '--convert-to', filter,
+      '--outdir', outDir, input,
+    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    const ext = filter.split(':')[0]!;
+    const out = join(outDir, `in.${ext}`);
+    if (!readdirSync(outDir).includes(`in.${ext}`)) throw new Error(`LibreOffice wrote no output for ${xlsxPath}`);
+    return await read(out);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+function capture(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}\n${err}`))));
+  });
 }
 
 /**
