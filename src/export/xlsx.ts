@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import { overwritesInput } from '../io/output-guard.js';
+import { withFrozenTopRow } from './sheet-view.js';
 
 /**
  * Every exceljs call goes through this module and the writers beside it, so the library could be
@@ -48,6 +49,7 @@ async function deterministic(buf: ArrayBuffer | Buffer): Promise<Buffer> {
     const f = zip.files[name]!;
     if (f.dir) continue;
     let data = await f.async('nodebuffer');
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) data = Buffer.from(withFrozenTopRow(data.toString('utf8')));
     if (name === 'docProps/core.xml') {
       data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
     }
