@@ -5,13 +5,46 @@ import type { ScoreResult } from '../scoring/score.js';
 import type { Lang } from '../i18n/number.js';
 import { describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from './citation.js';
-import { BOX, colName, FONT, fitRowHeights, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
+import { plainNumber } from '../i18n/number.js';
+import {
+  BOX,
+  colName,
+  dateWords,
+  decimalFormat,
+  FONT,
+  fitRowHeights,
+  headerBlock,
+  isCommittee,
+  line,
+  linesFor,
+  pageSetup,
+  POINTS,
+  put,
+  reportNumber,
+  text,
+} from './sheet-style.js';
+import { signatureBlock, signerTitle } from './signature.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
 import { type Fixed, fromNumber, percent, ZERO } from '../scoring/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
 
+/** Columns of the form; L (hidden) holds each row's applicable max (0 when not assessed) for the footer. */
+const C = {
+  code: 'A',
+  name: 'B',
+  max: 'C',
+  value: 'D',
+  rule: 'E',
+  documents: 'F',
+  score: 'G',
+  claimed: 'H',
+  note: 'I',
+  appraised: 'J',
+  appraisalNote: 'K',
+  applicable: 'L',
+} as const;
 const HEAD = [
   'STT',
   'Lĩnh vực, tiêu chí, tiêu chí thành phần',
@@ -20,15 +53,19 @@ const HEAD = [
   'Cách tính điểm',
   'Tài liệu kiểm chứng',
   'Điểm tự đánh giá',
+  'Điểm đơn vị tự chấm',
   'Giải trình',
   'Điểm thẩm định',
   'Ghi chú thẩm định',
 ];
-const WIDTHS = [8, 46, 9, 24, 34, 42, 11, 28, 11, 18];
-/** Hidden column K: the applicable max of each row (0 when not assessed), so the footer can sum it. */
-const APPLICABLE_COL = 'K';
-const HEAD_ROW = 9;
-const FIRST_ROW = HEAD_ROW + 2;
+const WIDTHS = [8, 46, 9, 24, 34, 42, 11, 11, 28, 11, 18];
+const LAST = C.appraisalNote;
+const NUMERIC = new Set<string>([C.max, C.score, C.claimed, C.appraised]);
+/** A claim that differs from the computed points: marked in print (the mark is part of the number format). */
+export const DIFFERS = '≠';
+const DIFFERS_FORMAT = `${POINTS}" ${DIFFERS}"`;
+/** Light grey: still visible when printed in black and white. */
+const DIFFERS_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 
 interface Placed {
   row: number;
@@ -45,79 +82,125 @@ function sumFormula(col: string, rows: number[]): string {
   return rows.length === 1 ? `${col}${rows[0]}` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
 }
 
+/** A merged line of text whose row is tall enough for it (fitRowHeights leaves merged cells alone). */
+function note(ws: Worksheet, row: number, from: string, to: string, value: string, style: { italic?: boolean; bold?: boolean; size?: number }, width: number): void {
+  line(ws, `${from}${row}:${to}${row}`, value, style);
+  const c = ws.getCell(`${from}${row}`);
+  c.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  const size = style.size ?? 12;
+  ws.getRow(row).height = Math.ceil(linesFor(value, width, { size, bold: Boolean(style.bold) }) * size * 1.2 + 3);
+}
+
 /**
  * The standard self-assessment form (par-index.md §6): one row per area, criterion and sub-criterion,
- * totals as live formulas whose cached results are cchc's own numbers, ready to print on A4 landscape.
+ * totals as live formulas whose cached results are cchc's own numbers, ready to sign and print on A4
+ * landscape under Nghị định 30/2020 (header, number, rules, annex line, signature block, page numbers).
+ * The form is a Vietnamese document whatever the interface language: `_lang` is kept for its callers.
  */
-export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evidence: Evidence, lang: Lang): Promise<Workbook> {
+export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evidence: Evidence, _lang: Lang): Promise<Workbook> {
+  const lang: Lang = 'vi';
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);
   ws.columns = [...WIDTHS.map((width) => ({ width })), { width: 10, hidden: true }];
   const u = result.unit;
-  headerBlock(ws, 10, { parent: u.parent, unit: u.name, place: u.place ?? u.name.replace(/^UBND\s+(xã|phường|thị trấn|huyện|quận)\s+/i, ''), date: evidence.date });
-  line(ws, 'A5:J5', `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${result.catalog.year}`, { bold: true, size: 14 });
-  line(ws, 'A6:J6', `của ${u.name}`, { bold: true });
-  line(ws, 'A7:J7', `(Theo ${result.catalog.title}${result.catalog.template ? ' — bộ tiêu chí mẫu' : ''})`, { italic: true, size: 11 });
-  ws.getRow(5).height = 22;
+  const cols = WIDTHS.length;
+  const report = evidence.report;
+  const annex = report?.annex !== undefined && report.annex !== false;
+  const symbol = report?.symbol ?? (isCommittee(u.name, u.level) ? 'BC-UBND' : undefined);
+  const number = reportNumber(report?.number, symbol);
+  let row = headerBlock(ws, cols, {
+    parent: u.parent,
+    unit: u.name,
+    place: u.place ?? u.name.replace(/^UBND\s+(xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu)\s+/i, ''),
+    date: evidence.date,
+    // An annex is part of its report: the report's number and date are in the "Kèm theo …" line.
+    ...(annex ? { dated: false } : { number: `Số: ${number}` }),
+  });
+  ws.getRow(row++).height = 8;
+  const span = (r: number) => `A${r}:${LAST}${r}`;
+  if (annex) line(ws, span(row++), `Phụ lục${typeof report!.annex === 'string' ? ` ${text(report!.annex as string).trim()}` : ''}`, { bold: true, size: 14 });
+  ws.getRow(row).height = 22;
+  line(ws, span(row++), `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${result.catalog.year}`, { bold: true, size: 14 });
+  line(ws, span(row++), `của ${text(u.name)}`, { bold: true, size: 13 });
+  if (annex) {
+    line(ws, span(row++), `(Kèm theo Báo cáo số ${number} ngày ${dateWords(evidence.date)} của ${text(u.name)})`, { italic: true, size: 13 });
+  }
+  line(ws, span(row++), `(Theo ${result.catalog.title}${result.catalog.template ? ' — bộ tiêu chí mẫu' : ''})`, { italic: true, size: 11 });
+  const headRow = row + 1;
 
   HEAD.forEach((h, i) => {
-    const c = put(ws, `${colName(i + 1)}${HEAD_ROW}`, h, { bold: true, size: 11 });
+    const c = put(ws, `${colName(i + 1)}${headRow}`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
-    const n = put(ws, `${colName(i + 1)}${HEAD_ROW + 1}`, `(${i + 1})`, { italic: true, size: 10 });
+    const n = put(ws, `${colName(i + 1)}${headRow + 1}`, `(${i + 1})`, { italic: true, size: 10 });
     n.alignment = { horizontal: 'center' };
     n.border = BOX;
   });
-  ws.getRow(HEAD_ROW).height = 33;
+  ws.getRow(headRow).height = 33;
 
   const items = new Map(result.items.map((i) => [i.code, i]));
   const ev = evidence.items;
-  let row = FIRST_ROW;
+  row = headRow + 2;
+  let differing = 0;
 
   const styleRow = (r: number, bold: boolean) => {
-    for (let c = 1; c <= 10; c++) {
+    for (let c = 1; c <= cols; c++) {
+      const letter = colName(c);
       const cell = ws.getCell(r, c);
       // Bold on a criterion's code, name and points; its rule and citations stay plain to be read.
-      cell.font = { name: FONT, size: 11, bold: bold && (c <= 3 || c === 7) };
+      cell.font = { name: FONT, size: 11, bold: bold && (c <= 3 || letter === C.score) };
       cell.border = BOX;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: c === 3 || c === 7 || c === 9 ? 'right' : c === 1 ? 'center' : 'left' };
-      if (c === 3 || c === 7 || c === 9) cell.numFmt = '0.00';
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: NUMERIC.has(letter) ? 'right' : c === 1 ? 'center' : 'left' };
+      if (NUMERIC.has(letter)) cell.numFmt = POINTS;
     }
-    ws.getCell(`${APPLICABLE_COL}${r}`).numFmt = '0.00';
+    ws.getCell(`${C.applicable}${r}`).numFmt = POINTS;
   };
 
   const place = (n: CatalogNode, depth: number): Placed => {
     const r = row++;
     const isArea = depth === 0;
-    put(ws, `A${r}`, n.code);
-    put(ws, `B${r}`, isArea ? n.name.toUpperCase() : n.name);
+    put(ws, `${C.code}${r}`, n.code);
+    put(ws, `${C.name}${r}`, isArea ? n.name.toUpperCase() : n.name);
     if (n.children?.length) {
       styleRow(r, depth <= 1);
       const kids = n.children.map((k) => place(k, depth + 1));
       const rows = kids.map((k) => k.row);
       const p = num(kids.reduce((s, k) => s + k.points, 0));
       const a = num(kids.reduce((s, k) => s + k.applicable, 0));
-      ws.getCell(`C${r}`).value = { formula: sumFormula('C', rows), result: n.max };
-      ws.getCell(`G${r}`).value = { formula: sumFormula('G', rows), result: p };
-      ws.getCell(`${APPLICABLE_COL}${r}`).value = { formula: sumFormula(APPLICABLE_COL, rows), result: a };
+      ws.getCell(`${C.max}${r}`).value = { formula: sumFormula(C.max, rows), result: n.max };
+      ws.getCell(`${C.score}${r}`).value = { formula: sumFormula(C.score, rows), result: p };
+      ws.getCell(`${C.applicable}${r}`).value = { formula: sumFormula(C.applicable, rows), result: a };
       return { row: r, points: p, applicable: a, max: n.max };
     }
     styleRow(r, depth <= 1);
     const it = items.get(n.code)!;
     const leaf = index.leaves.get(n.code)!;
     const e = ev[n.code];
-    ws.getCell(`C${r}`).value = n.max;
-    ws.getCell(`D${r}`).value = text(it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang));
-    ws.getCell(`E${r}`).value = text(describeRule(leaf.rule, n.max, lang, result.decimals));
-    ws.getCell(`F${r}`).value = text(formatCitations(e?.documents));
+    ws.getCell(`${C.max}${r}`).value = n.max;
+    ws.getCell(`${C.value}${r}`).value = text(it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang));
+    ws.getCell(`${C.rule}${r}`).value = text(describeRule(leaf.rule, n.max, lang, result.decimals));
+    ws.getCell(`${C.documents}${r}`).value = text(formatCitations(e?.documents));
+    const score = ws.getCell(`${C.score}${r}`);
     if (it.status === 'not_applicable') {
-      ws.getCell(`G${r}`).value = 'Không đánh giá';
-      ws.getCell(`G${r}`).font = { name: FONT, size: 10, italic: true };
+      score.value = 'Không đánh giá';
+      score.font = { name: FONT, size: 10, italic: true };
     } else {
-      ws.getCell(`G${r}`).value = it.points ?? 0;
+      score.value = it.points ?? 0;
     }
-    ws.getCell(`H${r}`).value = text(e?.note);
-    ws.getCell(`${APPLICABLE_COL}${r}`).value = it.applicableMax;
+    if (e?.claimed !== undefined) {
+      const claimed = ws.getCell(`${C.claimed}${r}`);
+      claimed.value = e.claimed;
+      // The unit's own figure beside cchc's: marked where the two differ, so the signer sees both.
+      if (fromNumber(e.claimed) !== fromNumber(it.points ?? 0)) {
+        differing++;
+        claimed.numFmt = DIFFERS_FORMAT;
+        claimed.font = { name: FONT, size: 11, bold: true };
+        claimed.fill = DIFFERS_FILL;
+        score.fill = DIFFERS_FILL;
+      }
+    }
+    ws.getCell(`${C.note}${r}`).value = text(e?.note);
+    ws.getCell(`${C.applicable}${r}`).value = it.applicableMax;
     return { row: r, points: it.points ?? 0, applicable: it.applicableMax, max: n.max };
   };
 
@@ -128,59 +211,72 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     const adj = index.catalog[section];
     if (!adj) continue;
     const r = row++;
-    put(ws, `B${r}`, `${adj.name.toUpperCase()} (tối đa ${String(adj.max).replace('.', ',')} điểm)`);
+    put(ws, `${C.name}${r}`, `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)`);
     styleRow(r, true);
     const placed = adj.items.map((n) => place(n, 2));
     adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: result[section] };
   }
+  const lastItemRow = row - 1;
 
   // Footer: totals as live formulas with cchc's numbers cached.
   row++;
-  const footer = (label: string, formula: string, value: number | string, fmt = '0.00') => {
+  const footer = (label: string, formula: string, value: number | string, fmt = POINTS) => {
     const r = row++;
-    ws.mergeCells(`A${r}:F${r}`);
+    ws.mergeCells(`A${r}:${C.documents}${r}`);
     put(ws, `A${r}`, label, { bold: true, size: 11 }).alignment = { horizontal: 'right' };
-    const c = ws.getCell(`G${r}`);
+    const c = ws.getCell(`${C.score}${r}`);
     c.value = { formula, result: value };
     c.font = { name: FONT, size: 11, bold: true };
     c.numFmt = fmt;
     c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
-    for (const col of ['A', 'G']) ws.getCell(`${col}${r}`).border = BOX;
+    for (const col of ['A', C.score]) ws.getCell(`${col}${r}`).border = BOX;
     return r;
   };
-  const achievedRow = footer('Tổng điểm các lĩnh vực', sumFormula('G', areas.map((a) => a.row)), result.achieved);
+  const G = C.score;
+  const achievedRow = footer('Tổng điểm các lĩnh vực', sumFormula(G, areas.map((a) => a.row)), result.achieved);
   const adjRow = (s: 'bonus' | 'penalty', label: string) => {
     const a = adjustments[s];
-    return a ? footer(label, `MIN(${sumFormula('G', a.rows)},${a.cap})`, a.value) : undefined;
+    return a ? footer(label, `MIN(${sumFormula(G, a.rows)},${a.cap})`, a.value) : undefined;
   };
   const bonusRow = adjRow('bonus', 'Điểm thưởng');
   const penaltyRow = adjRow('penalty', 'Điểm trừ');
-  const totalExpr = `G${achievedRow}${bonusRow ? `+G${bonusRow}` : ''}${penaltyRow ? `-G${penaltyRow}` : ''}`;
+  const totalExpr = `${G}${achievedRow}${bonusRow ? `+${G}${bonusRow}` : ''}${penaltyRow ? `-${G}${penaltyRow}` : ''}`;
   const totalRow = footer('Tổng điểm', `MAX(0,${totalExpr})`, result.total);
-  const maxRow = footer('Tổng điểm tối đa áp dụng', sumFormula(APPLICABLE_COL, areas.map((a) => a.row)), result.applicableMax);
+  const maxRow = footer('Tổng điểm tối đa áp dụng', sumFormula(C.applicable, areas.map((a) => a.row)), result.applicableMax);
   const d = result.decimals;
   const indexRow = footer(
     'Chỉ số cải cách hành chính (%)',
-    `IF(G${maxRow}=0,"",ROUND(G${totalRow}/G${maxRow}*100,${d}))`,
+    `IF(${G}${maxRow}=0,"",ROUND(${G}${totalRow}/${G}${maxRow}*100,${d}))`,
     result.index ?? '',
-    d > 0 ? `0.${'0'.repeat(d)}` : '0',
+    decimalFormat(d),
   );
   const bands = [...index.catalog.bands].sort((a, b) => b.from - a.from);
   const bandFormula = bands.reduceRight(
-    (acc, b) => `IF(G${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`,
+    (acc, b) => `IF(${G}${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`,
     '""',
   );
-  footer('Xếp loại', `IF(G${indexRow}="","",${bandFormula})`, result.band ?? '', '@');
+  footer('Xếp loại', `IF(${G}${indexRow}="","",${bandFormula})`, result.band ?? '', '@');
 
-  // Signature block
+  if (differing) {
+    row++;
+    const width = WIDTHS.reduce((s, w) => s + w, 0);
+    note(
+      ws,
+      row++,
+      'A',
+      LAST,
+      `(${DIFFERS}) Ở ${differing} tiêu chí thành phần, điểm đơn vị tự chấm (cột 8) khác điểm tính theo quy tắc chấm của bộ tiêu chí ` +
+        'từ số liệu kê khai (cột 7). Tổng điểm, chỉ số và xếp loại tính theo cột 7; đề nghị đơn vị rà soát số liệu hoặc giải trình.',
+      { italic: true, size: 11 },
+      width,
+    );
+  }
+
+  // Signature block, right half, from data (Nghị định 30: title and name bold, 13 pt).
   row++;
-  line(ws, `G${row}:J${row}`, 'TM. ỦY BAN NHÂN DÂN', { bold: true });
-  row++;
-  line(ws, `G${row}:J${row}`, 'CHỦ TỊCH', { bold: true });
-  row += 4;
-  if (evidence.signer) line(ws, `G${row}:J${row}`, text(evidence.signer), { bold: true });
-  fitRowHeights(ws, HEAD_ROW, row);
-  pageSetup(ws, { lastRow: row, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW + 1}`, freezeRows: HEAD_ROW + 1 });
+  row = signatureBlock(ws, row, C.claimed, LAST, { title: signerTitle(evidence), name: evidence.signer });
+  fitRowHeights(ws, headRow, lastItemRow);
+  pageSetup(ws, { lastRow: row, lastCol: LAST, titleRows: `${headRow}:${headRow + 1}`, freezeRows: headRow + 1, freezeFrom: headRow });
 
   summarySheet(wb, ws, result, index, areas);
   return wb;
@@ -205,9 +301,9 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
     const p = areas[i]!;
     put(ws, `A${r}`, a.code, { size: 11 });
     put(ws, `B${r}`, a.name, { size: 11 });
-    ws.getCell(`C${r}`).value = { formula: ref('C', p.row), result: p.max };
-    ws.getCell(`D${r}`).value = { formula: ref(APPLICABLE_COL, p.row), result: p.applicable };
-    ws.getCell(`E${r}`).value = { formula: ref('G', p.row), result: p.points };
+    ws.getCell(`C${r}`).value = { formula: ref(C.max, p.row), result: p.max };
+    ws.getCell(`D${r}`).value = { formula: ref(C.applicable, p.row), result: p.applicable };
+    ws.getCell(`E${r}`).value = { formula: ref(C.score, p.row), result: p.points };
     const pct = p.applicable === 0 ? '' : percent(fixed(p.points), fixed(p.applicable), 2).value;
     ws.getCell(`F${r}`).value = { formula: `IF(D${r}=0,"",ROUND(E${r}/D${r}*100,2))`, result: pct };
   });
@@ -228,10 +324,10 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
       if (r > 4) {
         cell.font = { name: FONT, size: 11, bold: r === t };
         cell.alignment = { vertical: 'top', wrapText: true };
-        if (c >= 3) cell.numFmt = '0.00';
+        if (c >= 3) cell.numFmt = POINTS;
       }
     }
   }
   fitRowHeights(ws, 4, t);
-  pageSetup(ws, { lastRow: t, lastCol: 'F', titleRows: '4:4', freezeRows: 4 });
+  pageSetup(ws, { lastRow: t, lastCol: 'F', titleRows: '4:4', freezeRows: 4, freezeFrom: 4, numberFirstPage: true });
 }

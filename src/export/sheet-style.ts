@@ -30,33 +30,125 @@ export function colName(n: number): string {
 const THIN = { style: 'thin' as const };
 export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/** "20 tháng 12 năm 2024" from dd/mm/yyyy or yyyy-mm-dd; blanks to fill by hand when there is no date. */
+export function dateWords(date: string | undefined): string {
+  const m = date ? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)) : null;
+  if (!m) return '…… tháng …… năm ……';
+  const [d, mo, y] = date!.includes('/') ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
+  return `${d.padStart(2, '0')} tháng ${mo.padStart(2, '0')} năm ${y}`;
+}
+
 /** Vietnamese date line: "Hoàng Việt, ngày 20 tháng 12 năm 2024"; blanks to fill by hand when no date is given. */
 export function dateLine(place: string, date: string | undefined): string {
-  const m = date ? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)) : null;
-  if (!m) return `${place}, ngày …… tháng …… năm ……`;
-  const [d, mo, y] = date!.includes('/') ? [m[1]!, m[2]!, m[3]!] : [m[3]!, m[2]!, m[1]!];
-  return `${place}, ngày ${d.padStart(2, '0')} tháng ${mo.padStart(2, '0')} năm ${y}`;
+  return `${place}, ngày ${dateWords(date)}`;
 }
 
 /**
- * The Nghị định 30 header block over `cols` columns: agency on the left (body above, then the unit in bold,
- * both upper-case), national title on the right, the place-and-date line in italics below it.
+ * Number formats tagged Vietnamese (LCID 042A): LibreOffice then shows a decimal comma (92,95) whatever
+ * the reader's own locale. Excel keeps its own separators (Options › Advanced › system separators):
+ * the tag is harmless there. Numbers stay numbers either way.
  */
-export function headerBlock(ws: Worksheet, cols: number, o: { parent?: string | undefined; unit: string; place: string; date?: string | undefined }): void {
+export const VI_LOCALE = '[$-42A]';
+export function decimalFormat(decimals: number): string {
+  return `${VI_LOCALE}${decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0'}`;
+}
+/** Points and percentages: two decimals. */
+export const POINTS = decimalFormat(2);
+/** Counts. */
+export const COUNT = decimalFormat(0);
+
+/** A people's committee (UBND) at any level, as opposed to a department (sở): by level, else by name. */
+export function isCommittee(name: string, level?: string): boolean {
+  return level !== undefined ? level !== 'so' : /^(UBND|Ủy ban nhân dân)\s/i.test(name.normalize('NFC'));
+}
+
+/** "05/BC-UBND", or a blank for the number when it is given by hand at issue (Nghị định 30: two digits under 10). */
+export function reportNumber(number: string | number | undefined, symbol: string | undefined): string {
+  const n = number === undefined ? '        ' : String(number).padStart(2, '0');
+  return `${n}/${symbol ? text(symbol).trim() : 'BC-……'}`;
+}
+
+/**
+ * The short rule under the issuing body (Nghị định 30: a solid line 1/3 to 1/2 as long as the name) and the
+ * rule under the motto (as long as the motto). Drawn with box-drawing characters, which Times New Roman and
+ * its metric twin Liberation Serif both have: a line the right length, centred, with no drawing objects.
+ * One "─" at 12 points is 8,5 points wide; a bold capital at 12 points about 7,5 (measured in LibreOffice's PDF).
+ */
+export function ruleUnder(name: string): string {
+  return '─'.repeat(Math.max(3, Math.round(name.length * 0.37)));
+}
+/** "Độc lập - Tự do - Hạnh phúc" in 13-point bold is 167 points wide; 20 rule characters are 170. */
+export const MOTTO_RULE = '─'.repeat(20);
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+export interface Header {
+  parent?: string | undefined;
+  unit: string;
+  place: string;
+  date?: string | undefined;
+  /** The "Số: …/BC-…" line; none for an annex, whose report number is in its "Kèm theo …" line. */
+  number?: string | undefined;
+  /** The place-and-date line (default true); an annex has its report's date instead. */
+  dated?: boolean;
+}
+
+/**
+ * The Nghị định 30 header block over `cols` columns, rows 1–4: on the left the body above (upright) and the
+ * issuing body (bold), both upper-case, a short rule, then "Số: …"; on the right the national title, the motto
+ * (13 pt bold), a rule as long as the motto, then the place and date (13 pt italic). Returns the next free row.
+ */
+export function headerBlock(ws: Worksheet, cols: number, o: Header): number {
   const split = Math.max(2, Math.floor(cols * 0.4));
   const col = colName;
   const left = (r: number) => `A${r}:${col(split)}${r}`;
   const right = (r: number) => `${col(split + 1)}${r}:${col(cols)}${r}`;
-  if (o.parent) line(ws, left(1), o.parent.toUpperCase(), { size: 12 });
+  if (o.parent) line(ws, left(1), o.parent.normalize('NFC').toUpperCase(), { size: 12 });
   else ws.mergeCells(left(1));
-  line(ws, right(1), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
-  line(ws, left(2), o.unit.toUpperCase(), { bold: true });
-  line(ws, right(2), 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
-  ws.mergeCells(left(3));
-  line(ws, right(3), dateLine(o.place, o.date), { italic: true });
+  line(ws, right(1), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 });
+  const unit = o.unit.normalize('NFC').toUpperCase();
+  line(ws, left(2), unit, { bold: true, size: 12 });
+  line(ws, right(2), MOTTO, { bold: true, size: 13 });
+  for (const [range, rule] of [[left(3), ruleUnder(unit)], [right(3), MOTTO_RULE]] as const) {
+    line(ws, range, rule, { size: 12 });
+    ws.getCell(range.split(':')[0]!).alignment = { horizontal: 'center', vertical: 'top' };
+  }
+  // The rule sits just under the line above it.
+  ws.getRow(2).height = 17;
+  ws.getRow(3).height = 11;
+  const dated = o.dated ?? true;
+  if (o.number === undefined && !dated) return 4;
+  if (o.number !== undefined) line(ws, left(4), o.number, { size: 13 });
+  else ws.mergeCells(left(4));
+  if (dated) line(ws, right(4), dateLine(o.place, o.date), { italic: true, size: 13 });
+  else ws.mergeCells(right(4));
+  ws.getRow(4).height = 20;
+  return 5;
 }
 
-export function pageSetup(ws: Worksheet, o: { lastRow: number; lastCol: string; titleRows: string; freezeRows: number }): void {
+/** Page numbers from page 2 on (Nghị định 30 does not number the first page), 13 points, centred. */
+export const PAGE_FOOTER = '&C&"Times New Roman,Regular"&13Trang &P/&N';
+
+export interface PageSetup {
+  lastRow: number;
+  lastCol: string;
+  /** Rows repeated at the top of every printed page, e.g. "9:10". */
+  titleRows: string;
+  /** The last frozen row. */
+  freezeRows: number;
+  /**
+   * The first row kept on screen above the scrolling part (default 1: rows 1…freezeRows frozen). With the
+   * table's heading row here, the rows above it (the Nghị định 30 header) are printed but scrolled out of
+   * view, so the frozen part on screen is the heading alone.
+   */
+  freezeFrom?: number;
+  /**
+   * Number this sheet's first page too: for sheets after the first, whose pages continue the document's
+   * numbering (LibreOffice and Excel number a whole-workbook print continuously).
+   */
+  numberFirstPage?: boolean;
+}
+
+export function pageSetup(ws: Worksheet, o: PageSetup): void {
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: 'landscape',
@@ -68,7 +160,11 @@ export function pageSetup(ws: Worksheet, o: { lastRow: number; lastCol: string; 
     printTitlesRow: o.titleRows,
     margins: { left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM, header: 8 * MM, footer: 8 * MM },
   };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: o.freezeRows, topLeftCell: `A${o.freezeRows + 1}`, activeCell: `A${o.freezeRows + 1}` }];
+  ws.headerFooter = o.numberFirstPage ? { oddFooter: PAGE_FOOTER } : { differentFirst: true, oddFooter: PAGE_FOOTER };
+  const from = o.freezeFrom ?? 1;
+  // exceljs writes where the scrolling pane starts; the sheet view's own first row (rows above it scrolled
+  // out of view) is added when the workbook is written: see sheet-view.ts.
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: o.freezeRows - from + 1, topLeftCell: `A${o.freezeRows + 1}`, activeCell: `A${o.freezeRows + 1}` }];
 }
 
 /** Text from users is always written as text; exceljs never turns a string into a formula. */

@@ -51,6 +51,30 @@ export const Unit = z
   })
   .describe('Đơn vị được đánh giá');
 
+export const Report = z
+  .strictObject({
+    number: z
+      .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'số bằng chữ số')])
+      .optional()
+      .describe('Số của báo cáo, ví dụ 15 (in "Số: 15/BC-UBND"); bỏ trống để văn thư điền tay khi ban hành'),
+    symbol: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Ký hiệu của báo cáo, ví dụ "BC-UBND" (mặc định cho UBND các cấp) hoặc "BC-SNV"'),
+    annex: z
+      .union([z.boolean(), z.string().min(1)])
+      .optional()
+      .describe('Biểu là phụ lục kèm theo báo cáo: true, hoặc số phụ lục, ví dụ "I" (in "Phụ lục I … (Kèm theo Báo cáo số … ngày …)")'),
+  })
+  .describe('Báo cáo tự đánh giá mà biểu thuộc về: số, ký hiệu, biểu có là phụ lục không');
+
+const SignerTitle = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)])
+  .describe(
+    'Chức danh người ký, mỗi dòng một phần tử, ví dụ ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]; mặc định "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" cho UBND, "GIÁM ĐỐC" cho sở',
+  );
+
 export const Evidence = z
   .strictObject({
     $schema: z.string().optional(),
@@ -58,7 +82,9 @@ export const Evidence = z
     catalog: z.string().min(1).describe('Mã bộ tiêu chí (ví dụ xa-mau-2024) hoặc đường dẫn tệp'),
     year: z.number().int().min(2000).max(2100).describe('Năm đánh giá'),
     date: DateText.optional().describe('Ngày lập biểu, in ở dòng "<địa danh>, ngày … tháng … năm …"'),
-    signer: z.string().optional().describe('Người ký biểu (Chủ tịch UBND), in dưới chữ ký'),
+    signer: z.string().optional().describe('Họ tên người ký biểu, in dưới chữ ký; không có thì in "(Ký, ghi rõ họ tên, đóng dấu)"'),
+    signer_title: SignerTitle.optional(),
+    report: Report.optional(),
     items: z.record(z.string(), ItemEvidence).default({}).describe('Kê khai theo mã tiêu chí thành phần'),
   })
   .describe('Tệp kê khai, minh chứng của đơn vị');
@@ -68,3 +94,4 @@ export type ItemEvidence = z.output<typeof ItemEvidence>;
 export type Value = z.output<typeof Value>;
 export type Document = z.output<typeof Document>;
 export type Unit = z.output<typeof Unit>;
+export type Report = z.output<typeof Report>;

@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { CatalogCache } from '../../src/io/load.js';
 import { scoreFile, type UnitScore } from '../../src/commands/load-unit.js';
 import { ROOT } from '../e2e/cli.js';
@@ -44,4 +46,45 @@ export function rowOf(ws: ExcelJS.Worksheet, text: string, col = 'A'): number {
     if (found < 0 && typeof v === 'string' && v === text) found = n;
   });
   return found;
+}
+
+/** The raw XML of the n-th worksheet (1-based), for what exceljs does not read back. */
+export async function sheetXml(file: string, n: number): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  return zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string');
+}
+
+/**
+ * Numeric cells (formula results included) that a reader with English regional settings would see with a
+ * decimal point: a decimal format not tagged Vietnamese ([$-42A]), or no format on a number with decimals.
+ */
+export function pointFormatted(ws: ExcelJS.Worksheet): string[] {
+  const out: string[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      const v = c.value;
+      const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'formula' in v ? (v as { result?: unknown }).result : undefined;
+      if (typeof n !== 'number') return;
+      const fmt = c.numFmt ?? 'General';
+      const bad = fmt === 'General' ? !Number.isInteger(n) : /[.]/.test(fmt.replace(/"[^"]*"/g, '')) && !fmt.startsWith('[$-42A]');
+      if (bad) out.push(`${c.address}: ${n} as ${fmt}`);
+    }),
+  );
+  return out;
+}
+
+/** Text cells that show a number with a decimal point ("0.5"): criterion codes ("1.2.3") and file paths aside. */
+export function decimalPoints(ws: ExcelJS.Worksheet, skipCols: string[] = []): string[] {
+  const out: string[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (typeof c.value !== 'string' || skipCols.includes(c.address.replace(/\d+$/, ''))) return;
+      const t = c.value
+        .replace(/\b\d+(\.\d+){2,}\b/g, '') // codes with two dots and more
+        .replace(/tiêu chí [\d.]+/g, '')
+        .replace(/\S+\.(ya?ml|xlsx|json)(:\d+)*/g, '');
+      if (/\d\.\d/.test(t)) out.push(`${c.address}: ${c.value}`);
+    }),
+  );
+  return out;
 }
