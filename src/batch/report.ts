@@ -3,7 +3,7 @@ import type { Finding } from '../findings/finding.js';
 import { batchFinding, byPosition } from './findings.js';
 import { changeFor, type Change, type Previous } from './compare.js';
 import { compareVi, rankGroups, scaled, type Ranking } from './rank.js';
-import type { CatalogMeta, FileOutcome, UnitSummary } from './types.js';
+import type { CatalogMeta, FileOutcome, UnitName, UnitSummary } from './types.js';
 import { weakItems, type WeakItem } from './weak.js';
 
 /** Unit fields a ranking can be grouped by (`--group-by parent`, or `unit.parent`). */
@@ -50,6 +50,8 @@ export interface RankedUnit extends UnitSummary, Ranking {
 export interface InvalidFile {
   file: string;
   findings: Finding[];
+  /** The unit the file is about, when its unit block could be read. */
+  unit?: UnitName;
 }
 
 export interface BatchSummary {
@@ -113,13 +115,17 @@ export function buildReport(
   o: ReportOptions,
 ): BatchReport {
   const invalid = new Map<string, Finding[]>();
-  const reject = (file: string, fs: Finding[]) => invalid.set(file, [...(invalid.get(file) ?? []), ...fs]);
+  const names = new Map<string, UnitName>();
+  const reject = (file: string, fs: Finding[], unit?: UnitName) => {
+    invalid.set(file, [...(invalid.get(file) ?? []), ...fs]);
+    if (unit) names.set(file, unit);
+  };
   for (const p of inputProblems) reject(p.file ?? '', [p]);
 
   const units = outcomes.flatMap((r) => (r.kind === 'unit' ? [r.unit] : []));
   // Invalid files are listed in batch order (problems with the arguments themselves first).
   const order = new Map(outcomes.map((r, i) => [r.kind === 'unit' ? r.unit.file : r.file, i]));
-  for (const r of outcomes) if (r.kind === 'invalid') reject(r.file, r.findings);
+  for (const r of outcomes) if (r.kind === 'invalid') reject(r.file, r.findings, r.unit);
 
   const mainKey = mainCatalog(units);
   const catalog = mainKey ? catalogs.get(mainKey) ?? null : null;
@@ -138,7 +144,7 @@ export function buildReport(
       const args = { used: catalogName(u.catalogKey, mainKey, catalogs), main: catalogName(mainKey!, u.catalogKey, catalogs) };
       problems.push(batchFinding('batch.catalog_differs', args, u.at.catalog, ['catalog']));
     }
-    if (problems.length) reject(u.file, problems);
+    if (problems.length) reject(u.file, problems, { code: u.code, name: u.name });
     else rankable.push(u);
   }
 
@@ -189,7 +195,10 @@ export function buildReport(
     groups,
     invalid: [...invalid.entries()]
       .sort(([a], [b]) => (order.get(a) ?? -1) - (order.get(b) ?? -1))
-      .map(([file, findings]) => ({ file, findings: byPosition(findings) })),
+      .map(([file, findings]) => {
+        const unit = names.get(file);
+        return { file, findings: byPosition(findings), ...(unit ? { unit } : {}) };
+      }),
     weak: catalog ? weakItems(catalog, ranked.map((u) => u.lost)) : [],
     summary,
     below,

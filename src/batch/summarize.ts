@@ -75,7 +75,9 @@ export async function scoreForBatch(path: string, cache: CatalogCache, catalog?:
   const unit = await scoreEvidence(loaded, cache, catalog);
   const { result, index } = unit;
   if (hasErrors(unit.findings) || !result || !index || result.index === null) {
-    return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error') } };
+    const u = loaded.evidence?.unit;
+    const who = u ? { unit: { code: u.code.normalize('NFC').trim(), name: u.name.normalize('NFC') } } : {};
+    return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error'), ...who } };
   }
   const u = result.unit;
   const meta = catalogMeta(index, unit.catalogFile);

@@ -69,7 +69,13 @@ export interface UnitSummary {
 
 export type FileOutcome =
   | { kind: 'unit'; unit: UnitSummary }
-  | { kind: 'invalid'; file: string; findings: Finding[] };
+  | { kind: 'invalid'; file: string; findings: Finding[]; unit?: UnitName };
+
+/** Who an invalid file is about, when its unit block could be read: to list it by name in the ranking. */
+export interface UnitName {
+  code: string;
+  name: string;
+}
 
 export interface Task {
   kind: 'score' | 'form';

@@ -1,7 +1,24 @@
 import type { BatchReport, RankedUnit } from '../batch/report.js';
 import { rankGroup } from '../batch/rank.js';
 import { signed } from '../batch/compare.js';
-import { BOX, colName, FONT, fitRowHeights, headerBlock, line, pageSetup, put, text } from './sheet-style.js';
+import { formatFinding } from '../findings/format.js';
+import { plainNumber } from '../i18n/number.js';
+import {
+  BOX,
+  colName,
+  COUNT,
+  decimalFormat,
+  FONT,
+  fitRowHeights,
+  headerBlock,
+  line,
+  linesFor,
+  pageSetup,
+  put,
+  reportNumber,
+  text,
+} from './sheet-style.js';
+import { signatureBlock } from './signature.js';
 import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../scoring/fixed.js';
 
@@ -85,8 +102,8 @@ function groupRow(ws: Worksheet, row: number, width: number, label: string): voi
 /** The Nghị định 30 header block; its empty merged cell under the agency gets the font too. */
 function header(ws: Worksheet, width: number, units: readonly RankedUnit[]): void {
   const who = issuer(units);
-  headerBlock(ws, width, { parent: who.above || undefined, unit: who.office, place: who.place || '……' });
-  ws.getCell('A3').font = { name: FONT, size: 12 };
+  const symbol = who.office === 'Phòng Nội vụ' ? 'BC-PNV' : 'BC-SNV';
+  headerBlock(ws, width, { parent: who.above || undefined, unit: who.office, place: who.place || '……', number: `Số: ${reportNumber(undefined, symbol)}` });
 }
 
 function heading(ws: Worksheet, width: number, r: BatchReport, units: readonly RankedUnit[], subtitle: string): void {
@@ -97,31 +114,63 @@ function heading(ws: Worksheet, width: number, r: BatchReport, units: readonly R
   ws.getRow(5).height = 36;
 }
 
-/** Sheet "Xếp hạng": STT | Đơn vị | points per area | Tổng điểm | Chỉ số (%) | Xếp hạng | Xếp loại | Thay đổi. */
+/** "16 tệp: 15 đơn vị được xếp hạng, 1 tệp không được xếp hạng": every file is counted, ranked or not. */
+export function fileCount(r: BatchReport): string {
+  const s = r.summary;
+  const notRanked = s.files - s.ranked;
+  const empty = r.invalid.length - notRanked;
+  return (
+    `${s.files} tệp: ${s.ranked} đơn vị được xếp hạng${notRanked ? `, ${notRanked} tệp không được xếp hạng` : ''}` +
+    `${empty > 0 ? `; ${empty} thư mục hoặc mẫu không có tệp nào` : ''}`
+  );
+}
+
+/** A merged run of cells holding one wrapped text, its row as tall as the text needs. */
+function mergedText(ws: Worksheet, row: number, from: number, to: number, value: string, widths: number[]): void {
+  ws.mergeCells(`${col(from)}${row}:${col(to)}${row}`);
+  const c = ws.getCell(`${col(from)}${row}`);
+  c.value = text(value);
+  c.font = { name: FONT, size: 11 };
+  c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+  for (let i = from; i <= to; i++) ws.getCell(`${col(i)}${row}`).border = BOX;
+  const width = widths.slice(from - 1, to).reduce((a, b) => a + b, 0);
+  const height = Math.ceil(linesFor(value, width, { size: 11 }) * 11 * 1.2 + 3);
+  ws.getRow(row).height = Math.min(409, Math.max(ws.getRow(row).height ?? 15, height));
+}
+
+export const NOT_RANKED = 'Không xếp hạng';
+
+/**
+ * Sheet "Xếp hạng": STT | Đơn vị | points per area | Tổng điểm | Chỉ số (%) | Xếp hạng | Xếp loại | Thay đổi,
+ * then the files not ranked (with their first error), the summary and the signatures. On screen only the
+ * table's heading row is frozen, with a filter on it; the Nghị định 30 header above it is for print.
+ */
 function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], fmt: string): void {
   const cat = r.catalog!;
   const ws = wb.addWorksheet(RANKING_SHEET);
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
     { head: 'Đơn vị', width: 28 },
-    ...cat.areas.map((a): Column => ({ head: `${a.code}. ${a.name} (${String(a.max).replace('.', ',')})`, width: 12, fmt })),
+    ...cat.areas.map((a): Column => ({ head: `${a.code}. ${a.name} (${plainNumber(a.max, 'vi')})`, width: 12, fmt })),
     { head: 'Tổng điểm', width: 10, fmt },
     { head: 'Chỉ số (%)', width: 10, fmt },
     { head: 'Xếp hạng', width: 10, align: 'center' },
     { head: 'Xếp loại', width: 12 },
     ...(r.compare ? [{ head: 'Thay đổi', width: 24 }] : []),
   ];
-  ws.columns = cols.map((c) => ({ width: c.width }));
+  const widths = cols.map((c) => c.width);
+  ws.columns = widths.map((width) => ({ width }));
   const template = cat.template ? ' — bộ tiêu chí mẫu' : '';
   const compared = r.compare ? `; so sánh với năm ${r.compare.year ?? 'trước'}` : '';
-  heading(ws, cols.length, r, units, `(Theo ${cat.title}${template}; ${units.length} đơn vị${compared})`);
+  heading(ws, cols.length, r, units, `(Theo ${cat.title}${template}; ${fileCount(r)}${compared})`);
   tableHead(ws, HEAD_ROW, cols);
-  ws.getRow(HEAD_ROW).height = 80;
+  const rankCol = 2 + cat.areas.length + 3;
 
   let row = HEAD_ROW + 1;
   let stt = 0;
   for (const g of r.groups) {
-    if (r.groupBy) groupRow(ws, row++, cols.length, `${g.label} (${g.units.length} đơn vị)`);
+    // Not merged: a filter and a sort over the table must not meet merged cells.
+    if (r.groupBy) tableRow(ws, row++, cols, ['', `${g.label} (${g.units.length} đơn vị)`, ...cols.slice(2).map(() => '')], true);
     for (const u of g.units) {
       const points = new Map(u.areas.map((a) => [a.code, a]));
       const ch = u.change;
@@ -143,8 +192,77 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
       ]);
     }
   }
-  fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
+  const lastRanked = row - 1;
+  fitRowHeights(ws, HEAD_ROW, lastRanked);
+  ws.autoFilter = `A${HEAD_ROW}:${col(cols.length)}${lastRanked}`;
+
+  // Files not ranked: listed, never silently missing (the subtitle counts them too).
+  if (r.invalid.length) {
+    groupRow(ws, row++, cols.length, `${NOT_RANKED} — tệp không hợp lệ (${r.invalid.length} tệp; lỗi đầu tiên của mỗi tệp)`);
+    for (const inv of r.invalid) {
+      const [first, ...more] = inv.findings;
+      const reason = first ? `${formatFinding(first, 'vi')}${more.length ? ` (và ${more.length} lỗi khác)` : ''}` : inv.file;
+      tableRow(ws, row, cols, [++stt, inv.unit?.name ?? inv.file, ...cols.slice(2).map(() => '')]);
+      mergedText(ws, row, 3, rankCol - 1, reason, widths);
+      put(ws, `${col(rankCol)}${row}`, NOT_RANKED, { size: 11 }).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+      ws.getCell(`${col(rankCol)}${row}`).border = BOX;
+      fitRowHeights(ws, row, row);
+      row++;
+    }
+  }
+  const tableEnd = row - 1;
+
+  row = summaryBlock(ws, row + 1, r, units, fmt);
+  const who = issuer(units);
+  row++;
+  const left = signatureBlock(ws, row, 'A', 'B', { title: ['NGƯỜI LẬP BIỂU'], hint: '(Ký, ghi rõ họ tên)' });
+  const right = signatureBlock(ws, row, col(cols.length - 3), col(cols.length), { title: [who.office === 'Phòng Nội vụ' ? 'TRƯỞNG PHÒNG' : 'GIÁM ĐỐC'] });
+  const last = Math.max(left, right, tableEnd);
+  pageSetup(ws, { lastRow: last, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW });
+}
+
+/**
+ * The summary under the table (BatchReport.summary): units ranked and not, mean, highest and lowest index
+ * (with who), units per band. Numbers are numbers; returns the last row used.
+ */
+function summaryBlock(ws: Worksheet, start: number, r: BatchReport, units: readonly RankedUnit[], fmt: string): number {
+  const s = r.summary;
+  const d = r.catalog!.decimals;
+  const who = (x: number | null) =>
+    x === null
+      ? ''
+      : units
+          .filter((u) => u.index.toFixed(d) === x.toFixed(d))
+          .map((u) => u.name)
+          .join(', ');
+  const rows: Array<[string, number | null, string, string?]> = [
+    ['Số tệp', s.files, COUNT],
+    ['Số đơn vị được xếp hạng', s.ranked, COUNT],
+    ['Số tệp không được xếp hạng', s.files - s.ranked, COUNT],
+    ['Chỉ số bình quân (%)', s.average, fmt],
+    ['Chỉ số cao nhất (%)', s.highest, fmt, who(s.highest)],
+    ['Chỉ số thấp nhất (%)', s.lowest, fmt, who(s.lowest)],
+    ...s.bands.map((b): [string, number, string] => [`Số đơn vị xếp loại ${b.label}`, b.units, COUNT]),
+    ...(s.failUnder !== null ? [[`Số đơn vị dưới ngưỡng ${plainNumber(s.failUnder, 'vi')}%`, s.belowThreshold, COUNT] as [string, number, string]] : []),
+  ];
+  let row = start;
+  const label = put(ws, `B${row}`, 'TỔNG HỢP', { bold: true, size: 11 });
+  label.alignment = { vertical: 'middle' };
+  row++;
+  for (const [name, value, numFmt, detail] of rows) {
+    const l = put(ws, `B${row}`, name, { size: 11 });
+    l.border = BOX;
+    l.alignment = { vertical: 'top', wrapText: true };
+    const v = ws.getCell(`C${row}`);
+    v.value = value;
+    v.numFmt = numFmt;
+    v.font = { name: FONT, size: 11, bold: true };
+    v.border = BOX;
+    v.alignment = { horizontal: 'right', vertical: 'top' };
+    if (detail) put(ws, `D${row}`, text(detail), { size: 11, italic: true }).alignment = { vertical: 'top' };
+    row++;
+  }
+  return row - 1;
 }
 
 /** One sheet per area: every unit's points and rate on that area, best rate first. */
@@ -164,7 +282,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
   ws.columns = cols.map((c) => ({ width: c.width }));
   header(ws, cols.length, units);
   line(ws, `A5:${col(cols.length)}5`, `LĨNH VỰC ${area.code}: ${area.name.toUpperCase()}`, { bold: true, size: 13 });
-  line(ws, `A6:${col(cols.length)}6`, `(Điểm tối đa ${String(area.max).replace('.', ',')}; tỷ lệ đạt = điểm đạt ÷ điểm tối đa áp dụng)`, { italic: true, size: 11 });
+  line(ws, `A6:${col(cols.length)}6`, `(Điểm tối đa ${plainNumber(area.max, 'vi')}; tỷ lệ đạt = điểm đạt ÷ điểm tối đa áp dụng)`, { italic: true, size: 11 });
   tableHead(ws, HEAD_ROW, cols);
   ws.getRow(HEAD_ROW).height = 33;
 
@@ -196,7 +314,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
     tableRow(ws, row++, cols, [++stt, x.u.name, ...(r.groupBy ? [x.u.group ?? ''] : []), 0, 'Không đánh giá', '', '', '']);
   }
   fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
+  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW, numberFirstPage: true });
 }
 
 /** "Tiêu chí yếu": sub-criteria where the most units lost points, and the points lost in all. */
@@ -208,7 +326,7 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
     { head: 'Tiêu chí thành phần', width: 44 },
     { head: 'Lĩnh vực', width: 8, align: 'center' },
     { head: 'Điểm tối đa', width: 9, fmt },
-    { head: 'Số đơn vị bị mất điểm', width: 11, fmt: '0' },
+    { head: 'Số đơn vị bị mất điểm', width: 11, fmt: COUNT },
     { head: 'Tỷ lệ đơn vị (%)', width: 10, fmt },
     { head: 'Tổng điểm bị mất', width: 10, fmt },
     { head: 'Bộ phận tham mưu', width: 22 },
@@ -225,7 +343,14 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
     tableRow(ws, row++, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
   });
   fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, { lastRow: Math.max(row - 1, HEAD_ROW), lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
+  pageSetup(ws, {
+    lastRow: Math.max(row - 1, HEAD_ROW),
+    lastCol: col(cols.length),
+    titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
+    freezeRows: HEAD_ROW,
+    freezeFrom: HEAD_ROW,
+    numberFirstPage: true,
+  });
 }
 
 /**
@@ -236,7 +361,7 @@ export async function rankingWorkbook(r: BatchReport): Promise<Workbook> {
   if (!r.catalog) throw new Error('rankingWorkbook: no catalog (nothing ranked)');
   const wb = await newWorkbook();
   const d = r.catalog.decimals;
-  const fmt = d > 0 ? `0.${'0'.repeat(d)}` : '0';
+  const fmt = decimalFormat(d);
   const units = r.groups.flatMap((g) => g.units);
   rankingSheet(wb, r, units, fmt);
   for (const a of r.catalog.areas) areaSheet(wb, r, units, a, fmt);
