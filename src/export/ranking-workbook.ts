@@ -151,7 +151,9 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
     { head: 'Đơn vị', width: 28 },
-    ...cat.areas.map((a): Column => ({ head: `${a.code}. ${a.name} (${plainNumber(a.max, 'vi')})`, width: 12, fmt })),
+    // A compact heading (it stays frozen on screen and repeats on every printed page): the areas' names
+    // are spelled out once, under the table.
+    ...cat.areas.map((a): Column => ({ head: `Lĩnh vực ${a.code}\n(${plainNumber(a.max, 'vi')} điểm)`, width: 12, fmt })),
     { head: 'Tổng điểm', width: 10, fmt },
     { head: 'Chỉ số (%)', width: 10, fmt },
     { head: 'Xếp hạng', width: 10, align: 'center' },
@@ -212,7 +214,13 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   }
   const tableEnd = row - 1;
 
-  row = summaryBlock(ws, row + 1, r, units, fmt);
+  row++;
+  const legend = `Lĩnh vực: ${cat.areas.map((a) => `${a.code}. ${a.name} (tối đa ${plainNumber(a.max, 'vi')} điểm)`).join('; ')}.`;
+  mergedText(ws, row, 1, cols.length, legend, widths);
+  const cell = ws.getCell(`A${row}`);
+  cell.font = { name: FONT, size: 11, italic: true };
+  for (let i = 1; i <= cols.length; i++) ws.getCell(`${col(i)}${row}`).border = {};
+  row = summaryBlock(ws, row + 2, r, units, fmt);
   const who = issuer(units);
   row++;
   const left = signatureBlock(ws, row, 'A', 'B', { title: ['NGƯỜI LẬP BIỂU'], hint: '(Ký, ghi rõ họ tên)' });

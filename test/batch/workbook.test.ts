@@ -51,7 +51,11 @@ describe('the ranking workbook (--xlsx)', () => {
     const head = (ws.getRow(8).values as unknown[]).slice(1);
     expect(head[0]).toBe('STT');
     expect(head[1]).toBe('Đơn vị');
-    expect(head.slice(2, 10).every((h) => typeof h === 'string' && /^\d\. /.test(h))).toBe(true);
+    expect(head.slice(2, 10)).toEqual(['Lĩnh vực 1\n(12 điểm)', 'Lĩnh vực 2\n(9 điểm)', 'Lĩnh vực 3\n(15 điểm)', 'Lĩnh vực 4\n(6 điểm)', 'Lĩnh vực 5\n(11 điểm)', 'Lĩnh vực 6\n(7 điểm)', 'Lĩnh vực 7\n(14 điểm)', 'Lĩnh vực 8\n(26 điểm)']);
+    // A compact heading, frozen on screen and repeated in print; the names are spelled out under the table.
+    expect(ws.getRow(8).height).toBeLessThanOrEqual(45);
+    const legend = ws.getCell('A27').value as string;
+    expect(legend).toMatch(/^Lĩnh vực: 1\. Công tác chỉ đạo, điều hành cải cách hành chính \(tối đa 12 điểm\); 2\. /);
     expect(head.slice(10)).toEqual(['Tổng điểm', 'Chỉ số (%)', 'Xếp hạng', 'Xếp loại', 'Thay đổi']);
     const hv = ws.getRow(11);
     expect(hv.getCell(2).value).toBe('UBND xã Hoàng Việt');
