@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { formatFinding } from './findings/format.js';
 import { finding } from './findings/messages.js';
@@ -9,6 +11,7 @@ import { validateCommand } from './commands/validate.js';
 import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
 import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
+import { removeTempsNow, stopWrites } from './io/interrupt.js';
 
 const VERSION = '0.1.0';
 
@@ -17,9 +20,17 @@ interface Global {
   color: boolean;
 }
 
-function context(cmd: Command): Context {
+/** Where the result is shown: a terminal (colours, fitted to its width) or not (a pipe, a file). */
+export interface Screen {
+  isTTY: boolean;
+  columns?: number;
+}
+
+function context(cmd: Command, screen: Screen): Context {
   const g = cmd.optsWithGlobals<Global>();
-  return { lang: g.lang, color: makeColor(g.color, Boolean(process.stdout.isTTY)) };
+  // With -o the result goes to a file: no colours, full width.
+  const terminal = screen.isTTY && cmd.opts<{ output?: string }>().output === undefined;
+  return { lang: g.lang, color: makeColor(g.color, terminal), ...(terminal && screen.columns ? { width: screen.columns } : {}) };
 }
 
 const state: { result?: CommandResult } = {};
@@ -29,6 +40,8 @@ const run = (f: () => Promise<CommandResult>) => async () => {
 
 const format = (choices: string[]) =>
   new Option('-f, --format <format>', 'định dạng kết quả / output format').choices(choices).default('text');
+const output = (vi: boolean) =>
+  new Option('-o, --output <file>', vi ? 'ghi kết quả vào tệp (UTF-8) thay vì ra màn hình' : 'write the result to a file (UTF-8) instead of stdout');
 
 /** commander's own messages (a wrong command line), in Vietnamese unless --lang en is given. */
 const COMMANDER_VI: Array<[RegExp, string]> = [
@@ -68,8 +81,15 @@ function wantsEnglish(argv: readonly string[]): boolean {
   return argv.includes('--lang=en') || (i >= 0 && argv[i + 1] === 'en');
 }
 
-export function program(lang: Lang = 'vi'): Command {
+/** What commander itself prints (help, a wrong command line), kept to be printed by main(). */
+interface Sink {
+  out: string;
+  err: string;
+}
+
+export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, screen: Screen = { isTTY: false }): Command {
   const vi = lang === 'vi';
+  const ctx = (cmd: Command) => context(cmd, screen);
   const p = new Command('cchc')
     .description('Chấm điểm Chỉ số cải cách hành chính (PAR Index) từ bộ tiêu chí và tệp kê khai')
     .version(VERSION, '-V, --version', vi ? 'phiên bản' : 'version')
@@ -79,6 +99,8 @@ export function program(lang: Lang = 'vi'): Command {
     .option('--no-color', 'không tô màu / no colours')
     .showHelpAfterError(vi ? '(xem hướng dẫn: cchc <lệnh> --help)' : '(see cchc <command> --help)')
     .configureOutput({
+      writeOut: (str) => (sink.out += str),
+      writeErr: (str) => (sink.err += str),
       outputError: (str, write) => write(vi ? COMMANDER_VI.reduce((s, [re, to]) => s.replace(re, to), str) : str),
     })
     .exitOverride();
@@ -91,9 +113,15 @@ export function program(lang: Lang = 'vi'): Command {
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
     .option('--xlsx <file>', 'ghi biểu tự đánh giá (.xlsx) theo mẫu chuẩn')
-    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string }) {
-      const opts = { ...(o.catalog ? { catalog: o.catalog } : {}), ...(o.xlsx ? { xlsx: o.xlsx } : {}), format: o.json ? ('json' as const) : o.format };
-      return run(() => scoreCommand(unit, opts, context(this)))();
+    .addOption(output(vi))
+    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string; output?: string }) {
+      const opts = {
+        ...(o.catalog ? { catalog: o.catalog } : {}),
+        ...(o.xlsx ? { xlsx: o.xlsx } : {}),
+        ...(o.output !== undefined ? { output: o.output } : {}),
+        format: o.json ? ('json' as const) : o.format,
+      };
+      return run(() => scoreCommand(unit, opts, ctx(this)))();
     });
 
   p.command('validate')
@@ -102,8 +130,10 @@ export function program(lang: Lang = 'vi'): Command {
     .option('-c, --catalog <id|path>', 'bộ tiêu chí dùng cho các tệp kê khai')
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
-    .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean }) {
-      return run(() => validateCommand(files, { ...(o.catalog ? { catalog: o.catalog } : {}), format: o.json ? 'json' : o.format }, context(this)))();
+    .addOption(output(vi))
+    .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean; output?: string }) {
+      const opts = { ...(o.catalog ? { catalog: o.catalog } : {}), ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
+      return run(() => validateCommand(files, opts, ctx(this)))();
     });
 
   p.command('template')
@@ -112,7 +142,7 @@ export function program(lang: Lang = 'vi'): Command {
     .option('-u, --unit <file>', 'điền sẵn từ tệp kê khai của đơn vị')
     .requiredOption('-o, --output <file>', 'tệp .xlsx sẽ ghi')
     .action(function (this: Command, o: { catalog?: string; unit?: string; output: string }) {
-      return run(() => templateCommand(o, context(this)))();
+      return run(() => templateCommand(o, ctx(this)))();
     });
 
   p.command('import')
@@ -121,25 +151,27 @@ export function program(lang: Lang = 'vi'): Command {
     .option('-o, --output <file>', 'tệp .yaml sẽ ghi (mặc định: in ra màn hình)')
     .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo biểu mẫu)')
     .action(function (this: Command, file: string, o: { output?: string; catalog?: string }) {
-      return run(() => importCommand(file, o, context(this)))();
+      return run(() => importCommand(file, o, ctx(this)))();
     });
 
   p.command('batch')
     .description('chấm điểm hàng loạt đơn vị, xếp hạng, xuất bảng xếp hạng')
     .argument('<inputs...>', 'thư mục, tệp hoặc mẫu glob (*.yaml)')
     .option('-c, --catalog <id|path>', 'bộ tiêu chí dùng cho mọi đơn vị')
-    .addOption(format(['text', 'json', 'csv']))
+    .addOption(format(['text', 'json', 'csv', 'csv-vi']))
     .option('--json', 'như --format json')
     .option('--xlsx <file>', 'ghi bảng xếp hạng (.xlsx)')
     .option('--forms <dir>', 'ghi biểu tự đánh giá của từng đơn vị vào thư mục')
     .option('--group-by <field>', 'xếp hạng trong từng nhóm (ví dụ parent, type, province)')
-    .option('--fail-under <index>', 'mã thoát 1 nếu có đơn vị có chỉ số dưới ngưỡng', parseFloat)
+    // Numbers stay text here and are read exactly by the command (92,5 and 92.5; never parseFloat).
+    .option('--fail-under <index>', 'mã thoát 1 nếu có đơn vị có chỉ số dưới ngưỡng (ví dụ 92,5)')
     .option('--compare <file>', 'kết quả năm trước (JSON của cchc batch) để so sánh thứ hạng')
-    .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', (v) => parseInt(v, 10))
+    .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)')
     .option('-q, --quiet', 'không hiện thanh tiến trình')
+    .addOption(output(vi))
     .action(function (this: Command, inputs: string[], o: BatchOptions & { json?: boolean }) {
       const { json, ...rest } = o;
-      return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, context(this)))();
+      return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
     });
 
   const cat = p.command('catalog').description('các bộ tiêu chí có sẵn');
@@ -148,8 +180,10 @@ export function program(lang: Lang = 'vi'): Command {
     .description('liệt kê bộ tiêu chí có sẵn')
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
-    .action(function (this: Command, o: { format: 'text' | 'json'; json?: boolean }) {
-      return run(() => catalogListCommand({ format: o.json ? 'json' : o.format }, context(this)))();
+    .addOption(output(vi))
+    .action(function (this: Command, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
+      const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
+      return run(() => catalogListCommand(opts, ctx(this)))();
     });
   cat
     .command('show')
@@ -157,45 +191,94 @@ export function program(lang: Lang = 'vi'): Command {
     .argument('<id|path>')
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
-    .action(function (this: Command, ref: string, o: { format: 'text' | 'json'; json?: boolean }) {
-      return run(() => catalogShowCommand(ref, { format: o.json ? 'json' : o.format }, context(this)))();
+    .addOption(output(vi))
+    .action(function (this: Command, ref: string, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
+      const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
+      return run(() => catalogShowCommand(ref, opts, ctx(this)))();
     });
   return p;
 }
 
-/** The only place that prints results and exits. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command line and returns what to print and the exit code, printing nothing itself: the
+ * tests call it in-process. `screen` says whether stdout is a terminal (colours, table width).
+ */
+export async function runCli(argv: string[], screen: Screen = { isTTY: false }): Promise<CommandResult> {
   delete state.result;
+  const sink: Sink = { out: '', err: '' };
+  const lang: Lang = wantsEnglish(argv) ? 'en' : 'vi';
   try {
-    await program(wantsEnglish(argv) ? 'en' : 'vi').parseAsync(argv);
+    await program(lang, sink, screen).parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
       // help and --version are not errors; a wrong command line is invalid input (2).
-      return e.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+      return { exitCode: e.exitCode === 0 ? EXIT.ok : EXIT.invalid, stdout: sink.out, stderr: sink.err };
     }
     const detail = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`${formatFinding(finding('internal.error', [], { detail }), 'vi')}\n`);
-    if (process.env.CCHC_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return EXIT.internal;
+    let stderr = `${sink.err}${formatFinding(finding('internal.error', [], { detail }), lang)}\n`;
+    if (process.env.CCHC_DEBUG && e instanceof Error) stderr += `${e.stack}\n`;
+    return { exitCode: EXIT.internal, stdout: sink.out, stderr };
   }
   const result = state.result as CommandResult | undefined;
-  if (!result) return EXIT.ok;
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  return result.exitCode;
+  if (!result) return { exitCode: EXIT.ok, stdout: sink.out, stderr: sink.err };
+  return { exitCode: result.exitCode, stdout: sink.out + result.stdout, stderr: sink.err + result.stderr };
 }
 
-// `cchc score … | head`: the reader went away; that ends the output, it is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+/** The only place that prints results and exits. */
+export async function main(argv: string[]): Promise<number> {
+  const r = await runCli(argv, { isTTY: Boolean(process.stdout.isTTY), ...(process.stdout.columns ? { columns: process.stdout.columns } : {}) });
+  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stderr) process.stderr.write(r.stderr);
+  return r.exitCode;
+}
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT.internal;
-  },
-);
+/** The exit codes of a shell for a process ended by these signals (128 + the signal's number). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Ctrl-C or a SIGTERM during a write: the temporary files are removed before cchc exits, so no
+ * `.name.pid.hex.tmp` is left beside the outputs. A second Ctrl-C does not wait for writes in flight.
+ */
+function onSignals(lang: Lang): void {
+  let stopping = false;
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+    process.on(signal, () => {
+      if (stopping) {
+        removeTempsNow();
+        process.exit(code);
+      }
+      stopping = true;
+      void stopWrites().finally(() => {
+        const f = formatFinding(finding('run.interrupted', [], { signal }), lang);
+        process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${f}\n`);
+        process.exit(code);
+      });
+    });
+  }
+}
+
+/** Whether this module is the program being run (dist/cli.js, also through npm's bin link), not imported by a test. */
+function isEntry(): boolean {
+  try {
+    return Boolean(process.argv[1]) && realpathSync(process.argv[1]!) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  onSignals(wantsEnglish(process.argv) ? 'en' : 'vi');
+  // `cchc score … | head`: the reader went away; that ends the output, it is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

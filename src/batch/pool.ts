@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import { displayPath } from '../io/load.js';
+import { watchWorker } from '../io/interrupt.js';
 import { BatchCatalogCache } from './catalog-cache.js';
 import { Interner } from './intern.js';
 import { runTask } from './task.js';
@@ -85,11 +86,14 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
     let live = n;
     for (let i = 0; i < n; i++) {
       const w = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      // On Ctrl-C, workers are stopped before their temporary files are swept.
+      const unwatch = watchWorker(w);
       let current: Chunk | undefined;
       let retired = false;
       const retire = () => {
         if (retired) return;
         retired = true;
+        unwatch();
         void w.terminate();
         if (--live === 0) allDone();
       };

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/number.js';
+import { fromNumber, toNumber, type Fixed } from '../scoring/fixed.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, byPosition } from './findings.js';
 import { changeFor, type Change, type Previous } from './compare.js';
@@ -83,7 +84,8 @@ export interface BatchReport {
 
 export interface ReportOptions {
   groupBy: GroupField | null;
-  failUnder?: number;
+  /** Exact, as typed (--fail-under 92,5): compared exactly with each published index. */
+  failUnder?: Fixed;
   previous?: { file: string; previous: Previous };
   lang: Lang;
 }
@@ -167,8 +169,10 @@ export function buildReport(
   if (o.failUnder !== undefined) {
     const threshold = o.failUnder;
     for (const u of [...ranked].sort((a, b) => a.index - b.index || compareVi(a.name, b.name))) {
-      if (u.index < threshold) {
-        below.push(batchFinding('batch.below_threshold', { name: u.name, index: u.index.toFixed(decimals), threshold }, { file: u.file }));
+      // A published index has at most four decimals, so it is exact as Fixed.
+      if ((fromNumber(u.index) ?? threshold) < threshold) {
+        const args = { name: u.name, index: u.index.toFixed(decimals), threshold: toNumber(threshold) };
+        below.push(batchFinding('batch.below_threshold', args, { file: u.file }));
       }
     }
   }
@@ -183,7 +187,7 @@ export function buildReport(
     highest: idx.length ? Math.max(...idx) / p : null,
     lowest: idx.length ? Math.min(...idx) / p : null,
     bands: (catalog?.bands ?? []).map((b) => ({ label: b.label, units: ranked.filter((u) => u.band === b.label).length })),
-    failUnder: o.failUnder ?? null,
+    failUnder: o.failUnder === undefined ? null : toNumber(o.failUnder),
     belowThreshold: below.length,
     warnings: ranked.reduce((s, u) => s + u.warnings, 0),
   };

@@ -17,24 +17,30 @@ import { planForms } from '../batch/forms.js';
 import { rankingText } from '../reporters/ranking-text.js';
 import { rankingJsonText } from '../reporters/ranking-json.js';
 import { rankingCsv } from '../reporters/ranking-csv.js';
+import { fromNumber, ZERO, type Fixed } from '../scoring/fixed.js';
+import { watchFolder } from '../io/interrupt.js';
+import { writeFailure } from '../io/atomic-write.js';
 import { EXIT, type CommandResult, type Context } from './context.js';
+import { decimalOption, wholeOption } from './number-option.js';
+import { checkOutputs, deliver } from './output.js';
 
 export interface BatchOptions {
   catalog?: string;
-  format: 'text' | 'json' | 'csv';
+  format: 'text' | 'json' | 'csv' | 'csv-vi';
   xlsx?: string;
   forms?: string;
   groupBy?: string;
-  failUnder?: number;
-  jobs?: number;
+  /** As typed on the command line ("92,5"): read exactly here, never with parseFloat. */
+  failUnder?: string;
+  jobs?: string;
   quiet?: boolean;
   compare?: string;
+  /** The ranking (text, JSON or CSV) goes to this file instead of stdout. */
+  output?: string;
 }
 
 const T = {
   vi: {
-    jobs: 'cần số nguyên dương',
-    failUnder: 'cần chỉ số từ 0 đến 100',
     notJson: 'không phải JSON hợp lệ',
     scoring: 'Đang chấm',
     forms: 'Đang ghi biểu',
@@ -47,8 +53,6 @@ const T = {
     wroteForms: (n: number, d: string) => `Đã ghi ${n} biểu tự đánh giá vào ${d}`,
   },
   en: {
-    jobs: 'expected a positive whole number',
-    failUnder: 'expected an index between 0 and 100',
     notJson: 'not valid JSON',
     scoring: 'Scoring',
     forms: 'Writing forms',
@@ -65,6 +69,7 @@ const usage = (fs: Finding[], ctx: Context): CommandResult => ({ exitCode: EXIT.
 
 interface Checked {
   jobs: number;
+  failUnder?: Fixed;
   groupBy: GroupField | null;
   previous?: { file: string; previous: Previous };
 }
@@ -73,10 +78,17 @@ interface Checked {
 async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked | Finding[]> {
   const t = T[ctx.lang];
   const bad: Finding[] = [];
-  const jobs = opts.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) bad.push(batchFinding('batch.option_invalid', { option: '--jobs', detail: t.jobs }));
-  if (opts.failUnder !== undefined && !(opts.failUnder >= 0 && opts.failUnder <= 100)) {
-    bad.push(batchFinding('batch.option_invalid', { option: '--fail-under', detail: t.failUnder }));
+  let jobs = availableParallelism();
+  if (opts.jobs !== undefined) {
+    const j = wholeOption('--jobs', opts.jobs, 1);
+    if ('problem' in j) bad.push(j.problem);
+    else jobs = j.value;
+  }
+  let failUnder: Fixed | undefined;
+  if (opts.failUnder !== undefined) {
+    const f = decimalOption('--fail-under', opts.failUnder, ZERO, fromNumber(100)!);
+    if ('problem' in f) bad.push(f.problem);
+    else failUnder = f.value;
   }
   let groupBy: GroupField | null = null;
   if (opts.groupBy !== undefined) {
@@ -116,22 +128,26 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
     try {
       await mkdir(opts.forms, { recursive: true });
     } catch (e) {
-      const reason = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
-      bad.push(batchFinding('batch.forms_dir', { reason }, { file: opts.forms }));
+      bad.push(writeFailure(e, opts.forms));
     }
   }
   if (bad.length) return bad;
-  return { jobs, groupBy, ...(previous ? { previous } : {}) };
+  return { jobs, groupBy, ...(failUnder !== undefined ? { failUnder } : {}), ...(previous ? { previous } : {}) };
 }
 
 /**
- * 3 when cchc itself failed on a file (its bug, not the file's fault; the rest is still reported),
- * 2 when an output could not be written, 1 for invalid files or units under --fail-under, else 0.
+ * 3 when cchc itself failed on a file (its bug, not the file's fault; the rest is still reported);
+ * 2 when an output could not be written, or when no file could be ranked (nothing came out of the
+ * run: the input is bad as a whole); 1 when some files were not ranked (the rest was, and is
+ * published) or units are under --fail-under; else 0.
  */
-export function batchExitCode(report: Pick<BatchReport, 'invalid' | 'below'>, failedWrites: readonly Finding[]): CommandResult['exitCode'] {
+export function batchExitCode(
+  report: Pick<BatchReport, 'invalid' | 'below'> & { summary: { ranked: number } },
+  failedWrites: readonly Finding[],
+): CommandResult['exitCode'] {
   const all = [...report.invalid.flatMap((f) => f.findings), ...failedWrites];
   if (all.some((f) => f.code === 'internal.error')) return EXIT.internal;
-  if (failedWrites.length) return EXIT.invalid;
+  if (failedWrites.length || report.summary.ranked === 0) return EXIT.invalid;
   return report.invalid.length || report.below.length ? EXIT.failed : EXIT.ok;
 }
 
@@ -152,12 +168,13 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   if (!paths.length) return usage([...expanded.problems, batchFinding('batch.no_input')], ctx);
   // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
   const inputFiles = [...paths, opts.compare, catalogFile];
-  if (opts.xlsx !== undefined && (await overwritesInput(opts.xlsx, inputFiles))) {
-    return usage([{ ...finding('output.is_input', [], { file: opts.xlsx }), file: opts.xlsx }], ctx);
-  }
+  const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--output', opts.output]], inputFiles);
+  if (refused.length) return usage(refused, ctx);
 
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
   const setup: WorkerSetup = { lang: ctx.lang, ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.forms ? { formsDir: opts.forms } : {}) };
+  // Worker threads write forms there: on Ctrl-C their temporary files are swept from it.
+  if (opts.forms) watchFolder(resolve(opts.forms));
   const bar = showProgress ? progressBar(process.stderr, t.scoring) : undefined;
   const scored = await runPool('score', paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.end();
@@ -165,7 +182,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   const report = buildReport(scored.outcomes, expanded.problems, scored.catalogs, {
     groupBy: checked.groupBy,
     lang: ctx.lang,
-    ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
+    ...(checked.failUnder !== undefined ? { failUnder: checked.failUnder } : {}),
     ...(checked.previous ? { previous: checked.previous } : {}),
   });
   const ranked = report.groups.flatMap((g) => g.units);
@@ -190,7 +207,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     // A form must not land on any input (a filled .xlsx template among the units) nor on the ranking.
     const plan = planForms(ranked, opts.forms);
     failedWrites.push(...plan.clashes);
-    const isInput = await inputGuard([...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx]);
+    const isInput = await inputGuard([...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx, opts.output]);
     const write: string[] = [];
     for (const f of plan.write) {
       if (await isInput(f.target)) failedWrites.push({ ...finding('output.is_input', [], { file: f.target }), file: f.target });
@@ -210,7 +227,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   stderr += wrote.map((w) => `${w}\n`).join('');
 
   const stdout =
-    opts.format === 'json' ? rankingJsonText(report, ctx.lang) : opts.format === 'csv' ? rankingCsv(report) : rankingText(report, ctx);
+    opts.format === 'json'
+      ? rankingJsonText(report, ctx.lang)
+      : opts.format === 'csv' || opts.format === 'csv-vi'
+        ? rankingCsv(report, opts.format)
+        : rankingText(report, ctx);
   const exitCode = batchExitCode(report, failedWrites);
-  return { exitCode, stdout, stderr };
+  return deliver({ exitCode, stdout, stderr }, opts.output, [...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file)], ctx);
 }

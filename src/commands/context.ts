@@ -7,6 +7,8 @@ export interface Context {
   lang: Lang;
   /** Colours for stdout; level 0 when NO_COLOR, --no-color or not a terminal. */
   color: ChalkInstance;
+  /** Columns of the terminal the result is shown on; undefined when it goes to a pipe or a file (full width). */
+  width?: number;
 }
 
 /** What every command returns; only the entry point prints it and exits. */

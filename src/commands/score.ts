@@ -5,12 +5,15 @@ import { formWorkbook } from '../export/form.js';
 import { saveWorkbook } from '../export/xlsx.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreFile } from './load-unit.js';
+import { checkOutputs, deliver } from './output.js';
 
 export interface ScoreOptions {
   catalog?: string;
   format: ReportFormat;
   /** Also write the self-assessment form here. */
   xlsx?: string;
+  /** The result (text or JSON) goes to this file instead of stdout. */
+  output?: string;
 }
 
 const WROTE = { vi: (f: string) => `Đã ghi biểu tự đánh giá: ${f}`, en: (f: string) => `Wrote the self-assessment form: ${f}` };
@@ -21,10 +24,13 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   if (hasErrors(unit.findings) || !unit.result || !unit.index || !unit.evidence.evidence) {
     return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
   }
+  const inputs = [file, unit.catalogFile];
+  const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--output', opts.output]], inputs);
+  if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(refused, ctx.lang) };
   let stderr = messages;
   if (opts.xlsx) {
     const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, ctx.lang);
-    const failed = await saveWorkbook(wb, opts.xlsx, [file, unit.catalogFile]);
+    const failed = await saveWorkbook(wb, opts.xlsx, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }
@@ -33,6 +39,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
     color: ctx.color,
     index: unit.index,
     findings: unit.findings,
+    ...(ctx.width ? { width: ctx.width } : {}),
   });
-  return { exitCode: EXIT.ok, stdout, stderr };
+  return deliver({ exitCode: EXIT.ok, stdout, stderr }, opts.output, inputs, ctx);
 }

@@ -8,10 +8,13 @@ import { EXIT, formatFindings, type CommandResult, type Context } from './contex
 import { scoreEvidence, scoreFile } from './load-unit.js';
 import { fileKind, isWorkbookPath, type FileKind } from '../io/file-kind.js';
 import { expandInputs } from '../batch/inputs.js';
+import { checkOutputs, deliver } from './output.js';
 
 export interface ValidateOptions {
   catalog?: string;
   format: 'text' | 'json';
+  /** The report goes to this file instead of stdout. */
+  output?: string;
 }
 
 interface FileReport {
@@ -47,6 +50,8 @@ export async function validateCommand(files: string[], opts: ValidateOptions, ct
   const cache = new CatalogCache();
   // Folders and patterns too (`cchc validate don-vi/`), as for cchc batch.
   const { paths, problems } = await expandInputs(files);
+  const refused = await checkOutputs([['--output', opts.output]], paths);
+  if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(refused, ctx.lang) };
   const reports: FileReport[] = problems.map((f) => ({ file: f.file ?? '', kind: 'unknown', findings: [f] }));
   for (const f of paths) reports.push(await validateFile(f, cache, opts));
   const all = reports.flatMap((r) => r.findings);
@@ -59,8 +64,9 @@ export async function validateCommand(files: string[], opts: ValidateOptions, ct
       valid: !hasErrors(r.findings),
       findings: r.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
     }));
-    return { exitCode, stdout: `${JSON.stringify({ formatVersion: 1, valid: exitCode === 0, files }, null, 2)}\n`, stderr: '' };
+    const stdout = `${JSON.stringify({ formatVersion: 1, valid: exitCode === 0, files }, null, 2)}\n`;
+    return deliver({ exitCode, stdout, stderr: '' }, opts.output, paths, ctx);
   }
   const summary = SUMMARY[ctx.lang](reports.length, errors, all.length - errors);
-  return { exitCode, stdout: `${formatFindings(all, ctx.lang)}${summary}\n`, stderr: '' };
+  return deliver({ exitCode, stdout: `${formatFindings(all, ctx.lang)}${summary}\n`, stderr: '' }, opts.output, paths, ctx);
 }

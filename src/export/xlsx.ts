@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import { overwritesInput } from '../io/output-guard.js';
+import { writeAtomically } from '../io/atomic-write.js';
 import { withFrozenTopRow } from './sheet-view.js';
 
 /**
@@ -64,24 +60,8 @@ export async function workbookBytes(wb: Workbook): Promise<Buffer> {
   return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]));
 }
 
-/**
- * Writes bytes so that the file appears whole or not at all: a temporary file in the same folder,
- * then a rename. Refuses to overwrite any of the command's input files.
- */
-export async function writeAtomically(out: string, bytes: Buffer | string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
-  const target = resolve(out);
-  if (await overwritesInput(target, inputs)) return [{ ...finding('output.is_input', [], { file: out }), file: out }];
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, target);
-    return [];
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
-    return [{ ...finding('output.write_failed', [], { reason: code }), file: out }];
-  }
-}
+/** Atomic writes live in src/io/atomic-write.ts; re-exported here, where the workbook writers look. */
+export { writeAtomically };
 
 export async function saveWorkbook(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
   return writeAtomically(out, await workbookBytes(wb), inputs);

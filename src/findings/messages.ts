@@ -308,11 +308,6 @@ export const MESSAGES = {
     (a) => `${a.name}: chỉ số ${String(a.index).replace('.', ',')}% dưới ngưỡng ${a.threshold}% (--fail-under)`,
     (a) => `${a.name}: index ${a.index}% is below the threshold ${a.threshold}% (--fail-under)`,
   ),
-  'batch.option_invalid': m(
-    E,
-    (a) => `tùy chọn ${a.option} không hợp lệ: ${a.detail}`,
-    (a) => `invalid option ${a.option}: ${a.detail}`,
-  ),
   'batch.group_field': m(
     E,
     (a) => `không nhóm được theo "${a.field}": cần một trong ${a.allowed}`,
@@ -333,6 +328,26 @@ export const MESSAGES = {
     (a) => `không dùng được thư mục ghi biểu: ${a.reason}`,
     (a) => `cannot use the forms folder: ${a.reason}`,
   ),
+  // The command line
+  'option.number': m(
+    E,
+    (a) =>
+      `tùy chọn ${a.option}: "${a.value}" không dùng được; cần một số từ ${a.min} đến ${a.max}, ` +
+      'dấu thập phân là dấu phẩy hoặc dấu chấm, tối đa 4 chữ số sau dấu (ví dụ 92,5 hoặc 92.5)',
+    (a) =>
+      `option ${a.option}: "${a.value}" cannot be used; expected a number from ${a.min} to ${a.max}, ` +
+      'with a decimal comma or point and at most 4 decimals (e.g. 92.5 or 92,5)',
+  ),
+  'option.whole_number': m(
+    E,
+    (a) => `tùy chọn ${a.option}: "${a.value}" không dùng được; cần một số nguyên từ ${a.min} trở lên (ví dụ 2)`,
+    (a) => `option ${a.option}: "${a.value}" cannot be used; expected a whole number from ${a.min} up (e.g. 2)`,
+  ),
+  'run.interrupted': m(
+    E,
+    (a) => `đã dừng theo yêu cầu (${a.signal}): không để lại tệp tạm; tệp nào chưa ghi xong thì không được ghi`,
+    (a) => `stopped on request (${a.signal}): no temporary file left behind; files not finished were not written`,
+  ),
   // Writing outputs
   'output.is_input': m(
     E,
@@ -340,6 +355,57 @@ export const MESSAGES = {
     (a) => `refusing to overwrite the input file ${a.file}: choose another name`,
   ),
   'output.write_failed': m(E, (a) => `không ghi được tệp: ${a.reason}`, (a) => `cannot write the file: ${a.reason}`),
+  // Why a write failed, in plain words; `reason` is the system's code (EPERM…), kept for searching.
+  'output.in_use': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): tệp đang mở? hãy đóng tệp (ví dụ trong Excel) rồi chạy lại; nếu không, kiểm tra quyền ghi`,
+    (a) => `cannot write the file (${a.reason}): is it open? close it (in Excel, for example) and run again; if not, check write permission`,
+  ),
+  'output.not_allowed': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): không có quyền ghi vào thư mục ${a.folder}`,
+    (a) => `cannot write the file (${a.reason}): no permission to write in the folder ${a.folder}`,
+  ),
+  'output.no_folder': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): thư mục ${a.folder} không tồn tại; hãy tạo thư mục hoặc chọn chỗ khác`,
+    (a) => `cannot write the file (${a.reason}): the folder ${a.folder} does not exist; create it or choose another place`,
+  ),
+  'output.not_a_folder': m(
+    E,
+    (a) => `không dùng được ${a.folder} làm thư mục (${a.reason}): đó là một tệp`,
+    (a) => `cannot use ${a.folder} as a folder (${a.reason}): it is a file`,
+  ),
+  'output.is_directory': m(
+    E,
+    () => 'đây là một thư mục: cần tên tệp để ghi, ví dụ ket-qua.json',
+    () => 'this is a folder: give a file name to write, e.g. result.json',
+  ),
+  'output.disk_full': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): hết chỗ trống trên đĩa; hãy giải phóng chỗ trống hoặc ghi sang ổ khác`,
+    (a) => `cannot write the file (${a.reason}): the disk is full; free some space or write to another drive`,
+  ),
+  'output.read_only': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): ổ đĩa chỉ cho đọc; hãy ghi sang chỗ khác`,
+    (a) => `cannot write the file (${a.reason}): the drive is read-only; write somewhere else`,
+  ),
+  'output.name_too_long': m(
+    E,
+    (a) => `không ghi được tệp (${a.reason}): tên tệp hoặc đường dẫn quá dài`,
+    (a) => `cannot write the file (${a.reason}): the file name or path is too long`,
+  ),
+  'output.twice': m(
+    E,
+    (a) => `${a.file} được chọn cho hai kết quả (${a.options}): hãy chọn hai tên tệp khác nhau`,
+    (a) => `${a.file} is chosen for two outputs (${a.options}): choose two different file names`,
+  ),
+  'output.interrupted': m(
+    E,
+    () => 'không ghi: cchc đang dừng theo yêu cầu',
+    () => 'not written: cchc is stopping on request',
+  ),
   'internal.error': m(
     E,
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,

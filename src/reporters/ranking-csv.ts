@@ -1,19 +1,30 @@
 import type { BatchReport } from '../batch/report.js';
 
+/**
+ * Two flavours. `csv`, machine data: comma separator, decimal point (RFC 4180). `csv-vi`, for Excel
+ * with Vietnamese regional settings (list separator ";", decimal comma), which reads `csv` as one
+ * column and "11.25" as a date or text. Both: UTF-8 with a BOM (so Excel reads Vietnamese letters
+ * right), CRLF lines, text cells a spreadsheet would run as a formula neutralised.
+ */
+export type CsvFlavour = 'csv' | 'csv-vi';
+
+const SEPARATOR: Record<CsvFlavour, string> = { csv: ',', 'csv-vi': ';' };
+
 /** A text cell a spreadsheet would run as a formula is neutralised with a leading apostrophe. */
-export function csvText(s: string): string {
+export function csvText(s: string, flavour: CsvFlavour = 'csv'): string {
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const quote = flavour === 'csv' ? /[",\r\n]/ : /[";\r\n]/;
+  return quote.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const num = (x: number | null | undefined, d: number) => (x === null || x === undefined ? '' : x.toFixed(d));
-
-/**
- * Machine data: UTF-8 with a BOM (so spreadsheet programs read Vietnamese correctly), comma separator,
- * decimal point, CRLF lines (RFC 4180), one row per ranked unit.
- */
-export function rankingCsv(r: BatchReport): string {
+export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv'): string {
   const d = r.catalog?.decimals ?? 2;
+  const text = (s: string) => csvText(s, flavour);
+  const num = (x: number | null | undefined) => {
+    if (x === null || x === undefined) return '';
+    const s = x.toFixed(d);
+    return flavour === 'csv-vi' ? s.replace('.', ',') : s;
+  };
   const areas = r.catalog?.areas ?? [];
   const head = [
     'group', 'rank', 'rankLabel', 'code', 'name', 'parent', 'type', 'province',
@@ -21,29 +32,30 @@ export function rankingCsv(r: BatchReport): string {
     'achieved', 'bonus', 'penalty', 'total', 'applicableMax', 'index', 'band',
     'changeRank', 'changeIndex', 'change', 'comparedWith', 'file',
   ];
+  const sep = SEPARATOR[flavour];
   const rows = r.groups.flatMap((g) =>
     g.units.map((u) => {
       const points = new Map(u.areas.map((a) => [a.code, a.points]));
       const ch = u.change;
       return [
-        csvText(g.key ?? ''),
+        text(g.key ?? ''),
         String(u.rank),
-        csvText(u.rankLabel),
-        csvText(u.code),
-        csvText(u.name),
-        csvText(u.parent ?? ''),
-        csvText(u.type ?? ''),
-        csvText(u.province),
-        ...areas.map((a) => num(points.get(a.code), d)),
-        num(u.achieved, d), num(u.bonus, d), num(u.penalty, d), num(u.total, d), num(u.applicableMax, d), num(u.index, d),
-        csvText(u.band ?? ''),
+        text(u.rankLabel),
+        text(u.code),
+        text(u.name),
+        text(u.parent ?? ''),
+        text(u.type ?? ''),
+        text(u.province),
+        ...areas.map((a) => num(points.get(a.code))),
+        num(u.achieved), num(u.bonus), num(u.penalty), num(u.total), num(u.applicableMax), num(u.index),
+        text(u.band ?? ''),
         ch?.rank === null || ch?.rank === undefined ? '' : String(ch.rank),
-        num(ch?.index, d),
-        csvText(ch?.label ?? ''),
-        csvText(ch?.merged && ch.previous ? ch.previous.code : ''),
-        csvText(u.file),
-      ].join(',');
+        num(ch?.index),
+        text(ch?.label ?? ''),
+        text(ch?.merged && ch.previous ? ch.previous.code : ''),
+        text(u.file),
+      ].join(sep);
     }),
   );
-  return `\uFEFF${[head.join(','), ...rows].join('\r\n')}\r\n`;
+  return `\uFEFF${[head.join(sep), ...rows].join('\r\n')}\r\n`;
 }

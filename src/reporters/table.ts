@@ -54,6 +54,52 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /**
+ * One line of a report fitted to a terminal `width`: continuation lines start at column `hang`, under
+ * the text they continue. Without a width (a pipe, a file) the line stays whole.
+ */
+export function wrapLine(line: string, width: number | undefined, hang: number): string[] {
+  if (!width || displayWidth(line) <= width) return [line];
+  const lead = /^ */.exec(line)![0];
+  const pad = ' '.repeat(Math.min(hang, width - 1));
+  const room = width - Math.max(lead.length, pad.length);
+  const out: string[] = [];
+  let current = '';
+  let prefix = lead;
+  for (const word of line.trim().split(/\s+/).flatMap((w) => (displayWidth(w) > room ? splitLong(w, room) : [w]))) {
+    if (current && displayWidth(prefix) + displayWidth(current) + 1 + displayWidth(word) > width) {
+      out.push(prefix + current);
+      prefix = pad;
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  out.push(prefix + current);
+  return out;
+}
+
+/**
+ * Column widths (as drawTable takes them) that fit `width` terminal columns: the `flexible` columns
+ * (names, notes) give up room in proportion to their size, down to `least` each; the others (codes,
+ * numbers) keep theirs, so no number is ever split. Without a width, or when it fits, as given.
+ */
+export function fitWidths(widths: readonly number[], flexible: readonly number[], width: number | undefined, least = 12): number[] {
+  const out = [...widths];
+  const drawn = widths.reduce((s, w) => s + w, 0) + widths.length + 1;
+  if (!width || drawn <= width) return out;
+  const excess = drawn - width;
+  const room = flexible.reduce((s, i) => s + Math.max(0, widths[i]! - least), 0);
+  if (room === 0) return out;
+  const take = Math.min(excess, room);
+  let taken = 0;
+  flexible.forEach((i, k) => {
+    const spare = Math.max(0, widths[i]! - least);
+    const cut = k === flexible.length - 1 ? take - taken : Math.min(spare, Math.round((take * spare) / room));
+    out[i] = widths[i]! - Math.min(cut, spare);
+    taken += Math.min(cut, spare);
+  });
+  return out;
+}
+
+/**
  * The table cli-table3 draws with `style: { compact: true }` (same characters, padding and alignment;
  * a test holds them equal), drawn in linear time and with word wrapping that never drops text:
  * cli-table3 checks every cell against all cells before it (~6 s for a 3,321-commune province, ~40 ms

@@ -1,4 +1,4 @@
-import { drawTable, type Cell } from './table.js';
+import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
 import { fixedNumber, type Lang } from '../i18n/number.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
 import { describeHint, describeValue, statusLabel } from './describe.js';
@@ -97,43 +97,49 @@ export const textReporter: Reporter = (r, o) => {
   const l = L[lang];
   const d = r.decimals;
   const num = (x: number) => fixedNumber(x, d, lang);
-  const out: string[] = [];
+  const lines: string[] = [];
+  // Fitted to the terminal when there is one: a continuation line starts at column `hang`.
+  const out = { push: (...ls: string[]) => lines.push(...ls), at: (hang: number, line: string) => lines.push(...wrapLine(line, o.width, hang)) };
   const u = r.unit;
-  out.push(c.bold(l.title(r.catalog.year)));
-  out.push(`${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`);
-  out.push(`${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
+  out.at(0, c.bold(l.title(r.catalog.year)));
+  out.at(2, `${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`);
+  out.at(2, `${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
   out.push('');
 
-  out.push(drawTable([...l.head], treeRows(r, o), { widths: [9, 56, 8, 8, 26], aligns: ['left', 'left', 'right', 'right', 'left'] }));
+  // Code and number columns keep their width (numbers are never split); the name and note columns give way.
+  const widths = fitWidths([9, 56, 8, 8, 26], [1, 4], o.width);
+  out.push(drawTable([...l.head], treeRows(r, o), { widths, aligns: ['left', 'left', 'right', 'right', 'left'] }));
   out.push('');
 
-  out.push(`${l.achieved}: ${num(r.achieved)}`);
-  if (o.index.catalog.bonus) out.push(`${l.bonus}: +${num(r.bonus)}`);
-  if (o.index.catalog.penalty) out.push(`${l.penalty}: −${num(r.penalty)}`);
-  out.push(`${l.total}: ${num(r.total)} / ${l.applicable.toLowerCase()} ${num(r.applicableMax)}`);
-  out.push(
+  out.at(2, `${l.achieved}: ${num(r.achieved)}`);
+  if (o.index.catalog.bonus) out.at(2, `${l.bonus}: +${num(r.bonus)}`);
+  if (o.index.catalog.penalty) out.at(2, `${l.penalty}: −${num(r.penalty)}`);
+  out.at(2, `${l.total}: ${num(r.total)} / ${l.applicable.toLowerCase()} ${num(r.applicableMax)}`);
+  out.at(
+    2,
     c.bold(`${l.index}: ${r.index === null ? l.noIndex : `${fixedNumber(r.index, d, lang)}%${r.band ? ` — ${r.band}` : ''}`}`),
   );
   out.push('');
 
   const lost = lostItems(r);
-  out.push(c.bold(`${l.lostTitle} (${lost.length}):`));
-  if (lost.length === 0) out.push(`  ${l.none}`);
+  out.at(2, c.bold(`${l.lostTitle} (${lost.length}):`));
+  if (lost.length === 0) out.at(4, `  ${l.none}`);
   lost.forEach((it, i) => {
     const leaf = o.index.leaves.get(it.code)!;
-    out.push(
+    out.at(
+      7,
       `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? 0)}/${num(it.max)})`,
     );
-    out.push(`       ${l.owner}: ${it.owner ?? l.noOwner}`);
+    out.at(9, `       ${l.owner}: ${it.owner ?? l.noOwner}`);
     const shown = describeValue(it, leaf.rule, lang);
-    if (shown) out.push(`       ${l.declared}: ${shown}`);
-    if (it.hint) out.push(`       → ${describeHint(it.hint, lang)}`);
-    if (it.evidence) out.push(`       ${l.evidence}: ${it.evidence}`);
+    if (shown) out.at(9, `       ${l.declared}: ${shown}`);
+    if (it.hint) out.at(9, `       → ${describeHint(it.hint, lang)}`);
+    if (it.evidence) out.at(9, `       ${l.evidence}: ${it.evidence}`);
   });
   const unanswered = r.items.filter((i) => i.status === 'unanswered' && i.section === 'areas');
   if (unanswered.length) {
     out.push('');
-    out.push(`${l.unanswered}: ${unanswered.map((i) => i.code).join(', ')}`);
+    out.at(2, `${l.unanswered}: ${unanswered.map((i) => i.code).join(', ')}`);
   }
-  return `${out.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 };

@@ -9,6 +9,8 @@ export interface ReportOptions {
   color: ChalkInstance;
   index: CatalogIndex;
   findings: readonly Finding[];
+  /** Terminal columns to fit the text report into; undefined: full width (pipes, files, goldens). */
+  width?: number;
 }
 
 /** A reporter turns a score into the text written to stdout. */

@@ -123,3 +123,17 @@ export function shownPercent(num: bigint, den: bigint, bounds: readonly PercentB
   const s = below || floor * den === exact * p ? floor : floor + 1n;
   return Number(s) / Number(p);
 }
+
+/**
+ * A decimal typed by a person (a command-line option): digits, optionally one decimal comma or point
+ * and more digits ("92,5", "92.5", "92"). Nothing else is a number here: no sign, exponent, percent
+ * sign, hex or grouping. Undefined when the text is not such a number or has more than four decimals.
+ */
+export function fromDecimalText(text: string): Fixed | undefined {
+  const m = /^(\d+)(?:[.,](\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  if (frac.length > UNIT_DIGITS) return undefined;
+  const scaled = Number(BigInt(m[1]! + frac.padEnd(UNIT_DIGITS, '0')));
+  return Number.isSafeInteger(scaled) ? (scaled as Fixed) : undefined;
+}

@@ -2,6 +2,7 @@ import { batchExitCode } from '../../src/commands/batch.js';
 import { describe, expect, it } from 'vitest';
 import { batchFinding } from '../../src/batch/findings.js';
 import { buildReport } from '../../src/batch/report.js';
+import { fromNumber } from '../../src/scoring/fixed.js';
 import type { CatalogMeta, FileOutcome, UnitSummary } from '../../src/batch/types.js';
 
 const meta = (key: string, id = 'cat'): CatalogMeta => ({
@@ -88,7 +89,7 @@ describe('the batch report', () => {
   });
 
   it('lists units below --fail-under, lowest first', () => {
-    const r = buildReport([unit('A', 90), unit('B', 79.99), unit('C', 80), unit('D', 60.5)], [], catalogs, { groupBy: null, lang: 'vi', failUnder: 80 });
+    const r = buildReport([unit('A', 90), unit('B', 79.99), unit('C', 80), unit('D', 60.5)], [], catalogs, { groupBy: null, lang: 'vi', failUnder: fromNumber(80)! });
     expect(r.below.map((f) => f.args.name)).toEqual(['UBND xã D', 'UBND xã B']);
     expect(r.below[1]!.args.index).toBe('79.99');
     expect(r.summary.belowThreshold).toBe(2);
@@ -142,10 +143,13 @@ describe('the batch report', () => {
 describe('the batch exit code', () => {
   const f = (code: Parameters<typeof batchFinding>[0]) => batchFinding(code, {}, { file: 'a.yaml' });
   it('is 0 when all is well, 1 for invalid files or units below the threshold, 2 for failed writes, 3 for cchc’s own failure', () => {
-    expect(batchExitCode({ invalid: [], below: [] }, [])).toBe(0);
-    expect(batchExitCode({ invalid: [{ file: 'a.yaml', findings: [f('evidence.numerator_exceeds')] }], below: [] }, [])).toBe(1);
-    expect(batchExitCode({ invalid: [], below: [f('batch.below_threshold')] }, [])).toBe(1);
-    expect(batchExitCode({ invalid: [], below: [] }, [f('output.write_failed')])).toBe(2);
-    expect(batchExitCode({ invalid: [{ file: 'a.yaml', findings: [f('internal.error')] }], below: [] }, [])).toBe(3);
+    const ranked = { summary: { ranked: 3 } };
+    expect(batchExitCode({ ...ranked, invalid: [], below: [] }, [])).toBe(0);
+    expect(batchExitCode({ ...ranked, invalid: [{ file: 'a.yaml', findings: [f('evidence.numerator_exceeds')] }], below: [] }, [])).toBe(1);
+    expect(batchExitCode({ ...ranked, invalid: [], below: [f('batch.below_threshold')] }, [])).toBe(1);
+    expect(batchExitCode({ ...ranked, invalid: [], below: [] }, [f('output.write_failed')])).toBe(2);
+    expect(batchExitCode({ ...ranked, invalid: [{ file: 'a.yaml', findings: [f('internal.error')] }], below: [] }, [])).toBe(3);
+    // Not one file could be ranked: nothing came out of the run, the input is bad as a whole.
+    expect(batchExitCode({ summary: { ranked: 0 }, invalid: [{ file: 'a.yaml', findings: [f('evidence.numerator_exceeds')] }], below: [] }, [])).toBe(2);
   });
 });
