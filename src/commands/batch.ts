@@ -128,7 +128,7 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
     try {
       await mkdir(opts.forms, { recursive: true });
     } catch (e) {
-      bad.push(writeFailure(e, opts.forms));
+      bad.push(writeFailure(e, opts.forms, process.platform, opts.forms));
     }
   }
   if (bad.length) return bad;

@@ -373,8 +373,8 @@ export const MESSAGES = {
   ),
   'output.not_a_folder': m(
     E,
-    (a) => `không dùng được ${a.folder} làm thư mục (${a.reason}): đó là một tệp`,
-    (a) => `cannot use ${a.folder} as a folder (${a.reason}): it is a file`,
+    (a) => `không dùng được ${a.folder} làm thư mục (${a.reason}): đó, hoặc một thư mục chứa nó, là một tệp`,
+    (a) => `cannot use ${a.folder} as a folder (${a.reason}): it, or a folder above it, is a file`,
   ),
   'output.is_directory': m(
     E,

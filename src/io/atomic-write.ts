@@ -23,9 +23,8 @@ const errorCode = (e: unknown): string =>
  * A failed write in plain words, with the system's code kept as `reason`. On Windows, EPERM, EBUSY
  * and EACCES on a file name almost always mean the file is open in Excel.
  */
-export function writeFailure(e: unknown, out: string, platform: NodeJS.Platform = process.platform): Finding {
+export function writeFailure(e: unknown, out: string, platform: NodeJS.Platform = process.platform, folder = dirname(out)): Finding {
   const reason = errorCode(e);
-  const folder = dirname(out);
   const at = (code: FindingCode, args: Record<string, string> = {}) => ({ ...finding(code, [], { reason, ...args }), file: out });
   switch (reason) {
     case 'EBUSY':
