@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,16 @@ export function cchc(args: string[], opts: { cwd?: string; env?: Record<string, 
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like cchc(), without blocking: several real runs can go at once (exit codes, stdio). */
+export function cchcAsync(args: string[], opts: { cwd?: string; cli?: string } = {}): Promise<Run> {
+  const child = spawn(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  return new Promise((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
 }
 
 /**

@@ -1,0 +1,71 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cchcAsync, expectNoStackTrace, ROOT } from './cli.js';
+import { cli } from '../cli/run.js';
+
+/**
+ * The one exit-code table of the README, pinned for every command with real processes (the exit code
+ * of the program is the point): 0 ok · 1 findings or threshold (batch) · 2 bad input or bad command
+ * line · 3 internal error.
+ */
+const MINI = 'test/fixtures/mini/unit.yaml';
+const BAD = 'test/fixtures/bad/values.yaml';
+const MINI_OK = 'test/batch/fixtures/mini/m[1-4]*.yaml';
+
+describe('exit codes, one table for all commands', () => {
+  it('score, validate, template, import, batch, catalog list, catalog show', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-exit-'));
+    const form = join(dir, 'filled.xlsx');
+    expect((await cli(['template', '--unit', MINI, '-o', form])).exitCode).toBe(0);
+    // A copy of the program beside a broken catalog: `catalog list` meets bad input too.
+    const copy = join(dir, 'copy');
+    mkdirSync(join(copy, 'dist'), { recursive: true });
+    mkdirSync(join(copy, 'criteria'));
+    copyFileSync(join(ROOT, 'dist/cli.js'), join(copy, 'dist/cli.js'));
+    writeFileSync(join(copy, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(copy, 'criteria', 'hong.yaml'), 'id: hong\nareas: [\n');
+
+    const table: Array<[string, string[], number, { cli?: string }?]> = [
+      ['score ok', ['score', MINI], 0],
+      ['score bad input', ['score', BAD], 2],
+      ['score bad command line', ['score', MINI, '--nope'], 2],
+      ['validate ok', ['validate', MINI], 0],
+      ['validate bad input', ['validate', BAD], 2],
+      ['validate bad command line', ['validate'], 2],
+      ['template ok', ['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'mau.xlsx')], 0],
+      ['template bad input', ['template', '--unit', BAD, '-o', join(dir, 'hong.xlsx')], 2],
+      ['template bad command line', ['template', '--catalog', 'xa-mau-2024'], 2],
+      ['import ok', ['import', form, '-o', join(dir, 'don-vi.yaml')], 0],
+      ['import bad input', ['import', 'test/fixtures/bad/bieu.xlsx'], 2],
+      ['import bad command line', ['import'], 2],
+      ['batch ok', ['batch', MINI_OK], 0],
+      ['batch findings: one file not ranked, the rest is', ['batch', 'examples/van-lang-2024'], 1],
+      ['batch threshold', ['batch', MINI_OK, '--fail-under', '95'], 1],
+      ['batch bad input: no file could be ranked', ['batch', BAD], 2],
+      ['batch bad input: nothing to read', ['batch', 'khong-co/*.yaml'], 2],
+      ['batch bad command line', ['batch', MINI_OK, '--fail-under', '80%'], 2],
+      ['catalog list ok', ['catalog', 'list'], 0],
+      ['catalog list bad input', ['catalog', 'list'], 2, { cli: join(copy, 'dist/cli.js') }],
+      ['catalog list bad command line', ['catalog', 'list', '--nope'], 2],
+      ['catalog show ok', ['catalog', 'show', 'xa-mau-2024'], 0],
+      ['catalog show bad input', ['catalog', 'show', BAD], 2],
+      ['catalog show bad command line', ['catalog', 'show'], 2],
+    ];
+    // A few at a time: the machine has two cores.
+    const runs: Awaited<ReturnType<typeof cchcAsync>>[] = [];
+    for (let i = 0; i < table.length; i += 3) {
+      runs.push(...(await Promise.all(table.slice(i, i + 3).map(([, args, , o]) => cchcAsync(args, o)))));
+    }
+    table.forEach(([name, , code], i) => {
+      const run = runs[i]!;
+      expect(run.code, `${name}: ${run.stderr}`).toBe(code);
+      expectNoStackTrace(run);
+      // Nothing on stdout, except where the report is the result: validate's findings, the files a batch
+      // could not rank (in JSON too), the catalogs that could still be read.
+      const reports = ['validate bad input', 'batch bad input: no file could be ranked', 'catalog list bad input'];
+      if (code === 2 && !reports.includes(name)) expect(run.stdout, name).toBe('');
+    });
+  }, 120_000);
+});
