@@ -124,3 +124,25 @@ describe('--format csv-vi: opens right in Excel with Vietnamese regional setting
     expect(csvText('-1', 'csv-vi')).toBe("'-1");
   });
 });
+
+describe('a unit with nothing left to assess (the README says so)', () => {
+  it('is refused with score.no_applicable (exit 2), never printed with index null', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'cat.yaml'),
+      [
+        'id: mot-muc', 'title: Một mục', 'level: xa', 'scope: Thử', 'template: true', 'year: 2024', 'legal_basis: []',
+        'bands: [{ label: Tốt, from: 0 }]', 'scale: 1', 'areas:', '  - code: "1"', '    name: A', '    max: 1', '    children:',
+        '      - { code: "1.1", name: B, max: 1, rule: { kind: yes_no, when_not_arisen: not_applicable } }',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'unit.yaml'),
+      ['unit: { code: "X", name: UBND xã X, level: xa, province: Lạng Sơn }', 'catalog: ./cat.yaml', 'year: 2024', 'items:', '  "1.1": { not_arisen: "không phát sinh" }'].join('\n'),
+    );
+    const r = await cli(['score', join(dir, 'unit.yaml'), '--json']);
+    expect(r.stderr).toContain('(score.no_applicable)');
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+});
