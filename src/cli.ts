@@ -201,7 +201,8 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
 
 /**
  * Runs one command line and returns what to print and the exit code, printing nothing itself: the
- * tests call it in-process. `screen` says whether stdout is a terminal (colours, table width).
+ * tests call it in-process, one run at a time. `screen` says whether stdout is a terminal (colours,
+ * table width).
  */
 export async function runCli(argv: string[], screen: Screen = { isTTY: false }): Promise<CommandResult> {
   delete state.result;

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { readText } from '../io/yaml-file.js';
-import { inputGuard, overwritesInput } from '../io/output-guard.js';
+import { inputGuard } from '../io/output-guard.js';
 import { finding } from '../findings/messages.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, formatAll } from '../batch/findings.js';

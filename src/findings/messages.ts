@@ -323,11 +323,6 @@ export const MESSAGES = {
     (a) => `các đơn vị mã ${a.codes} cho cùng một tên tệp biểu: không ghi biểu của đơn vị nào trong số đó`,
     (a) => `units ${a.codes} give the same form file name: none of their forms is written`,
   ),
-  'batch.forms_dir': m(
-    E,
-    (a) => `không dùng được thư mục ghi biểu: ${a.reason}`,
-    (a) => `cannot use the forms folder: ${a.reason}`,
-  ),
   // The command line
   'option.number': m(
     E,
