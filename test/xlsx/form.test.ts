@@ -145,7 +145,7 @@ describe('self-assessment form', () => {
     expect((await saveWorkbook(wb, MINI, [MINI])).map((f) => f.code)).toEqual(['output.is_input']);
     const dir = tmp();
     const missing = join(dir, 'no-such-dir', 'f.xlsx');
-    expect((await saveWorkbook(wb, missing, [MINI])).map((f) => f.code)).toEqual(['output.write_failed']);
+    expect((await saveWorkbook(wb, missing, [MINI])).map((f) => f.code)).toEqual(['output.no_folder']);
     expect(existsSync(missing)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
