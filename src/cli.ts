@@ -12,8 +12,7 @@ import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
 import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 interface Global {
   lang: Lang;
