@@ -1,3 +1,5 @@
+import path, { type PlatformPath } from 'node:path';
+
 /** Whether an argument is a pattern for cchc to expand (a shell may have expanded it already). */
 export function isGlob(arg: string): boolean {
   return /[*?[{]/.test(arg);
@@ -45,4 +47,33 @@ export function globRegExp(pattern: string): RegExp {
     else re += ch.replace(/[.+^$()|\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
+}
+
+/** A path with '/' separators, in NFC: what patterns are matched against (`p.sep` is '\\' on Windows). */
+export function slashPath(file: string, p: Pick<PlatformPath, 'sep'> = path): string {
+  return (p.sep === '\\' ? file.replace(/\\/g, '/') : file).normalize('NFC');
+}
+
+export interface GlobPlan {
+  /** The folder to walk, as given (on Windows it may keep a drive letter: `C:/data`). */
+  base: string;
+  /** Matches the '/'-separated NFC form of each file found (slashPath). */
+  re: RegExp;
+  /** How many folder levels below `base` a match can be (Infinity with `**`). */
+  depth: number;
+}
+
+/**
+ * How to expand a pattern the shell left as it is, for node:path's flavour `p`. On Windows `\` separates
+ * folders (`don-vi\*.yaml`, `C:\data\**\*.yaml`): cmd and PowerShell leave patterns to the program and
+ * there `\` is never an escape. Names are compared in NFC, so a pattern typed composed matches a file
+ * name written decomposed (macOS) and the other way round. Throws on a malformed pattern.
+ */
+export function globPlan(arg: string, p: Pick<PlatformPath, 'sep'> = path): GlobPlan {
+  const pattern = slashPath(arg, p).replace(/^\.\//, '');
+  const base = globBase(pattern);
+  const re = globRegExp(pattern);
+  // Without `**` a pattern cannot reach deeper than its own number of segments.
+  const depth = pattern.includes('**') ? Infinity : pattern.split('/').length - (base === '.' ? 0 : base.split('/').length);
+  return { base, re, depth };
 }

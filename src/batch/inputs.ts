@@ -3,7 +3,8 @@ import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import { batchFinding } from './findings.js';
-import { globBase, globRegExp, isGlob } from './glob.js';
+import { onDisk } from '../io/catalog-store.js';
+import { globPlan, isGlob, slashPath, type GlobPlan } from './glob.js';
 
 const EVIDENCE = /\.ya?ml$/i;
 const SKIP_DIR = (name: string) => name.startsWith('.') || name === 'node_modules';
@@ -50,20 +51,16 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     } else if (st) {
       found.push(arg);
     } else if (isGlob(arg)) {
-      const base = globBase(arg);
-      const pattern = posix(arg).replace(/^\.\//, '');
-      let re: RegExp;
+      let plan: GlobPlan;
       try {
-        re = globRegExp(pattern);
+        plan = globPlan(arg);
       } catch {
         // An unclosed {, a reversed range [z-a]: the pattern itself is wrong.
         problems.push(batchFinding('batch.pattern_invalid', {}, { file: arg }));
         continue;
       }
-      // Without `**` a pattern cannot reach deeper than its own number of segments.
-      const depth = pattern.includes('**') ? Infinity : pattern.split('/').length - (base === '.' ? 0 : base.split('/').length);
       const files: string[] = [];
-      await walk(base, (f) => re.test(posix(f)), files, depth);
+      await walk(onDisk(plan.base), (f) => plan.re.test(slashPath(f)), files, plan.depth);
       if (!files.length) problems.push(batchFinding('batch.no_match', {}, { file: arg }));
       found.push(...files);
     } else {

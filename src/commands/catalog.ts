@@ -1,8 +1,9 @@
-import { join } from 'node:path';
 import Table from 'cli-table3';
 import type { CatalogNode } from '../schema/catalog.js';
 import { CatalogCache, displayPath } from '../io/load.js';
-import { criteriaDir, looksLikePath, shippedCatalogIds } from '../io/catalog-store.js';
+import { CRITERIA_ENV, listCatalogs, looksLikePath } from '../io/catalog-store.js';
+import type { Finding } from '../findings/finding.js';
+import { finding, SOURCE_EN, SOURCE_VI } from '../findings/messages.js';
 import { plainNumber } from '../i18n/number.js';
 import { describeRule } from '../reporters/describe.js';
 import { drawTable, fitWidths, type Cell } from '../reporters/table.js';
@@ -17,48 +18,66 @@ interface CatalogOptions {
 
 const H = {
   vi: {
-    list: ['Mã', 'Cấp', 'Phạm vi', 'Năm', 'Tên', 'Số TCTP', 'Tối đa'],
+    list: ['Mã', 'Cấp', 'Phạm vi', 'Năm', 'Tên', 'Số TCTP', 'Tối đa', 'Nguồn'],
     show: ['Mã', 'Nội dung', 'Tối đa', 'Cách tính điểm', 'Bộ phận tham mưu'],
     template: 'MẪU',
-    none: `Chưa có bộ tiêu chí nào trong ${criteriaDir()}`,
+    none: `Chưa có bộ tiêu chí nào (tìm trong ./criteria, ${CRITERIA_ENV} và các bộ có sẵn)`,
+    source: SOURCE_VI,
     bands: 'Xếp loại',
     basis: 'Căn cứ',
   },
   en: {
-    list: ['Id', 'Level', 'Scope', 'Year', 'Title', 'Items', 'Max'],
+    list: ['Id', 'Level', 'Scope', 'Year', 'Title', 'Items', 'Max', 'Source'],
     show: ['Code', 'Item', 'Max', 'Scoring rule', 'Owner'],
     template: 'TEMPLATE',
-    none: `No catalogs in ${criteriaDir()}`,
+    none: `No catalogs (looked in ./criteria, ${CRITERIA_ENV} and the shipped ones)`,
+    source: SOURCE_EN,
     bands: 'Bands',
     basis: 'Legal basis',
   },
 };
 
+/**
+ * Every catalog an id can name, where each comes from (working folder, CCHC_CRITERIA, shipped), and a
+ * warning for each file not used because an earlier folder has the same id.
+ */
 export async function catalogListCommand(opts: CatalogOptions, ctx: Context): Promise<CommandResult> {
   const cache = new CatalogCache();
-  const ids = await shippedCatalogIds();
-  const inputs = ids.map((id) => join(criteriaDir(), `${id}.yaml`));
+  const { catalogs, missing } = listCatalogs();
+  const inputs = catalogs.map((c) => c.file);
   const refused = await checkOutputs([['--output', opts.output]], inputs);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(refused, ctx.lang) };
   const out = (r: CommandResult) => deliver(r, opts.output, inputs, ctx);
-  const loaded = await Promise.all(ids.map((id) => cache.get(id, process.cwd())));
+  const loaded = await Promise.all(catalogs.map((c) => cache.get(c.file, process.cwd())));
   const broken = loaded.flatMap((c) => (c.index ? [] : c.findings));
-  const rows = loaded.flatMap((c) => (c.index ? [c.index] : []));
-  const stderr = formatFindings(broken, ctx.lang);
+  const warnings: Finding[] = [
+    ...missing.map((dir) => ({ ...finding('catalog.dir_not_found', []), file: dir })),
+    ...catalogs.flatMap((c) =>
+      c.shadowed.map((s) => ({ ...finding('catalog.shadowed', [], { id: c.id, used: displayPath(c.file), source: c.source }), file: displayPath(s.file) })),
+    ),
+  ];
+  const rows = catalogs.flatMap((c, i) => {
+    const index = loaded[i]!.index;
+    return index ? [{ found: c, index }] : [];
+  });
+  const stderr = formatFindings([...broken, ...warnings], ctx.lang);
   const exitCode = broken.length ? EXIT.invalid : EXIT.ok;
   if (opts.format === 'json') {
-    const list = rows.map(({ catalog: c, leaves }) => ({
+    const list = rows.map(({ found, index: { catalog: c, leaves } }) => ({
       id: c.id, title: c.title, level: c.level, scope: c.scope, year: c.year, template: c.template,
       legalBasis: c.legal_basis, scale: c.scale, items: [...leaves.values()].filter((l) => l.section === 'areas').length,
+      source: found.source, file: displayPath(found.file),
+      shadowed: found.shadowed.map((s) => ({ source: s.source, file: displayPath(s.file) })),
     }));
     return out({ exitCode, stdout: `${JSON.stringify(list, null, 2)}\n`, stderr });
   }
   const h = H[ctx.lang];
   if (!rows.length) return out({ exitCode, stdout: `${h.none}\n`, stderr });
-  const t = new Table({ head: h.list, style: { head: [], border: [] }, wordWrap: true, colWidths: [26, 6, 22, 6, 44, 9, 8] });
-  for (const { catalog: c, leaves } of rows) {
+  const t = new Table({ head: h.list, style: { head: [], border: [] }, wordWrap: true, colWidths: [24, 6, 20, 6, 38, 9, 8, 18] });
+  for (const { found, index: { catalog: c, leaves } } of rows) {
     const n = [...leaves.values()].filter((l) => l.section === 'areas').length;
-    t.push([c.id, c.level, c.template ? `${c.scope} (${h.template})` : c.scope, String(c.year), c.title, String(n), plainNumber(c.scale, ctx.lang)]);
+    const from = h.source[found.source] ?? found.source;
+    t.push([c.id, c.level, c.template ? `${c.scope} (${h.template})` : c.scope, String(c.year), c.title, String(n), plainNumber(c.scale, ctx.lang), from]);
   }
   return out({ exitCode, stdout: `${t.toString()}\n`, stderr });
 }

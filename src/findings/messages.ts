@@ -11,6 +11,10 @@ const m = (severity: Severity, vi: Text, en: Text): Message => ({ severity, vi, 
 const E = 'error' as const;
 const W = 'warning' as const;
 
+/** Where a catalog was found (src/io/catalog-store.ts), in words. */
+export const SOURCE_VI: Record<string, string> = { cwd: 'thư mục làm việc', env: 'CCHC_CRITERIA', shipped: 'có sẵn' };
+export const SOURCE_EN: Record<string, string> = { cwd: 'working folder', env: 'CCHC_CRITERIA', shipped: 'shipped' };
+
 /** Every finding cchc can report. Tests assert these codes, never the wording. */
 export const MESSAGES = {
   // Reading files
@@ -142,6 +146,16 @@ export const MESSAGES = {
     E,
     (a) => `không tìm thấy bộ tiêu chí "${a.id}" (có: ${a.known})`,
     (a) => `catalog "${a.id}" not found (known: ${a.known})`,
+  ),
+  'catalog.shadowed': m(
+    W,
+    (a) => `bộ tiêu chí "${a.id}" này không được dùng: mã đó đã có ở ${a.used} (${SOURCE_VI[String(a.source)] ?? a.source}), tìm thấy trước`,
+    (a) => `catalog "${a.id}" here is not used: ${a.used} (${SOURCE_EN[String(a.source)] ?? a.source}) has the same id and is found first`,
+  ),
+  'catalog.dir_not_found': m(
+    W,
+    () => 'thư mục bộ tiêu chí trong biến môi trường CCHC_CRITERIA không tồn tại',
+    () => 'this catalog folder of the CCHC_CRITERIA environment variable does not exist',
   ),
   'catalog.file_not_found': m(
     E,

@@ -9,7 +9,7 @@ import { checkEvidence } from '../validate/evidence-checks.js';
 import { zodFindings } from '../validate/zod-findings.js';
 import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
 import { type ScoreResult, scoreUnit } from '../scoring/score.js';
-import { catalogPath, looksLikePath, shippedCatalogIds } from './catalog-store.js';
+import { catalogPath, knownCatalogIds, looksLikePath } from './catalog-store.js';
 import { locate, parseYaml, readText, readYaml, type Parsed } from './yaml-file.js';
 import { readCompiled } from './compiled-catalog.js';
 import { fileKind, isWorkbookPath } from './file-kind.js';
@@ -48,7 +48,8 @@ export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
   const res = Catalog.safeParse(parsed.data);
   if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
   const checks = checkCatalog(res.data);
-  if (basename(path).replace(/\.ya?ml$/i, '') !== res.data.id) {
+  // A file name typed on macOS may be decomposed (NFD): the same id all the same.
+  if (basename(path).replace(/\.ya?ml$/i, '').normalize('NFC') !== res.data.id.normalize('NFC')) {
     checks.push(finding('catalog.id_mismatch', ['id'], { id: res.data.id, file: basename(path) }));
   }
   const findings = locate(parsed.source, checks);
@@ -124,7 +125,7 @@ export class CatalogCache {
       p = loadCatalogFile(path).then(async (c) => {
         const missing = c.findings.find((f) => f.code === 'file.not_found' || f.code === 'file.is_directory');
         if (missing && !looksLikePath(ref)) {
-          const known = (await shippedCatalogIds()).join(', ') || '—';
+          const known = knownCatalogIds().join(', ') || '—';
           return { path, findings: [finding('catalog.not_found', ['catalog'], { id: ref, known })] };
         }
         // Without a file, the caller places it where the reference is written (the evidence's catalog: line).

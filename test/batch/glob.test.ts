@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, win32 } from 'node:path';
 import { expandInputs } from '../../src/batch/inputs.js';
 import { describe, expect, it } from 'vitest';
-import { globBase, globRegExp, isGlob } from '../../src/batch/glob.js';
+import { globBase, globPlan, globRegExp, isGlob, slashPath } from '../../src/batch/glob.js';
 
 describe('glob patterns left unexpanded by the shell', () => {
   it('tells patterns from paths and finds where to start walking', () => {
@@ -35,5 +38,54 @@ describe('expandInputs', () => {
       expect(r.paths).toEqual([]);
       expect(r.problems.map((p) => [p.code, p.file])).toEqual([['batch.pattern_invalid', bad]]);
     }
+  });
+});
+
+/**
+ * Windows: this machine runs Linux, so the pure planning is tested with node:path's win32 flavour,
+ * with file paths made by win32.join as Windows' readdir would give them; the walk itself (fs) is
+ * the same code on both and is tested here with POSIX paths.
+ */
+describe('patterns typed on Windows (node:path win32)', () => {
+  const matches = (plan: ReturnType<typeof globPlan>, ...parts: string[]) => plan.re.test(slashPath(win32.join(...parts), win32));
+
+  it('don-vi\\*.yaml walks don-vi, one level deep', () => {
+    const plan = globPlan('don-vi\\*.yaml', win32);
+    expect([plan.base, plan.depth]).toEqual(['don-vi', 1]);
+    expect(matches(plan, 'don-vi', 'xa-a.yaml')).toBe(true);
+    expect(matches(plan, 'don-vi', 'huyen', 'xa-a.yaml')).toBe(false);
+    expect(globPlan('.\\don-vi\\*.yaml', win32).base).toBe('don-vi');
+  });
+
+  it('C:\\data\\**\\*.yaml walks C:/data at any depth', () => {
+    const plan = globPlan('C:\\data\\**\\*.yaml', win32);
+    expect([plan.base, plan.depth]).toEqual(['C:/data', Infinity]);
+    expect(matches(plan, 'C:\\data', 'xa.yaml')).toBe(true);
+    expect(matches(plan, 'C:\\data', 'huyen', 'xa', 'don-vi.yaml')).toBe(true);
+    expect(matches(plan, 'D:\\data', 'xa.yaml')).toBe(false);
+  });
+
+  it('on POSIX a backslash stays part of the pattern', () => {
+    expect(globPlan('don-vi\\*.yaml', posix).base).toBe('.');
+    expect(globPlan('don-vi/*.yaml', posix).base).toBe('don-vi');
+  });
+
+  it('matches names in either Unicode normal form (NFC typed, NFD written by macOS, and back)', () => {
+    const nfc = 'đơn-vị/xã-*.yaml'.normalize('NFC');
+    expect(globPlan(nfc, posix).re.test(slashPath('đơn-vị/xã-a.yaml'.normalize('NFD'), posix))).toBe(true);
+    expect(globPlan(nfc.normalize('NFD'), posix).re.test(slashPath('đơn-vị/xã-a.yaml', posix))).toBe(true);
+  });
+});
+
+describe('expandInputs and Unicode normal forms', () => {
+  it('finds files under a folder named in NFD from a pattern typed in NFC', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cchc-glob-'));
+    const dir = join(root, 'Đơn vị'.normalize('NFD'));
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'xã-a.yaml'.normalize('NFD')), 'x: 1\n');
+    writeFileSync(join(dir, 'b.yml'), 'x: 1\n');
+    const r = await expandInputs([join(root, 'Đơn vị', 'xã-*.yaml').normalize('NFC')]);
+    expect(r.problems).toEqual([]);
+    expect(r.paths).toEqual([join(dir, 'xã-a.yaml'.normalize('NFD'))]);
   });
 });
