@@ -3,7 +3,8 @@ import type { Finding } from '../findings/finding.js';
 import type { Lang } from '../i18n/number.js';
 import type { CatalogCache } from '../io/load.js';
 import { formWorkbook } from '../export/form.js';
-import { saveWorkbook } from '../export/xlsx.js';
+import { saveWorkbook, stampProvenance } from '../export/xlsx.js';
+import { provenance } from '../io/provenance.js';
 import { scoreForBatch } from './summarize.js';
 import { batchFinding } from './findings.js';
 
@@ -41,5 +42,6 @@ export async function writeForm(path: string, cache: CatalogCache, catalog: stri
   const { unit, outcome } = await scoreForBatch(path, cache, catalog);
   if (!unit?.result || !unit.index || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
   const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, lang);
+  stampProvenance(wb, provenance({ id: unit.index.catalog.id, file: unit.catalogFile }, [path]));
   return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile]);
 }

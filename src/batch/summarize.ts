@@ -7,6 +7,7 @@ import type { CatalogIndex } from '../scoring/catalog-index.js';
 import { lostItems, type ScoreResult } from '../scoring/score.js';
 import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
 import { isWorkbookPath } from '../io/file-kind.js';
+import { sha256File } from '../io/provenance.js';
 import type { CatalogMeta, FileOutcome, LostPoints, Position } from './types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();
@@ -84,6 +85,7 @@ export async function scoreForBatch(path: string, cache: CatalogCache, catalog?:
   const summary = {
     file,
     path,
+    sha256: sha256File(path),
     code: u.code.normalize('NFC').trim(),
     name: u.name.normalize('NFC'),
     level: u.level,

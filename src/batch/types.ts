@@ -40,6 +40,8 @@ export interface UnitSummary {
   file: string;
   /** The path as given, to read the file again (forms). */
   path: string;
+  /** SHA-256 of the file's bytes (provenance of the published ranking); null if it could not be read again. */
+  sha256?: string | null;
   code: string;
   name: string;
   level: string;

@@ -23,6 +23,7 @@ import { writeFailure } from '../io/atomic-write.js';
 import { EXIT, type CommandResult, type Context } from './context.js';
 import { decimalOption, wholeOption } from './number-option.js';
 import { checkOutputs, deliver } from './output.js';
+import { provenance } from '../io/provenance.js';
 
 export interface BatchOptions {
   catalog?: string;
@@ -186,6 +187,8 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     ...(checked.previous ? { previous: checked.previous } : {}),
   });
   const ranked = report.groups.flatMap((g) => g.units);
+  // What the ranking was made from: the catalog, the --compare file; each unit's hash is in its entry.
+  const made = provenance(report.catalog, opts.compare !== undefined ? [opts.compare] : []);
 
   let stderr = formatAll(report.invalid.flatMap((f) => f.findings), ctx.lang);
   stderr += formatAll(report.below, ctx.lang);
@@ -196,9 +199,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     if (!ranked.length) wrote.push(t.noXlsx(opts.xlsx));
     else {
       const { rankingWorkbook } = await import('../export/ranking-workbook.js');
-      const { saveWorkbook } = await import('../export/xlsx.js');
+      const { saveWorkbook, stampProvenance } = await import('../export/xlsx.js');
       const catalogFiles = [...scored.catalogs.values()].map((m) => m.file);
-      const failed = await saveWorkbook(await rankingWorkbook(report), opts.xlsx, [...inputFiles, ...catalogFiles]);
+      const wb = await rankingWorkbook(report);
+      stampProvenance(wb, { ...made, inputs: [...made.inputs, ...ranked.map((u) => ({ file: u.file, sha256: u.sha256 ?? null }))] });
+      const failed = await saveWorkbook(wb, opts.xlsx, [...inputFiles, ...catalogFiles]);
       if (failed.length) failedWrites.push(...failed);
       else wrote.push(t.wroteXlsx(opts.xlsx));
     }
@@ -228,7 +233,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
 
   const stdout =
     opts.format === 'json'
-      ? rankingJsonText(report, ctx.lang)
+      ? rankingJsonText(report, ctx.lang, made)
       : opts.format === 'csv' || opts.format === 'csv-vi'
         ? rankingCsv(report, opts.format)
         : rankingText(report, ctx);

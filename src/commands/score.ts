@@ -2,7 +2,8 @@ import { hasErrors } from '../findings/finding.js';
 import { CatalogCache } from '../io/load.js';
 import { REPORTERS, type ReportFormat } from '../reporters/index.js';
 import { formWorkbook } from '../export/form.js';
-import { saveWorkbook } from '../export/xlsx.js';
+import { saveWorkbook, stampProvenance } from '../export/xlsx.js';
+import { provenance } from '../io/provenance.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreFile } from './load-unit.js';
 import { checkOutputs, deliver } from './output.js';
@@ -28,8 +29,10 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--output', opts.output]], inputs);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(refused, ctx.lang) };
   let stderr = messages;
+  const made = provenance({ id: unit.index.catalog.id, file: unit.catalogFile }, [file]);
   if (opts.xlsx) {
     const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, ctx.lang);
+    stampProvenance(wb, made);
     const failed = await saveWorkbook(wb, opts.xlsx, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
@@ -40,6 +43,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
     index: unit.index,
     findings: unit.findings,
     ...(ctx.width ? { width: ctx.width } : {}),
+    provenance: made,
   });
   return deliver({ exitCode: EXIT.ok, stdout, stderr }, opts.output, inputs, ctx);
 }

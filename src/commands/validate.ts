@@ -9,6 +9,8 @@ import { scoreEvidence, scoreFile } from './load-unit.js';
 import { fileKind, isWorkbookPath, type FileKind } from '../io/file-kind.js';
 import { expandInputs } from '../batch/inputs.js';
 import { checkOutputs, deliver } from './output.js';
+import { catalogSha256, sha256File } from '../io/provenance.js';
+import { VERSION } from '../version.js';
 
 export interface ValidateOptions {
   catalog?: string;
@@ -21,23 +23,39 @@ interface FileReport {
   file: string;
   kind: FileKind;
   findings: Finding[];
+  /** The file's SHA-256 (null when it is not a regular file); unset for arguments that named no file. */
+  sha256?: string | null;
+  /** For evidence: the catalog it was checked against, when that catalog could be read. */
+  catalog?: { id: string; sha256: string | null } | null;
+}
+
+/** A report with the hashes that let a published check be tied to the very files it checked. */
+function hashed(path: string, r: FileReport, catalog?: { id: string; file?: string | undefined }): FileReport {
+  return {
+    ...r,
+    sha256: sha256File(path),
+    ...(r.kind === 'evidence' ? { catalog: catalog ? { id: catalog.id, sha256: catalogSha256(catalog.file) } : null } : {}),
+  };
 }
 
 async function validateFile(path: string, cache: CatalogCache, opts: ValidateOptions): Promise<FileReport> {
   const file = displayPath(path);
   // A filled-in template is an evidence file too.
-  if (isWorkbookPath(path)) return { file, kind: 'evidence', findings: (await scoreFile(path, cache, opts.catalog)).findings };
+  if (isWorkbookPath(path)) {
+    const unit = await scoreFile(path, cache, opts.catalog);
+    return hashed(path, { file, kind: 'evidence', findings: unit.findings }, unit.index && { id: unit.index.catalog.id, file: unit.catalogFile });
+  }
   const parsed = await readYaml(file);
-  if (!parsed.source || parsed.data === undefined) return { file, kind: 'unknown', findings: parsed.findings };
+  if (!parsed.source || parsed.data === undefined) return hashed(path, { file, kind: 'unknown', findings: parsed.findings });
   const seen = fileKind(parsed.data);
   // Keys of both kinds: a catalog never has `unit`, so with one it is evidence with a stray key.
   const kind: FileKind = seen !== 'mixed' ? seen : parsed.data && typeof parsed.data === 'object' && 'unit' in parsed.data ? 'evidence' : 'catalog';
-  if (kind === 'catalog') return { file, kind, findings: catalogFromParsed(parsed, path).findings };
+  if (kind === 'catalog') return hashed(path, { file, kind, findings: catalogFromParsed(parsed, path).findings });
   if (kind === 'evidence') {
     const unit = await scoreEvidence(evidenceFromParsed(parsed, path), cache, opts.catalog);
-    return { file, kind, findings: unit.findings };
+    return hashed(path, { file, kind, findings: unit.findings }, unit.index && { id: unit.index.catalog.id, file: unit.catalogFile });
   }
-  return { file, kind, findings: [{ ...finding('file.unknown_kind', []), file, line: 1, column: 1 }] };
+  return hashed(path, { file, kind, findings: [{ ...finding('file.unknown_kind', []), file, line: 1, column: 1 }] });
 }
 
 const SUMMARY = {
@@ -63,9 +81,11 @@ export async function validateCommand(files: string[], opts: ValidateOptions, ct
       kind: r.kind,
       valid: !hasErrors(r.findings),
       findings: r.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
+      sha256: r.sha256 ?? null,
+      ...(r.catalog !== undefined ? { catalog: r.catalog } : {}),
     }));
-    const stdout = `${JSON.stringify({ formatVersion: 1, valid: exitCode === 0, files }, null, 2)}\n`;
-    return deliver({ exitCode, stdout, stderr: '' }, opts.output, paths, ctx);
+    const json = { formatVersion: 1, valid: exitCode === 0, files, provenance: { cchc: VERSION } };
+    return deliver({ exitCode, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' }, opts.output, paths, ctx);
   }
   const summary = SUMMARY[ctx.lang](reports.length, errors, all.length - errors);
   return deliver({ exitCode, stdout: `${formatFindings(all, ctx.lang)}${summary}\n`, stderr: '' }, opts.output, paths, ctx);

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Finding } from '../findings/finding.js';
 import { writeAtomically } from '../io/atomic-write.js';
 import { withFrozenTopRow } from './sheet-view.js';
+import type { Provenance } from '../io/provenance.js';
 
 /**
  * Every exceljs call goes through this module and the writers beside it, so the library could be
@@ -35,8 +36,63 @@ export async function newWorkbook(): Promise<Workbook> {
   return wb;
 }
 
+const stamped = new WeakMap<Workbook, Provenance>();
+
+/**
+ * Records what a workbook was made from (cchc version, catalog id and SHA-256, input files and their
+ * SHA-256). It is written as custom document properties (File › Properties › Custom in Excel and
+ * LibreOffice): nothing on a sheet, nothing printed, and kept when the workbook is filled and saved.
+ */
+export function stampProvenance(wb: Workbook, p: Provenance): void {
+  stamped.set(wb, p);
+}
+
+/** Property name → text, in a fixed order. */
+export function provenanceProperties(p: Provenance): Array<[string, string]> {
+  const props: Array<[string, string]> = [['cchc.version', p.cchc]];
+  if (p.catalog) props.push(['cchc.catalog.id', p.catalog.id], ['cchc.catalog.sha256', p.catalog.sha256 ?? '']);
+  props.push(['cchc.inputs', String(p.inputs.length)]);
+  p.inputs.forEach((f, i) => props.push([`cchc.input.${i + 1}.file`, f.file], [`cchc.input.${i + 1}.sha256`, f.sha256 ?? '']));
+  return props;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const CUSTOM_PART = 'docProps/custom.xml';
+
+function customXml(props: Array<[string, string]>): string {
+  // fmtid is the one every Office custom property uses; pids start at 2.
+  const items = props.map(
+    ([name, value], i) =>
+      `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xml(name)}"><vt:lpwstr>${xml(value)}</vt:lpwstr></property>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+    `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`
+  );
+}
+
+/** The package parts that declare docProps/custom.xml: its content type and the root relationship. */
+function declareCustomPart(name: string, data: Buffer): Buffer {
+  const text = data.toString('utf8');
+  if (name === '[Content_Types].xml' && !text.includes(`/${CUSTOM_PART}"`)) {
+    return Buffer.from(
+      text.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`),
+    );
+  }
+  if (name === '_rels/.rels' && !text.includes(`Target="${CUSTOM_PART}"`)) {
+    return Buffer.from(
+      text.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdCchcCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="${CUSTOM_PART}"/></Relationships>`,
+      ),
+    );
+  }
+  return data;
+}
+
 /** Re-zips with constant entry dates (exceljs stamps the time of writing into every entry). */
-async function deterministic(buf: ArrayBuffer | Buffer): Promise<Buffer> {
+async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buf);
   const out = new JSZip();
@@ -49,15 +105,17 @@ async function deterministic(buf: ArrayBuffer | Buffer): Promise<Buffer> {
     if (name === 'docProps/core.xml') {
       data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
     }
+    if (prov) data = declareCustomPart(name, data);
     out.file(name, data, { date: FIXED_DATE, createFolders: false });
   }
+  if (prov) out.file(CUSTOM_PART, customXml(provenanceProperties(prov)), { date: FIXED_DATE, createFolders: false });
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
 
 /** Renders a workbook to bytes, identical for identical content. */
 export async function workbookBytes(wb: Workbook): Promise<Buffer> {
   // Stored, not compressed: the bytes are re-zipped (and compressed) once, in deterministic().
-  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]));
+  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]), stamped.get(wb));
 }
 
 /** Atomic writes live in src/io/atomic-write.ts; re-exported here, where the workbook writers look. */

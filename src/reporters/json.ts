@@ -32,6 +32,7 @@ export function scoreJson(result: ScoreResult, o: ReportOptions) {
     lost: lostItems(result).map((i) => i.code),
     unanswered: result.items.filter((i) => i.status === 'unanswered' && i.section === 'areas').map((i) => i.code),
     findings: o.findings.map((f) => ({ ...f, message: findingMessage(f, o.lang) })),
+    ...(o.provenance ? { provenance: o.provenance } : {}),
   };
 }
 

@@ -1,11 +1,16 @@
 import type { Lang } from '../i18n/number.js';
 import { findingMessage } from '../findings/format.js';
 import type { BatchReport } from '../batch/report.js';
+import type { Provenance } from '../io/provenance.js';
 
 export const RANKING_FORMAT_VERSION = 1;
 
 /** The documented, stable JSON of `cchc batch --json`; `--compare` reads it back next year. */
-export function rankingJson(r: BatchReport, lang: Lang) {
+/**
+ * `provenance`: cchc's version, the ranking catalog's id and SHA-256, and the --compare file's hash;
+ * each unit carries its own file's SHA-256.
+ */
+export function rankingJson(r: BatchReport, lang: Lang, provenance?: Provenance) {
   const c = r.catalog;
   return {
     formatVersion: RANKING_FORMAT_VERSION,
@@ -31,6 +36,7 @@ export function rankingJson(r: BatchReport, lang: Lang) {
         province: u.province,
         predecessors: u.predecessors ?? [],
         file: u.file,
+        sha256: u.sha256 ?? null,
         achieved: u.achieved,
         bonus: u.bonus,
         penalty: u.penalty,
@@ -52,9 +58,10 @@ export function rankingJson(r: BatchReport, lang: Lang) {
     })),
     weak: r.weak,
     summary: r.summary,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
-export function rankingJsonText(r: BatchReport, lang: Lang): string {
-  return `${JSON.stringify(rankingJson(r, lang), null, 2)}\n`;
+export function rankingJsonText(r: BatchReport, lang: Lang, provenance?: Provenance): string {
+  return `${JSON.stringify(rankingJson(r, lang, provenance), null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../findings/finding.js';
 import type { Lang } from '../i18n/number.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 import type { ScoreResult } from '../scoring/score.js';
+import type { Provenance } from '../io/provenance.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -11,6 +12,8 @@ export interface ReportOptions {
   findings: readonly Finding[];
   /** Terminal columns to fit the text report into; undefined: full width (pipes, files, goldens). */
   width?: number;
+  /** What the result was made from (cchc version, catalog and input hashes): in JSON results. */
+  provenance?: Provenance;
 }
 
 /** A reporter turns a score into the text written to stdout. */

@@ -32,7 +32,7 @@ describe('cchc batch: the Văn Lãng district example', () => {
     const run = cchc(args);
     expect(run.code).toBe(1);
     const j = JSON.parse(run.stdout);
-    expect(Object.keys(j)).toEqual(['formatVersion', 'catalog', 'groupBy', 'compare', 'units', 'invalid', 'weak', 'summary']);
+    expect(Object.keys(j)).toEqual(['formatVersion', 'catalog', 'groupBy', 'compare', 'units', 'invalid', 'weak', 'summary', 'provenance']);
     expect(j.formatVersion).toBe(1);
     expect(j.catalog).toMatchObject({ id: 'xa-mau-2024', year: 2024, decimals: 2 });
     const hv = j.units.find((u: { code: string }) => u.code === '20101');

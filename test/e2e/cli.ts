@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const CLI = join(ROOT, 'dist/cli.js');
 
 export interface Run {
@@ -38,7 +39,9 @@ export function cchcAsync(args: string[], opts: { cwd?: string; cli?: string } =
  * UPDATE_GOLDEN=1 rewrites the file instead; review the diff before committing.
  */
 export function expectGolden(name: string, args: string[], run: Run): void {
-  const text = `$ cchc ${args.join(' ')}\n--- exit ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
+  // JSON results name the cchc version that made them: a release must not rewrite every golden file.
+  const stdout = run.stdout.replaceAll(`"cchc": ${JSON.stringify(VERSION)}`, '"cchc": "<version>"');
+  const text = `$ cchc ${args.join(' ')}\n--- exit ${run.code}\n--- stdout\n${stdout}--- stderr\n${run.stderr}`;
   const file = join(ROOT, 'test/e2e/golden', `${name}.txt`);
   if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
     if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file missing: ${file}`);

@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { cchc, ROOT, VERSION } from './cli.js';
+import { tmp } from '../xlsx/support.js';
+import { findSoffice } from '../support/libreoffice.js';
+
+/**
+ * Every result says what made it: the cchc version, the catalog's id and the SHA-256 of its file, and
+ * the SHA-256 of each input. The hashes are recomputed here from the files' bytes with node:crypto.
+ */
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex');
+const EXAMPLE = 'examples/hoang-viet-2024.yaml';
+const CATALOG = 'criteria/xa-mau-2024.yaml';
+const VAN_LANG = 'examples/van-lang-2024';
+const LAST_YEAR = 'examples/van-lang-2023.json';
+
+/** The custom document properties of a workbook (docProps/custom.xml), in file order. */
+async function customProperties(file: string): Promise<Array<[string, string]>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file('docProps/custom.xml')?.async('string');
+  expect(xml, `${file} has no custom properties`).toBeDefined();
+  expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('PartName="/docProps/custom.xml"');
+  expect(await zip.file('_rels/.rels')!.async('string')).toContain('Target="docProps/custom.xml"');
+  return [...xml!.matchAll(/<property [^>]*name="([^"]+)"><vt:lpwstr>([^<]*)<\/vt:lpwstr><\/property>/g)].map((m) => [m[1]!, m[2]!]);
+}
+
+const stamp = (inputs: Array<[string, string]>) => [
+  ['cchc.version', VERSION],
+  ['cchc.catalog.id', 'xa-mau-2024'],
+  ['cchc.catalog.sha256', sha256(CATALOG)],
+  ['cchc.inputs', String(inputs.length)],
+  ...inputs.flatMap(([file, hash], i) => [
+    [`cchc.input.${i + 1}.file`, file],
+    [`cchc.input.${i + 1}.sha256`, hash],
+  ]),
+];
+
+describe('provenance in JSON results', () => {
+  it('score --json: version, catalog id and hash, the unit file’s hash', () => {
+    const run = cchc(['score', EXAMPLE, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).provenance).toEqual({
+      cchc: VERSION,
+      catalog: { id: 'xa-mau-2024', sha256: sha256(CATALOG) },
+      inputs: [{ file: EXAMPLE, sha256: sha256(EXAMPLE) }],
+    });
+  });
+
+  it('score --json of a filled workbook hashes the workbook’s bytes', () => {
+    const dir = tmp();
+    expect(cchc(['template', '--unit', EXAMPLE, '-o', join(dir, 'mau.xlsx')]).code).toBe(0);
+    const run = cchc(['score', join(dir, 'mau.xlsx'), '--json']);
+    expect(run.code).toBe(0);
+    const p = JSON.parse(run.stdout).provenance;
+    expect(p.inputs).toEqual([{ file: join(dir, 'mau.xlsx'), sha256: createHash('sha256').update(readFileSync(join(dir, 'mau.xlsx'))).digest('hex') }]);
+    expect(p.catalog).toEqual({ id: 'xa-mau-2024', sha256: sha256(CATALOG) });
+  });
+
+  it('batch --json: each unit’s file hash in its entry, the catalog and the --compare file in provenance', () => {
+    const run = cchc(['batch', VAN_LANG, '--json', '--compare', LAST_YEAR]);
+    const j = JSON.parse(run.stdout) as { units: Array<{ file: string; sha256: string }>; provenance: unknown };
+    expect(j.units.length).toBe(15);
+    for (const u of j.units) expect(u.sha256, u.file).toBe(sha256(u.file));
+    expect(j.provenance).toEqual({
+      cchc: VERSION,
+      catalog: { id: 'xa-mau-2024', sha256: sha256(CATALOG) },
+      inputs: [{ file: LAST_YEAR, sha256: sha256(LAST_YEAR) }],
+    });
+  });
+
+  it('validate --json: every file’s hash, and the catalog each evidence file was checked against', () => {
+    const run = cchc(['validate', CATALOG, EXAMPLE, 'examples/invalid/hoang-viet-loi.yaml', '--json']);
+    const j = JSON.parse(run.stdout) as { files: Array<{ file: string; kind: string; sha256: string; catalog?: unknown }>; provenance: unknown };
+    expect(j.provenance).toEqual({ cchc: VERSION });
+    expect(j.files.map((f) => [f.file, f.kind, f.sha256])).toEqual(
+      [CATALOG, EXAMPLE, 'examples/invalid/hoang-viet-loi.yaml'].map((f) => [f, f.startsWith('criteria') ? 'catalog' : 'evidence', sha256(f)]),
+    );
+    for (const f of j.files.filter((x) => x.kind === 'evidence')) expect(f.catalog).toEqual({ id: 'xa-mau-2024', sha256: sha256(CATALOG) });
+  });
+});
+
+describe('provenance in workbooks (custom document properties: not on any sheet, not printed)', () => {
+  it('the self-assessment form, the same bytes run after run', async () => {
+    const dir = tmp();
+    for (const name of ['a.xlsx', 'b.xlsx']) expect(cchc(['score', EXAMPLE, '--xlsx', join(dir, name)]).code).toBe(0);
+    expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
+    expect(await customProperties(join(dir, 'a.xlsx'))).toEqual(stamp([[EXAMPLE, sha256(EXAMPLE)]]));
+  });
+
+  it('the fill-in template, with and without a unit', async () => {
+    const dir = tmp();
+    expect(cchc(['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'trong.xlsx')]).code).toBe(0);
+    expect(await customProperties(join(dir, 'trong.xlsx'))).toEqual(stamp([]));
+    expect(cchc(['template', '--unit', EXAMPLE, '-o', join(dir, 'mau.xlsx')]).code).toBe(0);
+    expect(await customProperties(join(dir, 'mau.xlsx'))).toEqual(stamp([[EXAMPLE, sha256(EXAMPLE)]]));
+  });
+
+  it('the ranking workbook (the --compare file, then every ranked unit) and each unit’s form, the same bytes run after run', async () => {
+    const dir = tmp();
+    for (const name of ['a', 'b']) {
+      const run = cchc(['batch', VAN_LANG, '--compare', LAST_YEAR, '--xlsx', join(dir, `${name}.xlsx`), '--forms', join(dir, `bieu-${name}`), '--json']);
+      expect(run.code).toBe(1);
+    }
+    expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
+    const ranked = (JSON.parse(cchc(['batch', VAN_LANG, '--json']).stdout) as { units: Array<{ file: string }> }).units.map((u) => u.file);
+    expect(await customProperties(join(dir, 'a.xlsx'))).toEqual(stamp([[LAST_YEAR, sha256(LAST_YEAR)], ...ranked.map((f): [string, string] => [f, sha256(f)])]));
+    const forms = readdirSync(join(dir, 'bieu-a')).sort();
+    expect(forms).toHaveLength(15);
+    const hv = await customProperties(join(dir, 'bieu-a', '20101.xlsx'));
+    expect(hv).toEqual(stamp([[`${VAN_LANG}/20101-hoang-viet.yaml`, sha256(`${VAN_LANG}/20101-hoang-viet.yaml`)]]));
+    for (const f of forms) expect(readFileSync(join(dir, 'bieu-a', f)).equals(readFileSync(join(dir, 'bieu-b', f))), f).toBe(true);
+  });
+});
+
+// CI installs LibreOffice (.ci/setup); elsewhere the check runs when it is present.
+describe.skipIf(!findSoffice() && !process.env.CI)('provenance in a workbook saved again by LibreOffice', () => {
+  it('opens, and keeps every property when saved', async () => {
+    const dir = tmp();
+    expect(cchc(['score', EXAMPLE, '--xlsx', join(dir, 'bieu.xlsx')]).code).toBe(0);
+    mkdirSync(join(dir, 'out'));
+    const lo = spawnSync(
+      findSoffice()!,
+      [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault',
+        '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'bieu.xlsx')],
+      { encoding: 'utf8', env: { ...process.env, HOME: dir }, timeout: 120_000 },
+    );
+    expect(lo.status, lo.stderr).toBe(0);
+    const kept = await customProperties(join(dir, 'out', 'bieu.xlsx'));
+    expect(new Map(kept)).toEqual(new Map(stamp([[EXAMPLE, sha256(EXAMPLE)]]) as Array<[string, string]>));
+  }, 150_000);
+});
