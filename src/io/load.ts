@@ -48,8 +48,7 @@ export function catalogFromParsed(parsed: Parsed, path: string): LoadedCatalog {
   const res = Catalog.safeParse(parsed.data);
   if (!res.success) return { path, findings: locate(parsed.source, zodFindings(res.error.issues, parsed.data)) };
   const checks = checkCatalog(res.data);
-  // A file name typed on macOS may be decomposed (NFD): the same id all the same.
-  if (basename(path).replace(/\.ya?ml$/i, '').normalize('NFC') !== res.data.id.normalize('NFC')) {
+  if (basename(path).replace(/\.ya?ml$/i, '') !== res.data.id) {
     checks.push(finding('catalog.id_mismatch', ['id'], { id: res.data.id, file: basename(path) }));
   }
   const findings = locate(parsed.source, checks);
