@@ -16,18 +16,26 @@ export interface Inputs {
   problems: Finding[];
 }
 
-async function walk(dir: string, keep: (file: string) => boolean, out: string[], depth = Infinity): Promise<void> {
+/**
+ * Files under `dir` whose path passes `keep`. Every entry that is not a folder counts: a FIFO, a
+ * device or a broken link named *.yaml is listed, so reading it reports what it is (never skipped
+ * silently, never opened: reading checks with stat first). A folder that cannot be listed is a problem.
+ */
+async function walk(dir: string, keep: (file: string) => boolean, out: string[], problems: Finding[], depth = Infinity): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    const reason = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+    // A pattern's base that does not exist simply matches nothing (batch.no_match says so).
+    if (reason !== 'ENOENT') problems.push({ ...finding('file.unreadable', [], { reason }), file: dir });
     return;
   }
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIR(e.name) && depth > 1) await walk(p, keep, out, depth - 1);
-    } else if ((e.isFile() || e.isSymbolicLink()) && keep(p)) out.push(p);
+      if (!SKIP_DIR(e.name) && depth > 1) await walk(p, keep, out, problems, depth - 1);
+    } else if (keep(p)) out.push(p);
   }
 }
 
@@ -45,7 +53,7 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     const st = await stat(arg).catch(() => undefined);
     if (st?.isDirectory()) {
       const files: string[] = [];
-      await walk(arg, (f) => EVIDENCE.test(f), files);
+      await walk(arg, (f) => EVIDENCE.test(f), files, problems);
       if (!files.length) problems.push(batchFinding('batch.empty_dir', {}, { file: arg }));
       found.push(...files);
     } else if (st) {
@@ -60,7 +68,7 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
         continue;
       }
       const files: string[] = [];
-      await walk(onDisk(plan.base), (f) => plan.re.test(slashPath(f)), files, plan.depth);
+      await walk(onDisk(plan.base), (f) => plan.re.test(slashPath(f)), files, problems, plan.depth);
       if (!files.length) problems.push(batchFinding('batch.no_match', {}, { file: arg }));
       found.push(...files);
     } else {

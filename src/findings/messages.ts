@@ -14,6 +14,29 @@ const W = 'warning' as const;
 /** Where a catalog was found (src/io/catalog-store.ts), in words. */
 export const SOURCE_VI: Record<string, string> = { cwd: 'thư mục làm việc', env: 'CCHC_CRITERIA', shipped: 'có sẵn' };
 export const SOURCE_EN: Record<string, string> = { cwd: 'working folder', env: 'CCHC_CRITERIA', shipped: 'shipped' };
+/** Why a catalog reference leads to no usable file (`why` is the reason's code). */
+const REFUSED = {
+  vi: (a: Args): string =>
+    ({
+      system: 'tệp nằm trong /dev, /proc hoặc /sys',
+      is_directory: 'đây là thư mục, cần một tệp .yaml',
+      not_regular: 'không phải tệp thông thường (thiết bị, ống dẫn…)',
+      not_yaml: 'chỉ đọc tệp .yaml hoặc .yml',
+      broken_link: 'liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại',
+      too_large: `tệp quá lớn (${a.size} byte, tối đa ${a.limit} byte)`,
+      unreadable: `không đọc được tệp (${a.reason})`,
+    })[String(a.why)] ?? String(a.why),
+  en: (a: Args): string =>
+    ({
+      system: 'it lies under /dev, /proc or /sys',
+      is_directory: 'it is a folder, a .yaml file is expected',
+      not_regular: 'not a regular file (a device, a pipe…)',
+      not_yaml: 'only .yaml or .yml files are read',
+      broken_link: 'a symbolic link to a file that does not exist',
+      too_large: `file too large (${a.size} bytes, limit ${a.limit})`,
+      unreadable: `cannot read the file (${a.reason})`,
+    })[String(a.why)] ?? String(a.why),
+};
 
 /** Every finding cchc can report. Tests assert these codes, never the wording. */
 export const MESSAGES = {
@@ -32,6 +55,16 @@ export const MESSAGES = {
   ),
   'file.empty': m(E, () => 'tệp rỗng', () => 'file is empty'),
   'file.unreadable': m(E, (a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
+  'file.not_utf8': m(
+    E,
+    () => 'tệp không phải mã UTF-8 — hãy lưu lại với mã hóa UTF-8',
+    () => 'the file is not UTF-8 text — save it again with the UTF-8 encoding',
+  ),
+  'file.broken_link': m(
+    E,
+    () => 'liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại',
+    () => 'a symbolic link to a file that does not exist',
+  ),
   'file.not_catalog': m(
     E,
     (a) =>
@@ -59,6 +92,25 @@ export const MESSAGES = {
     E,
     () => 'quá nhiều bí danh (alias) YAML, tệp có thể là tệp độc hại',
     () => 'too many YAML alias expansions (possible alias bomb)',
+  ),
+  'yaml.too_many_nodes': m(
+    E,
+    (a) =>
+      `tệp có quá nhiều phần tử YAML (quá ${a.limit} dấu xuống dòng, dấu phẩy, dấu hai chấm, ngoặc…; ` +
+      'bộ tiêu chí hay tệp kê khai thật chỉ có vài nghìn): dừng đọc tại đây',
+    (a) =>
+      `too many YAML nodes (over ${a.limit} line breaks, commas, colons, brackets…; ` +
+      'a real catalog or evidence file has a few thousand): reading stopped here',
+  ),
+  'yaml.alias_cycle': m(
+    E,
+    (a) => `bí danh *${a.anchor} nằm bên trong chính neo &${a.anchor} của nó (vòng lặp vô tận)`,
+    (a) => `alias *${a.anchor} sits inside its own anchor &${a.anchor} (an endless loop)`,
+  ),
+  'yaml.alias_unknown': m(
+    E,
+    (a) => `bí danh *${a.anchor} chưa có neo &${a.anchor} nào đặt trước nó`,
+    (a) => `alias *${a.anchor} has no anchor &${a.anchor} set before it`,
   ),
   'yaml.not_mapping': m(E, () => 'cần một bảng khóa: giá trị', () => 'expected a mapping at the top level'),
   // Schema
@@ -162,6 +214,11 @@ export const MESSAGES = {
     (a) => `không tìm thấy tệp bộ tiêu chí ${a.file}`,
     (a) => `catalog file ${a.file} not found`,
   ),
+  'catalog.file_refused': m(
+    E,
+    (a) => `không dùng tệp ${a.file} làm bộ tiêu chí: ${REFUSED.vi(a)}`,
+    (a) => `${a.file} is not used as a catalog: ${REFUSED.en(a)}`,
+  ),
   'catalog.id_mismatch': m(
     W,
     (a) => `mã bộ tiêu chí "${a.id}" khác tên tệp "${a.file}"`,
@@ -182,6 +239,11 @@ export const MESSAGES = {
     E,
     (a) => `đơn vị cấp "${a.unit}" không dùng bộ tiêu chí cấp "${a.catalog}"`,
     (a) => `a "${a.unit}"-level unit cannot use a "${a.catalog}"-level catalog`,
+  ),
+  'evidence.code_unquoted': m(
+    E,
+    (a) => `mã đơn vị ${a.code} không đặt trong ngoặc kép nên YAML đọc thành số: hãy viết "${a.code}"`,
+    (a) => `unit code ${a.code} is not quoted, so YAML reads it as a number: write "${a.code}"`,
   ),
   'evidence.unknown_code': m(
     E,
@@ -236,6 +298,11 @@ export const MESSAGES = {
     (a) => `claimed score ${a.claimed} is above the max ${a.max}`,
   ),
   'evidence.date_invalid': m(E, (a) => `ngày ${a.date} không tồn tại`, (a) => `date ${a.date} does not exist`),
+  'evidence.symbol_year': m(
+    W,
+    (a) => `số, ký hiệu ${a.number} mang năm ${a.symbolYear}, khác năm của ngày ban hành ${a.date}: một trong hai bị gõ nhầm`,
+    (a) => `the symbol ${a.number} carries the year ${a.symbolYear}, not the year of its date ${a.date}: one of them is a typo`,
+  ),
   'evidence.unanswered': m(
     W,
     () => 'chưa kê khai: tính 0 điểm',

@@ -1,7 +1,8 @@
-import { basename, dirname, relative } from 'node:path';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, relative, sep } from 'node:path';
 import { Catalog } from '../schema/catalog.js';
 import { Evidence } from '../schema/evidence.js';
-import type { Finding } from '../findings/finding.js';
+import type { Finding, YamlPath } from '../findings/finding.js';
 import { hasErrors } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import { checkCatalog } from '../validate/catalog-checks.js';
@@ -10,7 +11,8 @@ import { zodFindings } from '../validate/zod-findings.js';
 import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
 import { type ScoreResult, scoreUnit } from '../scoring/score.js';
 import { catalogPath, knownCatalogIds, looksLikePath } from './catalog-store.js';
-import { locate, parseYaml, readText, readYaml, type Parsed } from './yaml-file.js';
+import { isScalar, isSeq } from 'yaml';
+import { locate, parseYaml, readText, readYaml, type Parsed, type YamlSource } from './yaml-file.js';
 import { readCompiled } from './compiled-catalog.js';
 import { fileKind, isWorkbookPath } from './file-kind.js';
 
@@ -62,11 +64,34 @@ export function evidenceFromParsed(parsed: Parsed, path: string): LoadedEvidence
   if (fileKind(parsed.data) === 'catalog') return { path, findings: at([finding('file.not_evidence', [])]) };
   const res = Evidence.safeParse(parsed.data);
   if (res.success) return { path, evidence: res.data, locate: at, findings: [] };
-  const findings = at(zodFindings(res.error.issues, parsed.data));
+  const unquoted = unquotedCodes(source);
+  const issues = res.error.issues.filter((i) => !unquoted.some((u) => samePath(u.path, i.path)));
+  const findings = at([...unquoted, ...zodFindings(issues, parsed.data)]);
   const rest = withoutBrokenItems(parsed.data as Record<string, unknown>, res.error.issues);
   const again = rest && Evidence.safeParse(rest.data);
   if (!rest || !again?.success) return { path, findings };
   return { path, evidence: again.data, locate: at, findings, skipped: rest.skipped };
+}
+
+const samePath = (a: YamlPath, b: readonly PropertyKey[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/**
+ * Unit codes YAML read as numbers. `code: 012345` is the number 12345 to YAML: the message quotes
+ * the code from the source text, exactly as typed, never the number. An error, not a warning read
+ * from the source: every other reader of the file (the editor's schema check, a script, a
+ * spreadsheet import) sees the number, and a unit code changed silently is a wrong ranking.
+ */
+function unquotedCodes(source: YamlSource): Finding[] {
+  const out: Finding[] = [];
+  const check = (node: unknown, path: YamlPath) => {
+    if (isScalar(node) && typeof node.value === 'number') {
+      out.push(finding('evidence.code_unquoted', path, { code: node.source ?? String(node.value) }));
+    }
+  };
+  check(source.doc.getIn(['unit', 'code'], true), ['unit', 'code']);
+  const predecessors = source.doc.getIn(['unit', 'predecessors'], true);
+  if (isSeq(predecessors)) predecessors.items.forEach((n, i) => check(n, ['unit', 'predecessors', i]));
+  return out;
 }
 
 /**
@@ -110,9 +135,38 @@ export function parseEvidenceText(text: string, path: string): LoadedEvidence {
   return evidenceFromParsed(parseYaml(text, displayPath(path)), path);
 }
 
+const SYSTEM_DIRS = ['/dev', '/proc', '/sys'];
+const inSystemDir = (p: string) => sep === '/' && SYSTEM_DIRS.some((d) => p === d || p.startsWith(`${d}/`));
+const isLink = (p: string) => lstat(p).then((s) => s.isSymbolicLink(), () => false);
+
+/**
+ * Where a catalog reference may lead (the `catalog:` of an evidence file, which may come from anyone,
+ * or --catalog): a regular file named .yaml or .yml, not under /dev, /proc or /sys, also once
+ * symbolic links are followed. Checked with stat and realpath before anything is opened: opening a
+ * FIFO waits for a writer, a device reads without end, /proc files echo the process's secrets.
+ * A missing file is left to the reading, which names it as before.
+ */
+async function refusedCatalogPath(path: string): Promise<Finding | undefined> {
+  const refused = (why: string) => finding('catalog.file_refused', ['catalog'], { file: displayPath(path), why });
+  if (inSystemDir(path)) return refused('system');
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+    return code === 'ELOOP' || (code === 'ENOENT' && (await isLink(path))) ? refused('broken_link') : undefined;
+  }
+  if (inSystemDir(real)) return refused('system');
+  const st = await stat(real).catch(() => undefined);
+  if (st && !st.isFile()) return refused(st.isDirectory() ? 'is_directory' : 'not_regular');
+  if (!/\.ya?ml$/i.test(path) || !/\.ya?ml$/i.test(real)) return refused('not_yaml');
+  return undefined;
+}
+
 /**
  * Loads catalogs by reference once each: a batch of a thousand units against one catalog parses it once.
- * An unknown shipped id becomes a finding (without a file: the caller places it on the reference).
+ * Problems with the reference itself (an unknown id, a missing or unusable file) come without a file:
+ * the caller places them where the reference is written (the evidence's catalog: line, or --catalog).
  */
 export class CatalogCache {
   private readonly byPath = new Map<string, Promise<LoadedCatalog>>();
@@ -121,21 +175,31 @@ export class CatalogCache {
     const path = catalogPath(ref, baseDir);
     let p = this.byPath.get(path);
     if (!p) {
-      p = loadCatalogFile(path).then(async (c) => {
-        const missing = c.findings.find((f) => f.code === 'file.not_found' || f.code === 'file.is_directory');
-        if (missing && !looksLikePath(ref)) {
-          const known = knownCatalogIds().join(', ') || '—';
-          return { path, findings: [finding('catalog.not_found', ['catalog'], { id: ref, known })] };
-        }
-        // Without a file, the caller places it where the reference is written (the evidence's catalog: line).
-        if (missing) return { path, findings: [finding('catalog.file_not_found', ['catalog'], { file: displayPath(path) })] };
-        const wrong = c.findings.find((f) => f.code === 'file.not_catalog');
-        if (wrong) return { path, findings: [finding('file.not_catalog', ['catalog'], wrong.args)] };
-        return c;
-      });
+      p = this.load(ref, path);
       this.byPath.set(path, p);
     }
     return p;
+  }
+
+  private async load(ref: string, path: string): Promise<LoadedCatalog> {
+    const refused = isWorkbookPath(path) ? undefined : await refusedCatalogPath(path);
+    if (refused) return { path, findings: [refused] };
+    const c = await loadCatalogFile(path);
+    const missing = c.findings.find((f) => f.code === 'file.not_found' || f.code === 'file.is_directory');
+    if (missing && !looksLikePath(ref)) {
+      const known = knownCatalogIds().join(', ') || '—';
+      return { path, findings: [finding('catalog.not_found', ['catalog'], { id: ref, known })] };
+    }
+    if (missing) return { path, findings: [finding('catalog.file_not_found', ['catalog'], { file: displayPath(path) })] };
+    const wrong = c.findings.find((f) => f.code === 'file.not_catalog');
+    if (wrong) return { path, findings: [finding('file.not_catalog', ['catalog'], wrong.args)] };
+    // The file changed between the checks and the reading, or cannot be read: still about the reference.
+    const unusable = c.findings.find((f) => f.line === undefined && f.cell === undefined && f.code.startsWith('file.'));
+    if (unusable) {
+      const why = unusable.code.slice('file.'.length);
+      return { path, findings: [finding('catalog.file_refused', ['catalog'], { ...unusable.args, file: displayPath(path), why })] };
+    }
+    return c;
   }
 }
 

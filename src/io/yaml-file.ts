@@ -1,10 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode } from 'yaml';
+import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, YamlPath } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
+import { readText } from './text-file.js';
 
-/** Larger inputs are refused rather than parsed for seconds: a unit file is ~20 KB, a catalog ~100 KB. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES, readText } from './text-file.js';
 
 export interface YamlSource {
   file: string;
@@ -16,28 +15,6 @@ export interface Parsed {
   source?: YamlSource;
   data?: unknown;
   findings: Finding[];
-}
-
-function errno(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
-/** Reads a file as UTF-8 text, turning the usual failures into findings. */
-export async function readText(file: string): Promise<{ text?: string; findings: Finding[] }> {
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return { findings: [{ ...finding('file.is_directory', []), file }] };
-    // A device or pipe reports size 0 and would be read without end (/dev/zero).
-    if (!st.isFile()) return { findings: [{ ...finding('file.not_regular', []), file }] };
-    if (st.size > MAX_FILE_BYTES) {
-      return { findings: [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }] };
-    }
-    return { text: await readFile(file, 'utf8'), findings: [] };
-  } catch (e) {
-    const code = errno(e);
-    if (code === 'ENOENT') return { findings: [{ ...finding('file.not_found', []), file }] };
-    return { findings: [{ ...finding('file.unreadable', [], { reason: code ?? String(e) }), file }] };
-  }
 }
 
 /** What the yaml library's error codes mean, for someone typing evidence by hand. */
@@ -57,19 +34,78 @@ const YAML_PROBLEMS: Partial<Record<string, string>> = {
   ALIAS_PROPS: 'bí danh (alias) YAML không hợp lệ',
   MULTIPLE_ANCHORS: 'neo (anchor) YAML không hợp lệ',
   BAD_DIRECTIVE: 'chỉ thị YAML (%) không hợp lệ',
+  RESOURCE_EXHAUSTION: 'các ngoặc hoặc mục lồng nhau quá sâu',
 };
 
 /**
  * Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the
  * opposite for both). Other equal values (~ and null, true and True) are the same key, as in YAML.
+ * A key repeats when an earlier key of its map has the same text as written or the same non-number
+ * value; found with two sets per map: yaml's own check compares each key with every earlier one,
+ * which made an evidence file of 100 000 items take minutes.
  */
-function sameKeyText(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!isScalar(a) || !isScalar(b)) return false;
-  if (a.value === '<<' && b.value === '<<') return false; // YAML 1.1 merge keys may repeat
-  // `source` is the text as written (a string for plain and quoted keys): no conversion in this hot loop.
-  if ((a.source ?? String(a.value)) === (b.source ?? String(b.value))) return true;
-  return a.value === b.value && typeof a.value !== 'number';
+function duplicateKeys(map: YAMLMap, found: (key: YNode) => void): void {
+  if (map.items.length < 2) return;
+  const texts = new Set<string>();
+  const values = new Set<string>();
+  for (const { key } of map.items) {
+    if (!isScalar(key) || key.value === '<<') continue; // YAML 1.1 merge keys may repeat
+    const text = key.source ?? String(key.value);
+    const v = key.value;
+    // A string's text is its value: only null and booleans have spellings (~, null, True) to compare by value.
+    const value = v === null || typeof v === 'boolean' ? String(v) : undefined;
+    if (texts.has(text) || (value !== undefined && values.has(value))) found(key);
+    texts.add(text);
+    if (value !== undefined) values.add(value);
+  }
+}
+
+interface Shape {
+  /** Offsets of repeated keys. */
+  duplicates: number[];
+  aliases: Array<{ offset: number; code: 'yaml.alias_cycle' | 'yaml.alias_unknown'; anchor: string }>;
+}
+
+/**
+ * One pass over the document, linear in its size: repeated keys, and aliases yaml would turn into
+ * trouble later. An alias inside its own anchor (`a: &x [ *x ]`) becomes a cyclic object that
+ * overflows the stack further on; an alias to an anchor not set before it is an exception.
+ */
+function shapeOf(doc: Document): Shape {
+  const shape: Shape = { duplicates: [], aliases: [] };
+  const anchors = new Map<string, YNode>();
+  visit(doc, (_key, node) => {
+    if (isMap(node)) duplicateKeys(node, (k) => shape.duplicates.push(k.range?.[0] ?? 0));
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      const target = anchors.get(node.source);
+      // An anchored node either ends before the alias or holds it: its source range tells which.
+      if (!target) shape.aliases.push({ offset, code: 'yaml.alias_unknown', anchor: node.source });
+      else if (target.range && target.range[0] <= offset && offset < target.range[2]) {
+        shape.aliases.push({ offset, code: 'yaml.alias_cycle', anchor: node.source });
+      }
+    } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+  });
+  return shape;
+}
+
+/**
+ * The yaml library holds about 1 KB per node while parsing: 5 MB of `[1,1,1,…]` took 2,4 GB and 30 s,
+ * an evidence file of 100 000 items 650 MB. Nodes are bounded before parsing by counting the marks
+ * that can start one (line breaks , [ { : - ?), a fast overestimate. The largest real file, a
+ * catalog, has under 3 000; at this limit a file parses in well under 512 MiB.
+ */
+export const MAX_YAML_MARKS = 100_000;
+
+/** Offset of the mark past the limit, or -1. */
+function tooManyMarks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , - : ? [ {
+    if ((c === 10 || c === 44 || c === 45 || c === 58 || c === 63 || c === 91 || c === 123) && ++n > MAX_YAML_MARKS) return i;
+  }
+  return -1;
 }
 
 /** Parses YAML text, keeping source positions; duplicate keys and alias bombs become findings. */
@@ -77,24 +113,39 @@ export function parseYaml(text: string, file: string): Parsed {
   const lines = new LineCounter();
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (stripped.trim() === '') return { findings: [{ ...finding('file.empty', []), file, line: 1, column: 1 }] };
-  const doc = parseDocument(stripped, { lineCounter: lines, uniqueKeys: sameKeyText, prettyErrors: false });
+  const over = tooManyMarks(stripped);
+  if (over !== -1) {
+    const before = stripped.slice(0, over).split('\n');
+    const f = finding('yaml.too_many_nodes', [], { limit: MAX_YAML_MARKS });
+    return { findings: [{ ...f, file, line: before.length, column: before[before.length - 1]!.length + 1 }] };
+  }
+  const doc = parseDocument(stripped, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const source: YamlSource = { file, doc, lines };
-  if (doc.errors.length) {
-    const findings = doc.errors.map((err): Finding => {
-      const pos = lines.linePos(err.pos[0]);
-      const f =
-        err.code === 'DUPLICATE_KEY'
-          ? finding('yaml.duplicate_key', [], { key: /^["']?([^:"'\n]*)/.exec(stripped.slice(err.pos[0]))?.[1]?.trim() || '?' })
-          : finding('yaml.syntax', [], {
-              // yaml files an unclosed [ or { under BAD_INDENT; its message says what is missing.
-              problem: /end with an? [\]}]/.test(err.message)
-                ? 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }'
-                : (YAML_PROBLEMS[err.code] ?? 'cấu trúc YAML không hợp lệ'),
-              detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-            });
-      return { ...f, file, line: pos.line, column: pos.col };
-    });
-    return { source, findings };
+  const place = (f: Finding, offset: number): Finding => {
+    const pos = lines.linePos(offset);
+    return { ...f, file, line: pos.line, column: pos.col };
+  };
+  const shape = shapeOf(doc);
+  if (doc.errors.length || shape.duplicates.length) {
+    const errors = doc.errors.map((err) => ({
+      offset: err.pos[0],
+      f: finding('yaml.syntax', [], {
+        // yaml files an unclosed [ or { under BAD_INDENT; its message says what is missing.
+        problem: /end with an? [\]}]/.test(err.message)
+          ? 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }'
+          : (YAML_PROBLEMS[err.code] ?? 'cấu trúc YAML không hợp lệ'),
+        detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+      }),
+    }));
+    const duplicates = shape.duplicates.map((offset) => ({
+      offset,
+      f: finding('yaml.duplicate_key', [], { key: /^["']?([^:"'\n]*)/.exec(stripped.slice(offset, offset + 1100))?.[1]?.trim() || '?' }),
+    }));
+    const all = [...errors, ...duplicates].sort((a, b) => a.offset - b.offset);
+    return { source, findings: all.map(({ offset, f }) => place(f, offset)) };
+  }
+  if (shape.aliases.length) {
+    return { source, findings: shape.aliases.map((a) => place(finding(a.code, [], { anchor: a.anchor }), a.offset)) };
   }
   // An unquoted item code is a number to YAML (3.10 → 3.1): the evidence's item keys keep the text as written.
   const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
@@ -109,8 +160,7 @@ export function parseYaml(text: string, file: string): Parsed {
   } catch {
     let offset = 0;
     visit(doc, { Alias: (_k, n) => ((offset = n.range?.[0] ?? 0), visit.BREAK) });
-    const pos = lines.linePos(offset);
-    return { source, findings: [{ ...finding('yaml.alias_limit', []), file, line: pos.line, column: pos.col }] };
+    return { source, findings: [place(finding('yaml.alias_limit', []), offset)] };
   }
   if (data === null || data === undefined) return { source, findings: [{ ...finding('file.empty', []), file, line: 1, column: 1 }] };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -124,12 +174,34 @@ export async function readYaml(file: string): Promise<Parsed> {
   return text === undefined ? { findings } : parseYaml(text, file);
 }
 
+const keyText = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key));
+
+/**
+ * Pairs of large maps by key, built once per map: looking each finding's key up by a scan made
+ * 100 000 findings in one map cost 100 000² key comparisons. Small maps are scanned.
+ */
+const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= 16) return map.items.find((p) => keyText(p) === key);
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = keyText(p);
+      if (!index.has(k)) index.set(k, p);
+    }
+    keyIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The deepest node on a path that exists in the document (a missing key points at its parent). */
 function nodeAt(doc: Document, path: YamlPath): YNode | null {
   let cur: unknown = doc.contents;
   for (const seg of path) {
     if (isMap(cur)) {
-      const pair = cur.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      const pair = pairOf(cur, String(seg));
       if (!pair) break;
       cur = pair.value ?? pair.key;
     } else if (isSeq(cur) && typeof seg === 'number' && cur.items[seg] !== undefined) {

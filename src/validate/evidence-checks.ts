@@ -1,14 +1,44 @@
-import type { Evidence } from '../schema/evidence.js';
+import type { Document, Evidence } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
+import type { YamlPath } from '../findings/finding.js';
+import { datesIn, dayExists, parseCitation, symbolYear } from '../schema/citation.js';
+
+function dateParts(text: string): [day: number, month: number, year: number] | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  return text.includes('/') ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
+}
 
 export function isRealDate(text: string): boolean {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [d, mo, y] = text.includes('/') ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  const p = dateParts(text);
+  return p !== undefined && dayExists(...p);
+}
+
+/** A symbol carrying a year ("01/2024/TT-BNV") names the year of issue: another date's year is a typo in one of them. */
+function symbolYearCheck(number: string, date: string, path: YamlPath, code: string): Finding[] {
+  const inSymbol = symbolYear(number);
+  const year = dateParts(date)?.[2];
+  if (inSymbol === undefined || year === undefined || inSymbol === year) return [];
+  return [finding('evidence.symbol_year', path, { number, symbolYear: inSymbol, date }, code)];
+}
+
+/**
+ * A document's dates: the structured `date:`, and every date written inside a free-text citation
+ * ("Kế hoạch số 35/KH-UBND ngày 31/02/2024 của UBND xã"), which would otherwise be printed as given.
+ */
+function documentChecks(d: Document | string, path: YamlPath, code: string): Finding[] {
+  if (typeof d !== 'string') {
+    if (!isRealDate(d.date)) return [finding('evidence.date_invalid', [...path, 'date'], { date: d.date }, code)];
+    return symbolYearCheck(d.number, d.date, [...path, 'number'], code);
+  }
+  const out = datesIn(d)
+    .filter((x) => !dayExists(x.day, x.month, x.year))
+    .map((x) => finding('evidence.date_invalid', path, { date: x.text }, code));
+  const cited = parseCitation(d);
+  if (!out.length && typeof cited !== 'string') out.push(...symbolYearCheck(cited.number, cited.date, path, code));
+  return out;
 }
 
 /**
@@ -35,11 +65,7 @@ export function checkEvidence(index: CatalogIndex, ev: Evidence): Finding[] {
     if (item.value !== undefined && item.not_arisen !== undefined) {
       out.push(finding('evidence.value_and_not_arisen', [...path, 'not_arisen'], {}, code));
     }
-    item.documents?.forEach((d, i) => {
-      if (typeof d !== 'string' && !isRealDate(d.date)) {
-        out.push(finding('evidence.date_invalid', [...path, 'documents', i, 'date'], { date: d.date }, code));
-      }
-    });
+    item.documents?.forEach((d, i) => out.push(...documentChecks(d, [...path, 'documents', i], code)));
   }
   return out;
 }

@@ -90,4 +90,36 @@ describe('evidence cross-checks', () => {
     expect(isRealDate('2024-12-31')).toBe(true);
     expect(isRealDate('31/04/2024')).toBe(false);
   });
+
+  it('finds impossible dates written inside free-text citations', () => {
+    const docs = [
+      'Kế hoạch số 35/KH-UBND ngày 31/02/2024 của UBND xã',
+      'Báo cáo số 12/BC-UBND ngày 29/02/2023',
+      'Công văn 7/UBND-VP, 2024-13-01',
+      'Quyết định số 5/QĐ-UBND ngày 5/1/2024 của UBND xã', // exists
+      'Thông báo ngày 30 tháng 2 năm 2024',
+      'Biên bản họp ngày 31.04.2024',
+      'Nghị quyết số 01/02/2024/NQ-HĐND', // a symbol, not a date
+    ];
+    const found = checkEvidence(idx, evidence({ '1.1': { value: 'dung_han', documents: docs } }));
+    expect(found.map((f) => [f.code, f.path.join('.'), f.args.date])).toEqual([
+      ['evidence.date_invalid', 'items.1.1.documents.0', '31/02/2024'],
+      ['evidence.date_invalid', 'items.1.1.documents.1', '29/02/2023'],
+      ['evidence.date_invalid', 'items.1.1.documents.2', '2024-13-01'],
+      ['evidence.date_invalid', 'items.1.1.documents.4', 'ngày 30 tháng 2 năm 2024'],
+      ['evidence.date_invalid', 'items.1.1.documents.5', '31.04.2024'],
+    ]);
+  });
+  it('warns when a symbol carries another year than its date', () => {
+    const docs = [
+      'Nghị quyết số 05/2023/NQ-HĐND ngày 10/01/2024 của HĐND tỉnh',
+      { type: 'Thông tư', number: '01/2024/TT-BNV', date: '15/01/2023', issuer: 'Bộ Nội vụ' },
+      'Nghị định số 107/2020/NĐ-CP ngày 14/9/2020 của Chính phủ', // consistent
+    ];
+    const found = checkEvidence(idx, evidence({ '1.1': { value: 'dung_han', documents: docs } }));
+    expect(found.map((f) => [f.code, f.severity, f.path.join('.'), f.args.symbolYear])).toEqual([
+      ['evidence.symbol_year', 'warning', 'items.1.1.documents.0', 2023],
+      ['evidence.symbol_year', 'warning', 'items.1.1.documents.1.number', 2024],
+    ]);
+  });
 });

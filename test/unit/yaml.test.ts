@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../../src/io/load.js';
-import { MAX_FILE_BYTES, parseYaml, readText } from '../../src/io/yaml-file.js';
+import type { YAMLMap } from 'yaml';
+import { finding } from '../../src/findings/messages.js';
+import { locate, MAX_FILE_BYTES, MAX_YAML_MARKS, parseYaml, readText } from '../../src/io/yaml-file.js';
 
 const where = (fs: ReadonlyArray<{ code: string; line?: number; column?: number; item?: string }>) =>
   fs.map((f) => `${f.code}@${f.line}:${f.column}${f.item ? `#${f.item}` : ''}`);
@@ -115,5 +117,94 @@ describe('schema findings carry positions and criterion codes', () => {
     const r = parseEvidenceText(`${unit}items:\n  "3.1":\n    value: { dung_han: -5, tong: 10 }\n`, 'u.yaml');
     expect(r.findings.map((f) => f.code)).toEqual(['schema.too_small']);
     expect(r.findings[0]!.line).toBe(10);
+  });
+});
+
+describe('YAML aliases that cannot be expanded', () => {
+  it('reports an alias inside its own anchor at the alias, for sequences, maps and merge keys', () => {
+    expect(where(parseYaml('a: &x [ *x ]\n', 'c.yaml').findings)).toEqual(['yaml.alias_cycle@1:9']);
+    expect(where(parseYaml('a:\n  b: &x { k: *x }\n', 'c.yaml').findings)).toEqual(['yaml.alias_cycle@2:14']);
+    expect(where(parseYaml('a: &x\n  b: 1\n  c:\n    - d: *x\n', 'c.yaml').findings)).toEqual(['yaml.alias_cycle@4:10']);
+    // A merge key is a plain key in YAML 1.2, a merge in 1.1: a cycle either way.
+    expect(where(parseYaml('a: &x { b: 1, <<: *x }\n', 'c.yaml').findings)).toEqual(['yaml.alias_cycle@1:19']);
+    expect(where(parseYaml('%YAML 1.1\n---\na: &x { b: 1, <<: *x }\n', 'c.yaml').findings)).toEqual(['yaml.alias_cycle@3:19']);
+    expect(parseYaml('a: &x { b: 1, <<: *x }\n', 'c.yaml').findings[0]!.args.anchor).toBe('x');
+  });
+
+  it('reports an alias whose anchor is not set before it', () => {
+    expect(where(parseYaml('a: *y\nb: &y 1\n', 'c.yaml').findings)).toEqual(['yaml.alias_unknown@1:4']);
+  });
+
+  it('still reads ordinary aliases and merges', () => {
+    const r = parseYaml('a: &x { k: 1 }\nb: [*x, *x]\nc: &x 2\nd: *x\n', 'c.yaml');
+    expect(r.findings).toEqual([]);
+    expect(r.data).toEqual({ a: { k: 1 }, b: [{ k: 1 }, { k: 1 }], c: 2, d: 2 });
+    expect(parseYaml('%YAML 1.1\n---\na: &x { k: 1 }\nb: { <<: *x, j: 2 }\n', 'c.yaml').data).toEqual({ a: { k: 1 }, b: { k: 1, j: 2 } });
+  });
+
+  it('reports repeated keys together with syntax errors, in file order', () => {
+    const r = parseYaml('a: 1\nb: [1\na: 2\n', 'f.yaml');
+    expect(r.findings.map((f) => f.code).sort()).toEqual(['yaml.duplicate_key', 'yaml.syntax']);
+    expect(where(parseYaml('x:\n  true: 1\n  True: 2\n  "true": 3\n', 'f.yaml').findings)).toEqual([
+      'yaml.duplicate_key@3:3',
+      'yaml.duplicate_key@4:3',
+    ]);
+  });
+});
+
+describe('unit codes YAML reads as numbers', () => {
+  const withCode = (code: string, extra = '') => unit.replace('  code: "1"\n', `  code: ${code}\n${extra}`);
+
+  it('asks to quote the code, quoting it exactly as written', () => {
+    const r = parseEvidenceText(withCode('20101'), 'u.yaml');
+    expect(where(r.findings)).toEqual(['evidence.code_unquoted@2:9']);
+    expect(r.findings[0]!.args.code).toBe('20101');
+    expect(r.evidence).toBeUndefined();
+  });
+
+  it('never turns a leading-zero code into another number', () => {
+    // YAML reads 012345 as 12345: the finding shows the code from the source text.
+    const r = parseEvidenceText(withCode('012345'), 'u.yaml');
+    expect(r.findings.map((f) => [f.code, f.args.code])).toEqual([['evidence.code_unquoted', '012345']]);
+  });
+
+  it('checks merged units\' codes too', () => {
+    const r = parseEvidenceText(withCode('"20101"', '  predecessors: [20102, "20103", 0099]\n'), 'u.yaml');
+    expect(r.findings.map((f) => [f.code, f.args.code, f.path.join('.')])).toEqual([
+      ['evidence.code_unquoted', '20102', 'unit.predecessors.0'],
+      ['evidence.code_unquoted', '0099', 'unit.predecessors.2'],
+    ]);
+  });
+});
+
+describe('positions of many findings', () => {
+  it('looks each key up once per map, not once per finding (no quadratic scan)', () => {
+    const n = 3_000;
+    const lines = Array.from({ length: n }, (_, i) => `  "9.${i}": { value: 1 }`);
+    const parsed = parseYaml(`items:\n${lines.join('\n')}\n`, 'big.yaml');
+    const items = (parsed.source!.doc.contents as YAMLMap).get('items', true) as unknown as YAMLMap;
+    let reads = 0;
+    items.items = new Proxy(items.items, {
+      get(target, key, receiver) {
+        reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const located = locate(
+      parsed.source!,
+      Array.from({ length: n }, (_, i) => finding('evidence.unknown_code', ['items', `9.${i}`])),
+    );
+    expect(located[n - 1]!.line).toBe(n + 1);
+    // A scan per finding reads n²/2 ≈ 4 500 000 entries; an index reads each entry a few times.
+    expect(reads).toBeLessThan(10 * n);
+  });
+});
+
+describe('YAML too large to hold', () => {
+  it('refuses a file with more structure than any real one before parsing it, where the limit is crossed', () => {
+    const r = parseYaml(`a:\n  - [${'1,'.repeat(MAX_YAML_MARKS)}1]\n`, 'bomb.yaml');
+    expect(r.findings.map((f) => f.code)).toEqual(['yaml.too_many_nodes']);
+    expect([r.findings[0]!.line, r.findings[0]!.column]).toEqual([2, 5 + 2 * (MAX_YAML_MARKS - 3)]); // a: \n - [ are marks 1-4, then commas
+    expect(r.source).toBeUndefined();
   });
 });
