@@ -157,7 +157,12 @@ export function parseYaml(text: string, file: string): Parsed {
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
+  } catch (e) {
+    // Nesting the parser survived can still be too deep to convert: the same finding as the parser's.
+    if (e instanceof RangeError) {
+      const problem = YAML_PROBLEMS.RESOURCE_EXHAUSTION!;
+      return { source, findings: [place(finding('yaml.syntax', [], { problem, detail: e.message }), 0)] };
+    }
     let offset = 0;
     visit(doc, { Alias: (_k, n) => ((offset = n.range?.[0] ?? 0), visit.BREAK) });
     return { source, findings: [place(finding('yaml.alias_limit', []), offset)] };
