@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
@@ -72,7 +72,8 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
       if (!files.length) problems.push(batchFinding('batch.no_match', {}, { file: arg }));
       found.push(...files);
     } else {
-      const f: Finding = { ...finding('file.not_found', []), file: arg };
+      const link = await lstat(arg).then((l) => l.isSymbolicLink(), () => false);
+      const f: Finding = { ...finding(link ? 'file.broken_link' : 'file.not_found', []), file: arg };
       problems.push(f);
     }
   }

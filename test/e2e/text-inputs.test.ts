@@ -158,5 +158,9 @@ describe('batch over a folder holding things that are not files', () => {
     const one = run(['batch', 'don-vi/fifo.yaml', '--json'], dir);
     expect(one.code).toBe(1);
     expect(JSON.parse(one.stdout).invalid[0].findings[0].code).toBe('file.not_regular');
+    // Named on the command line, a broken link is named as such, not as a missing file.
+    const gone = run(['validate', 'don-vi/link.yaml', '--json'], dir);
+    expect(gone.code).toBe(2);
+    expect(JSON.parse(gone.stdout).files[0].findings[0].code).toBe('file.broken_link');
   });
 });
