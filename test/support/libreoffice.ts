@@ -145,6 +145,36 @@ function capture(cmd: string, args: string[]): Promise<string> {
 }
 
 /**
+ * Opens `input` in headless LibreOffice and saves it as `format` at `output`, as a person re-saving a
+ * workbook would: LibreOffice writes its own number formats, styles and validations. `locale` sets
+ * LibreOffice's locale (vi-VN: decimal comma), which decides how it writes and reads number formats.
+ */
+export async function resaveWithLibreOffice(input: string, output: string, o: { format?: 'xlsx' | 'ods'; locale?: string } = {}): Promise<void> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
+  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    const locale = o.locale
+      ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${o.locale}</value></prop></item>\n</oor:items>`
+      : '</oor:items>';
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY.replace('</oor:items>', locale));
+    const format = o.format ?? 'xlsx';
+    const source = join(work, 'in.xlsx');
+    copyFileSync(input, source);
+    const outDir = join(work, 'out');
+    mkdirSync(outDir);
+    const filter = format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'ods';
+    const env = { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+    await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', filter, '--outdir', outDir, source], env);
+    copyFileSync(join(outDir, `in.${format}`), output);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
  * A cell's value as a plain string/number: formula cells give their (recalculated) result,
  * booleans 'TRUE'/'FALSE', errors their code ('#DIV/0!'), date-formatted numbers their serial number.
  */
