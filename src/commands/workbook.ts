@@ -5,8 +5,8 @@ import { hasErrors } from '../findings/finding.js';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { catalogRefFor, criteriaDir } from '../io/catalog-store.js';
 import { readTemplate } from '../io/read-template.js';
-import { templateWorkbook } from '../export/template.js';
-import { saveWorkbook, stampProvenance, writeAtomically } from '../export/xlsx.js';
+import { saveTemplate, templateWorkbook } from '../export/template.js';
+import { stampProvenance, writeAtomically } from '../export/xlsx.js';
 import { provenance } from '../io/provenance.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreEvidence, scoreFile } from './load-unit.js';
@@ -27,7 +27,7 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
     const ref = catalogRefFor(unit.catalogFile ?? '', unit.index.catalog.id, dirname(resolve(opts.output)));
     const wb = await templateWorkbook(unit.index, unit.evidence.evidence, ref);
     stampProvenance(wb, provenance({ id: unit.index.catalog.id, file: unit.catalogFile }, [opts.unit]));
-    return finish(await saveWorkbook(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
+    return finish(await saveTemplate(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
   }
   if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
   const cat = await cache.get(opts.catalog, process.cwd());
@@ -38,7 +38,7 @@ export async function templateCommand(opts: { catalog?: string; unit?: string; o
   const ref = catalogRefFor(cat.path, cat.index.catalog.id, dirname(resolve(opts.output)));
   const wb = await templateWorkbook(cat.index, undefined, ref);
   stampProvenance(wb, provenance({ id: cat.index.catalog.id, file: cat.path }, []));
-  return finish(await saveWorkbook(wb, opts.output, [cat.path]), opts.output, ctx);
+  return finish(await saveTemplate(wb, opts.output, [cat.path]), opts.output, ctx);
 }
 
 function finish(failed: Parameters<typeof formatFindings>[0], out: string, ctx: Context): CommandResult {

@@ -30,8 +30,8 @@ export const FIRST_ITEM_ROW = HEAD_ROW + 1;
 export const UNIT_FIELDS = [
   ['code', 'Mã đơn vị', true],
   ['name', 'Tên đơn vị (ví dụ: UBND xã Hoàng Việt)', true],
-  ['level', 'Cấp (tinh, so, huyen, xa)', true],
-  ['type', 'Loại đơn vị (xa, phuong, thi_tran, dac_khu, …)', false],
+  ['level', 'Cấp đánh giá (chọn trong danh sách)', true],
+  ['type', 'Loại đơn vị (chọn trong danh sách)', false],
   ['parent', 'Cơ quan cấp trên (ví dụ: UBND huyện Văn Lãng)', false],
   ['province', 'Tỉnh, thành phố', true],
   ['place', 'Địa danh ở dòng ngày tháng', false],
@@ -39,6 +39,34 @@ export const UNIT_FIELDS = [
   ['date', 'Ngày lập biểu (dd/mm/yyyy)', false],
   ['signer', 'Người ký (Chủ tịch UBND)', false],
 ] as const;
+
+/**
+ * The unit's level and type as the unit sheet shows them, with the codes the YAML schema uses. Reading
+ * back accepts a label or a code (workbooks made before the labels hold codes; people type them too).
+ */
+export const LEVELS = [
+  ['Cấp tỉnh', 'tinh'],
+  ['Cấp sở, ban, ngành', 'so'],
+  ['Cấp huyện', 'huyen'],
+  ['Cấp xã', 'xa'],
+] as const;
+export const UNIT_TYPES = [
+  ['Xã', 'xa'],
+  ['Phường', 'phuong'],
+  ['Thị trấn', 'thi_tran'],
+  ['Đặc khu', 'dac_khu'],
+  ['Huyện', 'huyen'],
+  ['Quận', 'quan'],
+  ['Thị xã', 'thi_xa'],
+  ['Thành phố', 'thanh_pho'],
+  ['Sở, ban, ngành', 'so'],
+  ['Tỉnh', 'tinh'],
+] as const;
+
+/** The drop-down of a unit field, if it has one. */
+export function unitChoices(key: string): ReadonlyArray<readonly [string, string]> | undefined {
+  return key === 'level' ? LEVELS : key === 'type' ? UNIT_TYPES : undefined;
+}
 
 export const YES_NO = [
   ['Có', true],
@@ -58,22 +86,22 @@ export function choices(rule: RuleT): ReadonlyArray<readonly [string, string | b
   return undefined;
 }
 
-export type NumberInput = { whole: boolean; min: number; max: number; what: string };
+/** What a number input expects, as a code (the words are in findings/messages.ts and the template). */
+export type Expected = 'count' | 'percent' | 'points';
+export type NumberInput = { whole: boolean; min: number; max: number; expected: Expected };
 
 /** What a number input accepts, for data validation and for reading back. */
 export function numberInput(rule: RuleT, max: number): NumberInput | undefined {
   switch (rule.kind) {
     case 'rate_bands':
     case 'pro_rata':
-      return ratioKeys(rule)
-        ? { whole: true, min: 0, max: 1e12, what: 'số nguyên không âm' }
-        : { whole: false, min: 0, max: 100, what: 'tỷ lệ % từ 0 đến 100' };
+      return ratioKeys(rule) ? { whole: true, min: 0, max: 1e12, expected: 'count' } : { whole: false, min: 0, max: 100, expected: 'percent' };
     case 'survey':
-      return { whole: false, min: 0, max: 100, what: 'tỷ lệ % từ 0 đến 100' };
+      return { whole: false, min: 0, max: 100, expected: 'percent' };
     case 'deduction':
-      return { whole: true, min: 0, max: 1e6, what: 'số nguyên không âm' };
+      return { whole: true, min: 0, max: 1e6, expected: 'count' };
     case 'judgement':
-      return { whole: false, min: 0, max, what: `điểm từ 0 đến ${max}` };
+      return { whole: false, min: 0, max, expected: 'points' };
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@ import type { Evidence, ItemEvidence } from '../schema/evidence.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
 import { ratioKeys } from '../scoring/rules.js';
 import { describeRule } from '../reporters/describe.js';
+import { plainNumber } from '../i18n/number.js';
 import { formatCitations, parseCitation } from './citation.js';
 import { BOX, colName, FONT, fitRowHeights, line, pageSetup, put, text } from './sheet-style.js';
 import {
@@ -17,21 +18,33 @@ import {
   UNIT_SHEET,
   choices,
   numberInput,
+  unitChoices,
+  type NumberInput,
 } from './template-layout.js';
-import { newWorkbook, type Cell, type Workbook, type Worksheet } from './xlsx.js';
+import { newWorkbook, saveWorkbook, type Cell, type PartEdit, type Workbook, type Worksheet } from './xlsx.js';
+import type { Finding } from '../findings/finding.js';
 
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 const HEAD = ['Mã', 'Lĩnh vực / tiêu chí / tiêu chí thành phần', 'Điểm tối đa', 'Cách tính điểm', 'Số liệu kê khai (hoặc tử số)', 'Mẫu số', 'Không phát sinh: lý do', 'Tài liệu kiểm chứng (mỗi văn bản một dòng)', 'Giải trình', 'Điểm tự đánh giá'];
 const WIDTHS = [8, 44, 8, 40, 18, 12, 24, 48, 28, 11];
+/** Numbers in messages people read: decimal comma (0,5). */
+const vi = (n: number) => plainNumber(n, 'vi');
+
+/** The data-validation message of a number input, in words. */
+function expects(num: NumberInput): string {
+  if (num.expected === 'count') return 'Cần số nguyên không âm.';
+  if (num.expected === 'percent') return `Cần tỷ lệ % từ ${vi(num.min)} đến ${vi(num.max)}, ví dụ 97,5.`;
+  return `Điểm từ ${vi(num.min)} đến ${vi(num.max)}.`;
+}
 
 const GUIDE = [
   'HƯỚNG DẪN KÊ KHAI',
   '',
-  '1. Trang "Đơn vị": điền thông tin đơn vị vào các ô màu vàng (mã, tên, cấp, tỉnh là bắt buộc).',
+  '1. Trang "Đơn vị": điền thông tin đơn vị vào các ô màu vàng (mã, tên, cấp, tỉnh là bắt buộc); cấp và loại đơn vị chọn trong danh sách.',
   '2. Trang "Tự đánh giá": mỗi dòng là một tiêu chí thành phần. Chỉ nhập vào các ô màu vàng; các ô khác bị khóa.',
   '   - Cột E "Số liệu kê khai": chọn trong danh sách (Có/Không, Đúng hạn/Chậm/Không thực hiện, các mức), hoặc nhập số.',
   '     Với tiêu chí tính theo tỷ lệ có tử số và mẫu số: cột E là tử số, cột F là mẫu số (xem cột D để biết tử số, mẫu số là gì).',
-  '     Với tiêu chí nhập tỷ lệ %: nhập số từ 0 đến 100 (ví dụ 97,5).',
+  '     Với tiêu chí nhập tỷ lệ %: nhập số từ 0 đến 100, ví dụ 97,5 hoặc 97,5% (không nhập dạng phân số 0,975).',
   '   - Cột G: nếu nhiệm vụ không phát sinh trong năm, ghi lý do và để trống cột E, F.',
   '   - Cột H: tài liệu kiểm chứng, mỗi văn bản một dòng (Alt+Enter để xuống dòng), theo mẫu:',
   '     "Kế hoạch số 35/KH-UBND ngày 19/01/2024 của UBND xã Hoàng Việt về công tác cải cách hành chính năm 2024".',
@@ -41,6 +54,31 @@ const GUIDE = [
   '',
   'Trang ẩn "_cchc" ghi mã bộ tiêu chí, năm và phiên bản biểu mẫu; không sửa trang này.',
 ];
+
+/**
+ * A4 for the two text sheets. pageSetup is made for the wide printed tables (landscape, heading frozen);
+ * these sheets are narrow text, so they print portrait and scroll without a frozen row.
+ */
+function portraitA4(ws: Worksheet, lastRow: number, lastCol: string): void {
+  pageSetup(ws, { lastRow, lastCol, titleRows: '', freezeRows: 0 });
+  ws.pageSetup.orientation = 'portrait';
+  ws.views = [{ state: 'normal' }];
+}
+
+/**
+ * Rows keep the heights fitted to their text, without the "custom height" mark exceljs gives every row
+ * with a height: with the mark, Excel and LibreOffice never grow a row again, so a longer text typed
+ * into an input cell would print cut off. Without it, the row is re-fitted whenever a cell is edited.
+ */
+const growableRows: PartEdit = (name, data) =>
+  /^xl\/worksheets\/[^/]+\.xml$/.test(name)
+    ? Buffer.from(data.toString('utf8').replace(/<row\b[^>]*>/g, (tag) => tag.replace(/\scustomHeight="(?:1|true)"/, '')))
+    : data;
+
+/** Writes a template workbook (atomically, never over an input). */
+export function saveTemplate(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
+  return saveWorkbook(wb, out, inputs, growableRows);
+}
 
 function input(c: Cell): Cell {
   c.protection = { locked: false };
@@ -76,7 +114,7 @@ function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node:
       formulae: [num.min, num.max],
       showErrorMessage: true,
       errorTitle: 'Giá trị không hợp lệ',
-      error: `Cần ${num.what}.`,
+      error: expects(num),
     };
   }
   if (keys) {
@@ -120,8 +158,14 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
   const ws = wb.addWorksheet(INPUT_SHEET);
   const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
 
-  guide.columns = [{ width: 130 }];
-  GUIDE.forEach((t, i) => put(guide, `A${i + 1}`, t, { bold: i === 0, size: i === 0 ? 14 : 12 }));
+  // One column, so a spreadsheet program never scales it to the page: it must fit A4 portrait by itself, even
+  // where Calibri (the width unit) is replaced by a wider font, as on LibreOffice without Carlito.
+  guide.columns = [{ width: 68 }];
+  GUIDE.forEach((t, i) => {
+    put(guide, `A${i + 1}`, t, { bold: i === 0, size: i === 0 ? 14 : 12 }).alignment = { vertical: 'top', wrapText: true };
+  });
+  fitRowHeights(guide, 1, GUIDE.length);
+  portraitA4(guide, GUIDE.length, 'A');
 
   meta.getCell('A1').value = 'cchc_template';
   meta.getCell('B1').value = TEMPLATE_VERSION;
@@ -149,22 +193,34 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
   };
 
   // Unit sheet
-  unitWs.columns = [{ width: 48 }, { width: 50 }, { width: 14, hidden: true }];
+  unitWs.columns = [{ width: 40 }, { width: 50 }, { width: 14, hidden: true }];
   put(unitWs, 'A1', 'THÔNG TIN ĐƠN VỊ', { bold: true, size: 13 });
   put(unitWs, 'B1', `Năm đánh giá: ${cat.year}`, { bold: true });
+  const src: Record<string, unknown> = { ...(evidence?.unit ?? { level: cat.level }), date: evidence?.date, signer: evidence?.signer };
   UNIT_FIELDS.forEach(([key, label, required], i) => {
     const r = i + 2;
-    put(unitWs, `A${r}`, `${label}${required ? ' *' : ''}`, { size: 11 }).border = BOX;
+    const head = put(unitWs, `A${r}`, `${label}${required ? ' *' : ''}`, { size: 11 });
+    head.border = BOX;
+    head.alignment = { vertical: 'top', wrapText: true };
     unitWs.getCell(`C${r}`).value = key;
     const c = input(unitWs.getCell(`B${r}`));
-    const src: Record<string, unknown> = { ...(evidence?.unit ?? { level: cat.level }), date: evidence?.date, signer: evidence?.signer };
     const v = src[key];
+    const list = unitChoices(key);
     if (Array.isArray(v)) c.value = v.join(', ');
-    else if (typeof v === 'string') c.value = text(v);
-    if (key === 'level') {
-      c.dataValidation = { type: 'list', allowBlank: false, formulae: ['"tinh,so,huyen,xa"'], showErrorMessage: true };
+    else if (typeof v === 'string') c.value = text(list?.find(([, code]) => code === v)?.[0] ?? v);
+    if (list) {
+      c.dataValidation = {
+        type: 'list',
+        allowBlank: !required,
+        formulae: [listFor(list.map(([l]) => l))],
+        showErrorMessage: true,
+        errorTitle: 'Giá trị không hợp lệ',
+        error: 'Chọn một giá trị trong danh sách.',
+      };
     }
   });
+  fitRowHeights(unitWs, 2, UNIT_FIELDS.length + 1);
+  portraitA4(unitWs, UNIT_FIELDS.length + 1, 'B');
 
   // Input sheet
   ws.columns = WIDTHS.map((width) => ({ width }));
@@ -226,7 +282,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
       formulae: [0, n.max],
       showErrorMessage: true,
       errorTitle: 'Điểm không hợp lệ',
-      error: `Điểm từ 0 đến ${n.max}.`,
+      error: `Điểm từ 0 đến ${vi(n.max)}.`,
     };
     if (ev?.claimed !== undefined) claimed.value = ev.claimed;
     if (section === 'areas') {

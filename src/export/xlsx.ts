@@ -91,8 +91,11 @@ function declareCustomPart(name: string, data: Buffer): Buffer {
   return data;
 }
 
+/** A change to one part's bytes before they are zipped again (xml edits exceljs cannot make). */
+export type PartEdit = (name: string, data: Buffer) => Buffer;
+
 /** Re-zips with constant entry dates (exceljs stamps the time of writing into every entry). */
-async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance): Promise<Buffer> {
+async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance, edit?: PartEdit): Promise<Buffer> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buf);
   const out = new JSZip();
@@ -106,6 +109,7 @@ async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance): Prom
       data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
     }
     if (prov) data = declareCustomPart(name, data);
+    if (edit) data = edit(name, data);
     out.file(name, data, { date: FIXED_DATE, createFolders: false });
   }
   if (prov) out.file(CUSTOM_PART, customXml(provenanceProperties(prov)), { date: FIXED_DATE, createFolders: false });
@@ -113,14 +117,14 @@ async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance): Prom
 }
 
 /** Renders a workbook to bytes, identical for identical content. */
-export async function workbookBytes(wb: Workbook): Promise<Buffer> {
+export async function workbookBytes(wb: Workbook, edit?: PartEdit): Promise<Buffer> {
   // Stored, not compressed: the bytes are re-zipped (and compressed) once, in deterministic().
-  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]), stamped.get(wb));
+  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]), stamped.get(wb), edit);
 }
 
 /** Atomic writes live in src/io/atomic-write.ts; re-exported here, where the workbook writers look. */
 export { writeAtomically };
 
-export async function saveWorkbook(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
-  return writeAtomically(out, await workbookBytes(wb), inputs);
+export async function saveWorkbook(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>, edit?: PartEdit): Promise<Finding[]> {
+  return writeAtomically(out, await workbookBytes(wb, edit), inputs);
 }

@@ -37,6 +37,49 @@ const REFUSED = {
       unreadable: `cannot read the file (${a.reason})`,
     })[String(a.why)] ?? String(a.why),
 };
+// Words for the coded arguments of workbook findings (args carry codes; the words live here).
+const NUMBER_VI = {
+  count: () => 'số nguyên không âm',
+  percent: () => 'tỷ lệ % từ 0 đến 100',
+  points: (a: Args) => `điểm từ 0 đến ${a.max}`,
+};
+const NUMBER_EN = {
+  count: () => 'a whole number, not negative',
+  percent: () => 'a percentage from 0 to 100',
+  points: (a: Args) => `points from 0 to ${a.max}`,
+};
+const TOO_BIG_VI = {
+  entries: (a: Args) => `${a.found} phần trong tệp nén, tối đa ${a.max}`,
+  inflated: (a: Args) => `giải nén ra ${a.found} byte, tối đa ${a.max}`,
+  declared: (a: Args) => `phần "${a.part}" giải nén ra nhiều hơn ${a.max} byte như tệp ghi`,
+  ratio: (a: Args) => `phần "${a.part}" nén ${a.found} lần, tối đa ${a.max}`,
+  rows: (a: Args) => `trang "${a.part}" có ${a.found} dòng, tối đa ${a.max}`,
+  cells: (a: Args) => `trang "${a.part}" có ${a.found} ô, tối đa ${a.max}`,
+  area: (a: Args) => `vùng gộp ô và kiểm tra dữ liệu của trang "${a.part}" phủ ${a.found} ô, tối đa ${a.max}`,
+  zip64: () => 'tệp nén dạng ZIP64, dành cho tệp trên 4 GB',
+};
+const TOO_BIG_EN = {
+  entries: (a: Args) => `${a.found} parts in the zip, at most ${a.max}`,
+  inflated: (a: Args) => `${a.found} bytes once inflated, at most ${a.max}`,
+  declared: (a: Args) => `part "${a.part}" inflates to more than the ${a.max} bytes it declares`,
+  ratio: (a: Args) => `part "${a.part}" is compressed ${a.found} times, at most ${a.max}`,
+  rows: (a: Args) => `sheet "${a.part}" has ${a.found} rows, at most ${a.max}`,
+  cells: (a: Args) => `sheet "${a.part}" has ${a.found} cells, at most ${a.max}`,
+  area: (a: Args) => `merged and validated ranges of sheet "${a.part}" cover ${a.found} cells, at most ${a.max}`,
+  zip64: () => 'a ZIP64 archive, meant for files above 4 GB',
+};
+const CATALOG_REF_VI = {
+  directory: 'đó là thư mục',
+  not_regular: 'đó không phải tệp thông thường (thiết bị, ống dẫn…)',
+  system: 'đó là tệp hệ thống (/proc, /sys, /dev), không phải bộ tiêu chí',
+  invalid: 'tệp bộ tiêu chí đó có lỗi (xem các lỗi của tệp đó)',
+};
+const CATALOG_REF_EN = {
+  directory: 'that is a directory',
+  not_regular: 'that is not a regular file (a device, a pipe…)',
+  system: 'that is a system file (/proc, /sys, /dev), not a catalog',
+  invalid: 'that catalog file has errors (see its own findings)',
+};
 
 /** Every finding cchc can report. Tests assert these codes, never the wording. */
 export const MESSAGES = {
@@ -350,7 +393,74 @@ export const MESSAGES = {
     (a) => `biểu mẫu không có dòng cho "${a.expected}": bộ tiêu chí đã thay đổi, hãy tạo lại biểu mẫu`,
     (a) => `the workbook has no row for "${a.expected}": the catalog changed, make a new template`,
   ),
-  'xlsx.not_a_number': m(E, (a) => `cần nhập số (${a.what})`, (a) => `a number is expected (${a.what})`),
+  'xlsx.not_a_number': m(
+    E,
+    (a) => `cần nhập số (${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}), nhận được "${a.value}"`,
+    (a) => `a number is expected (${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected}), got "${a.value}"`,
+  ),
+  'xlsx.not_whole': m(
+    E,
+    (a) => `cần số nguyên (số lượng), nhận được "${a.value}": cchc không làm tròn số lượng`,
+    (a) => `a whole number (a count) is expected, got "${a.value}": cchc does not round counts`,
+  ),
+  'xlsx.percent_unexpected': m(
+    E,
+    (a) => `ô ghi tỷ lệ % ("${a.value}") nhưng ở đây cần ${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}`,
+    (a) => `the cell holds a percentage ("${a.value}") where ${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected} is expected`,
+  ),
+  'xlsx.percent_fraction': m(
+    W,
+    (a) =>
+      `ô tỷ lệ % ghi ${a.value}: cchc tính là ${a.value}%. Nếu đây là tỷ lệ dạng phân số (${a.percent}%), ` +
+      `hãy nhập ${a.percent} (hoặc ${a.percent}%)`,
+    (a) =>
+      `the percentage cell holds ${a.value}: cchc reads ${a.value}%. If it is a fraction (${a.percent}%), ` +
+      `type ${a.percent} (or ${a.percent}%)`,
+  ),
+  'xlsx.mojibake': m(
+    E,
+    () => 'ô chứa ký tự lỗi mã hóa (U+FFFD "\uFFFD"): chữ đã bị hỏng khi chuyển bảng mã, hãy gõ lại nội dung ô này',
+    () => 'the cell holds the replacement character (U+FFFD "\uFFFD"): text was damaged by a wrong encoding; retype it',
+  ),
+  'xlsx.control_char': m(
+    E,
+    (a) =>
+      a.char === 'U+000A' || a.char === 'U+000D'
+        ? 'ô này chỉ ghi một dòng: hãy bỏ dấu xuống dòng'
+        : `ô chứa ký tự điều khiển hoặc ký tự ẩn ${a.char} (thường do dán từ phần mềm khác): hãy gõ lại nội dung ô này`,
+    (a) =>
+      a.char === 'U+000A' || a.char === 'U+000D'
+        ? 'this cell takes one line: remove the line break'
+        : `the cell holds a control or invisible character ${a.char} (usually pasted from other software): retype it`,
+  ),
+  'xlsx.unsupported_format': m(
+    E,
+    (a) => `định dạng .${a.format} chưa được hỗ trợ — hãy lưu thành .xlsx`,
+    (a) => `.${a.format} files are not supported yet — save the file as .xlsx`,
+  ),
+  'xlsx.encrypted': m(
+    E,
+    () => 'biểu Excel được đặt mật khẩu: hãy bỏ mật khẩu rồi lưu lại thành .xlsx',
+    () => 'the workbook is password-protected: remove the password and save it again as .xlsx',
+  ),
+  'xlsx.too_big': m(
+    E,
+    (a) =>
+      `tệp vượt giới hạn của một biểu kê khai (${TOO_BIG_VI[a.limit as keyof typeof TOO_BIG_VI]?.(a) ?? a.limit}): ` +
+      'cchc không mở tệp này (tệp hỏng, không phải biểu kê khai, hoặc tệp cố ý gây hại)',
+    (a) =>
+      `the file exceeds what a filled template can hold (${TOO_BIG_EN[a.limit as keyof typeof TOO_BIG_EN]?.(a) ?? a.limit}): ` +
+      'cchc does not open it (damaged, not a template, or made to cause harm)',
+  ),
+  'xlsx.catalog_ref': m(
+    E,
+    (a) =>
+      `trang ẩn _cchc ghi bộ tiêu chí "${a.catalog}", nhưng ${CATALOG_REF_VI[a.reason as keyof typeof CATALOG_REF_VI] ?? a.reason}: ` +
+      'hãy dùng --catalog <mã|tệp>, hoặc tạo lại biểu bằng "cchc template"',
+    (a) =>
+      `the hidden sheet _cchc names the catalog "${a.catalog}", but ${CATALOG_REF_EN[a.reason as keyof typeof CATALOG_REF_EN] ?? a.reason}: ` +
+      'use --catalog <id|path>, or make a new template with "cchc template"',
+  ),
   'xlsx.not_in_list': m(
     E,
     (a) => `"${a.value}" không có trong danh sách (${a.allowed})`,

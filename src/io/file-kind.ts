@@ -1,6 +1,17 @@
 export type FileKind = 'catalog' | 'evidence' | 'unknown';
 
-export const isWorkbookPath = (p: string) => /\.xlsx$/i.test(p);
+/**
+ * A spreadsheet by its name: read as a workbook, never as YAML. Besides .xlsx (and .xlsm, the same
+ * format with macros) this takes the formats cchc cannot read, so they get "save as .xlsx" rather than
+ * YAML errors; the workbook reader tells them apart by content (an .xlsx named .xls is read).
+ */
+export const isWorkbookPath = (p: string) => /\.(?:xlsx|xlsm|xls|xlsb|ods|fods)$/i.test(p);
+
+/** The other spreadsheet format a file's name says, for one whose content is not a workbook at all. */
+export function otherSpreadsheetFormat(p: string): 'xls' | 'xlsb' | 'ods' | 'fods' | undefined {
+  const m = /\.(xls|xlsb|ods|fods)$/i.exec(p);
+  return m ? (m[1]!.toLowerCase() as 'xls' | 'xlsb' | 'ods' | 'fods') : undefined;
+}
 
 /**
  * What a parsed YAML file is, from its top-level keys: a catalog has `areas`, evidence `unit` or

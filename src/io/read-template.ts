@@ -1,11 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { catalogPath, looksLikePath } from './catalog-store.js';
+import { badCharacter, cellNumber, cellText, plain, shiftDecimal } from './cells.js';
+import { otherSpreadsheetFormat } from './file-kind.js';
+import { sniffWorkbook } from './workbook-guard.js';
 import { Evidence } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
 import { hasErrors } from '../findings/finding.js';
 import { finding } from '../findings/messages.js';
 import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { toNumber } from '../scoring/fixed.js';
 import { ratioKeys } from '../scoring/rules.js';
 import { zodFindings } from '../validate/zod-findings.js';
 import { parseCitations } from '../export/citation.js';
@@ -18,69 +22,139 @@ import {
   UNIT_SHEET,
   choices,
   numberInput,
+  unitChoices,
+  type Expected,
 } from '../export/template-layout.js';
-import { excel, type Cell, type Worksheet } from '../export/xlsx.js';
+import { excel, type Workbook, type Worksheet } from '../export/xlsx.js';
 import { MAX_FILE_BYTES } from './yaml-file.js';
 import type { CatalogCache, LoadedEvidence } from './load.js';
 
 const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
 
-/** The plain value of a cell: formulas give their result, rich text its text. */
-function plain(c: Cell): unknown {
-  const v = c.value as unknown;
-  if (v && typeof v === 'object') {
-    if ('result' in v) return (v as { result: unknown }).result;
-    if ('richText' in v) return (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('');
-    if ('text' in v) return (v as { text: unknown }).text;
-    if (v instanceof Date) return v;
-  }
-  return v;
-}
-
-function cellText(c: Cell): string {
-  const v = plain(c);
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
-  return String(v).normalize('NFC').trim();
-}
-
-/** A number cell; text like "97,5" (typed with a decimal comma into a text cell) is read as 97.5. */
-function cellNumber(c: Cell): number | undefined | 'bad' {
-  const v = plain(c);
-  if (v === null || v === undefined || v === '') return undefined;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(v)) return Number(v.trim().replace(',', '.'));
-  return 'bad';
+/** A sheet by name; names compared in NFC, as a program may have written them decomposed. */
+function sheet(wb: Workbook, name: string): Worksheet | undefined {
+  return wb.getWorksheet(name) ?? wb.worksheets.find((w) => w.name.normalize('NFC') === name);
 }
 
 interface Reading {
   raw: Record<string, unknown>;
   cells: Map<string, string>;
   findings: Finding[];
+  file: string;
 }
 
-function readUnit(wb: { getWorksheet(n: string): Worksheet | undefined }, file: string, r: Reading): Record<string, unknown> {
+/** Cell text, refused when it holds damaged (U+FFFD) or control characters; one-line fields take no line breaks. */
+function textAt(r: Reading, ws: Worksheet, addr: string, multiline: boolean, item?: string): string | undefined {
+  const t = cellText(ws.getCell(addr));
+  const bad = badCharacter(t, multiline);
+  if (!bad) return t;
+  const code = bad.kind === 'replacement' ? 'xlsx.mojibake' : 'xlsx.control_char';
+  r.findings.push({ ...finding(code, [], { char: bad.char }, item), file: r.file, cell: ref(ws, addr) });
+  return undefined;
+}
+
+/**
+ * A number typed for `expect`. A percentage (a percent-formatted cell, or "89,6%" typed as text) is taken
+ * in a percent field and refused elsewhere; a count must be whole (1180,5 is refused, never rounded);
+ * a bare number above 0 and at most 1 in a percent field is read as it is, with a warning: it may be a
+ * fraction (0,896 for 89,6 %) or really a rate of at most 1 %.
+ */
+function numberAt(r: Reading, ws: Worksheet, addr: string, expect: { expected: Expected; max?: number }, item: string): number | undefined {
+  const n = cellNumber(ws.getCell(addr));
+  if (n.kind === 'empty') return undefined;
+  const at = { file: r.file, cell: ref(ws, addr) };
+  const max = expect.max !== undefined ? { max: expect.max } : {};
+  if (n.kind === 'bad') {
+    r.findings.push({ ...finding('xlsx.not_a_number', [], { expected: expect.expected, value: n.text, ...max }, item), ...at });
+    return undefined;
+  }
+  if (n.percent && expect.expected !== 'percent') {
+    r.findings.push({ ...finding('xlsx.percent_unexpected', [], { expected: expect.expected, value: n.typed, ...max }, item), ...at });
+    return undefined;
+  }
+  if (expect.expected === 'count' && !Number.isInteger(n.value)) {
+    r.findings.push({ ...finding('xlsx.not_whole', [], { value: n.typed }, item), ...at });
+    return undefined;
+  }
+  if (expect.expected === 'percent' && !n.percent && n.value > 0 && n.value <= 1) {
+    r.findings.push({ ...finding('xlsx.percent_fraction', [], { value: n.value, percent: shiftDecimal(n.value, 2) }, item), ...at });
+  }
+  return n.value;
+}
+
+function readUnit(wb: Workbook, r: Reading): Record<string, unknown> {
   const unit: Record<string, unknown> = {};
-  const ws = wb.getWorksheet(UNIT_SHEET);
+  const ws = sheet(wb, UNIT_SHEET);
   if (!ws) {
-    r.findings.push({ ...finding('xlsx.sheet_missing', [], { sheet: UNIT_SHEET }), file });
+    r.findings.push({ ...finding('xlsx.sheet_missing', [], { sheet: UNIT_SHEET }), file: r.file });
     return unit;
   }
   UNIT_FIELDS.forEach(([key], i) => {
     const row = i + 2;
     if (cellText(ws.getCell(`C${row}`)) !== key) {
-      r.findings.push({ ...finding('xlsx.row_moved', [], { expected: key }), file, cell: ref(ws, `A${row}`) });
+      r.findings.push({ ...finding('xlsx.row_moved', [], { expected: key }), file: r.file, cell: ref(ws, `A${row}`) });
       return;
     }
-    const t = cellText(ws.getCell(`B${row}`));
     const path = key === 'date' || key === 'signer' ? key : `unit.${key}`;
     r.cells.set(path, ref(ws, `B${row}`));
-    if (t === '') return;
-    if (key === 'predecessors') unit[key] = t.split(/[,;]\s*/).filter(Boolean);
+    const t = textAt(r, ws, `B${row}`, false);
+    if (!t) return;
+    const list = unitChoices(key);
+    if (list) {
+      const hit = list.find(([label, code]) => label.toLowerCase() === t.toLowerCase() || code === t.toLowerCase());
+      if (hit) unit[key] = hit[1];
+      else r.findings.push({ ...finding('xlsx.not_in_list', [], { value: t, allowed: list.map(([l]) => l).join('; ') }), file: r.file, cell: ref(ws, `B${row}`) });
+    } else if (key === 'predecessors') unit[key] = t.split(/[,;]\s*/).filter(Boolean);
     else if (key === 'date' || key === 'signer') r.raw[key] = t;
     else unit[key] = t;
   });
   return unit;
+}
+
+/** Why the catalog a workbook names cannot be read, found without opening it (a FIFO would block an open). */
+async function catalogRefProblem(recorded: string, baseDir: string): Promise<'directory' | 'not_regular' | 'system' | undefined> {
+  if (!looksLikePath(recorded)) return undefined; // a shipped catalog's id
+  const target = catalogPath(recorded, baseDir);
+  const st = await stat(target).catch(() => undefined);
+  if (!st) return undefined; // missing: the catalog loader says so, on this cell
+  if (st.isDirectory()) return 'directory';
+  if (!st.isFile()) return 'not_regular';
+  // /proc and /sys files look regular (size 0) and read as anything.
+  const real = await realpath(target).catch(() => target);
+  return /^\/(?:proc|sys|dev)(?:\/|$)/.test(real) ? 'system' : undefined;
+}
+
+/** The bytes of the workbook, or why not: missing, not a file, too large, another format, or beyond a template's limits. */
+async function workbookBytes(path: string, file: string): Promise<Buffer | Finding[]> {
+  let bytes: Buffer;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return [{ ...finding('file.is_directory', []), file }];
+    if (!st.isFile()) return [{ ...finding('file.not_regular', []), file }];
+    if (st.size > MAX_FILE_BYTES) return [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }];
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+    return [{ ...finding(code === 'ENOENT' ? 'file.not_found' : 'file.unreadable', [], { reason: code }), file }];
+  }
+  const s = sniffWorkbook(bytes);
+  switch (s.kind) {
+    case 'xlsx':
+      return bytes;
+    case 'format':
+      return [{ ...finding('xlsx.unsupported_format', [], { format: s.format }), file }];
+    case 'encrypted':
+      return [{ ...finding('xlsx.encrypted', []), file }];
+    case 'too_big': {
+      const args = { limit: s.limit, found: s.found, max: s.max, ...(s.part !== undefined ? { part: s.part } : {}) };
+      return [{ ...finding('xlsx.too_big', [], args), file }];
+    }
+    case 'not_zip': {
+      // Not a zip nor an .xls container: named by its extension, if that is another format (an .xls that is really HTML).
+      const format = otherSpreadsheetFormat(path);
+      return [{ ...(format ? finding('xlsx.unsupported_format', [], { format }) : finding('xlsx.not_workbook', [])), file }];
+    }
+  }
 }
 
 /**
@@ -89,17 +163,8 @@ function readUnit(wb: { getWorksheet(n: string): Worksheet | undefined }, file: 
  */
 export async function readTemplate(path: string, file: string, cache: CatalogCache, catalogOption?: string): Promise<{ loaded: LoadedEvidence; index?: CatalogIndex }> {
   const fail = (fs: Finding[]) => ({ loaded: { path, findings: fs } });
-  let bytes: Buffer;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) return fail([{ ...finding('file.is_directory', []), file }]);
-    if (!st.isFile()) return fail([{ ...finding('file.not_regular', []), file }]);
-    if (st.size > MAX_FILE_BYTES) return fail([{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }]);
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
-    return fail([{ ...finding(code === 'ENOENT' ? 'file.not_found' : 'file.unreadable', [], { reason: code }), file }]);
-  }
+  const bytes = await workbookBytes(path, file);
+  if (!Buffer.isBuffer(bytes)) return fail(bytes);
   const { Workbook } = await excel();
   const wb = new Workbook();
   try {
@@ -107,7 +172,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   } catch {
     return fail([{ ...finding('xlsx.not_workbook', []), file }]);
   }
-  const meta = wb.getWorksheet(META_SHEET);
+  const meta = sheet(wb, META_SHEET);
   if (!meta || cellText(meta.getCell('A1')) !== 'cchc_template') return fail([{ ...finding('xlsx.not_template', []), file }]);
   const version = cellText(meta.getCell('B1'));
   if (version !== TEMPLATE_VERSION) {
@@ -115,12 +180,23 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   }
   // B2 names a shipped catalog, or a file relative to the workbook's folder.
   const recorded = cellText(meta.getCell('B2'));
-  const cat = catalogOption !== undefined ? await cache.get(catalogOption, process.cwd()) : await cache.get(recorded, dirname(resolve(path)));
-  const catalogRef = catalogOption !== undefined ? catalogOption : looksLikePath(recorded) ? catalogPath(recorded, dirname(resolve(path))) : recorded;
-  if (!cat.index) return fail(cat.findings.map((f) => (f.file ? f : { ...f, file, cell: ref(meta, 'B2') })));
+  const onB2 = { file, cell: ref(meta, 'B2') };
+  const baseDir = dirname(resolve(path));
+  if (catalogOption === undefined) {
+    const reason = await catalogRefProblem(recorded, baseDir);
+    if (reason) return fail([{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason }), ...onB2 }]);
+  }
+  const cat = catalogOption !== undefined ? await cache.get(catalogOption, process.cwd()) : await cache.get(recorded, baseDir);
+  const catalogRef = catalogOption !== undefined ? catalogOption : looksLikePath(recorded) ? catalogPath(recorded, baseDir) : recorded;
+  if (!cat.index) {
+    const placed = cat.findings.map((f) => (f.file ? f : { ...f, ...onB2 }));
+    // The catalog file's own errors name that file: say first which workbook cell led there.
+    const lead = catalogOption === undefined && cat.findings.some((f) => f.file) ? [{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason: 'invalid' }), ...onB2 }] : [];
+    return fail([...lead, ...placed]);
+  }
   const index = cat.index;
   const year = Number(cellText(meta.getCell('B3')));
-  const ws = wb.getWorksheet(INPUT_SHEET);
+  const ws = sheet(wb, INPUT_SHEET);
   if (!ws) return fail([{ ...finding('xlsx.sheet_missing', [], { sheet: INPUT_SHEET }), file }]);
 
   const rows = new Map<string, number>();
@@ -133,8 +209,8 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
     if (kept) plainCitations.set(code, new Set(kept.split('\n')));
   }
 
-  const r: Reading = { raw: {}, cells: new Map(), findings: [] };
-  const unit = readUnit(wb, file, r);
+  const r: Reading = { raw: {}, cells: new Map(), findings: [], file };
+  const unit = readUnit(wb, r);
   const items: Record<string, Record<string, unknown>> = {};
   const at = (addr: string) => ref(ws, addr);
 
@@ -150,54 +226,49 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
     }
     const base = `items.${leaf.code}`;
     const item: Record<string, unknown> = {};
-    const cell = (col: string) => ws.getCell(`${col}${row}`);
+    const addr = (col: string) => `${col}${row}`;
     const keys = ratioKeys(leaf.rule);
     const list = choices(leaf.rule);
-    const num = numberInput(leaf.rule, leaf.max / 10_000);
-    r.cells.set(base, at(`${COL.code}${row}`));
-    r.cells.set(`${base}.value`, at(`${COL.value}${row}`));
-    r.cells.set(`${base}.not_arisen`, at(`${COL.notArisen}${row}`));
-    r.cells.set(`${base}.documents`, at(`${COL.documents}${row}`));
-    r.cells.set(`${base}.note`, at(`${COL.note}${row}`));
-    r.cells.set(`${base}.claimed`, at(`${COL.claimed}${row}`));
-
-    const bad = (col: string, code: 'xlsx.not_a_number' | 'xlsx.not_in_list', args: Record<string, string>) =>
-      r.findings.push({ ...finding(code, [], args, leaf.code), file, cell: at(`${col}${row}`) });
+    const maxPoints = toNumber(leaf.max);
+    const num = numberInput(leaf.rule, maxPoints);
+    r.cells.set(base, at(addr(COL.code)));
+    r.cells.set(`${base}.value`, at(addr(COL.value)));
+    r.cells.set(`${base}.not_arisen`, at(addr(COL.notArisen)));
+    r.cells.set(`${base}.documents`, at(addr(COL.documents)));
+    r.cells.set(`${base}.note`, at(addr(COL.note)));
+    r.cells.set(`${base}.claimed`, at(addr(COL.claimed)));
+    const before = r.findings.length;
 
     if (keys) {
-      r.cells.set(`${base}.value.${keys.numerator}`, at(`${COL.value}${row}`));
-      r.cells.set(`${base}.value.${keys.denominator}`, at(`${COL.denominator}${row}`));
-      const a = cellNumber(cell(COL.value));
-      const b = cellNumber(cell(COL.denominator));
-      if (a === 'bad') bad(COL.value, 'xlsx.not_a_number', { what: num!.what });
-      if (b === 'bad') bad(COL.denominator, 'xlsx.not_a_number', { what: num!.what });
-      if (a !== 'bad' && b !== 'bad' && (a !== undefined || b !== undefined)) {
+      r.cells.set(`${base}.value.${keys.numerator}`, at(addr(COL.value)));
+      r.cells.set(`${base}.value.${keys.denominator}`, at(addr(COL.denominator)));
+      const a = numberAt(r, ws, addr(COL.value), { expected: 'count' }, leaf.code);
+      const b = numberAt(r, ws, addr(COL.denominator), { expected: 'count' }, leaf.code);
+      if (!hasErrors(r.findings.slice(before)) && (a !== undefined || b !== undefined)) {
         const v: Record<string, unknown> = {};
         if (a !== undefined) v[keys.numerator] = a;
         if (b !== undefined) v[keys.denominator] = b;
         item.value = v;
       }
     } else if (list) {
-      const t = cellText(cell(COL.value));
-      if (t !== '') {
-        const hit = list.find(([label, value]) => label.toLowerCase() === t.toLowerCase() || String(value) === t.toLowerCase());
+      const t = textAt(r, ws, addr(COL.value), false, leaf.code);
+      if (t) {
+        const hit = list.find(([label, value]) => label.normalize('NFC').toLowerCase() === t.toLowerCase() || String(value) === t.toLowerCase());
         if (hit) item.value = hit[1];
-        else bad(COL.value, 'xlsx.not_in_list', { value: t, allowed: list.map(([l]) => l).join(', ') });
+        else r.findings.push({ ...finding('xlsx.not_in_list', [], { value: t, allowed: list.map(([l]) => l).join('; ') }, leaf.code), file, cell: at(addr(COL.value)) });
       }
-    } else {
-      const n = cellNumber(cell(COL.value));
-      if (n === 'bad') bad(COL.value, 'xlsx.not_a_number', { what: num?.what ?? 'số' });
-      else if (n !== undefined) item.value = n;
+    } else if (num) {
+      const n = numberAt(r, ws, addr(COL.value), { expected: num.expected, max: num.max }, leaf.code);
+      if (n !== undefined) item.value = n;
     }
-    const na = cellText(cell(COL.notArisen));
+    const na = textAt(r, ws, addr(COL.notArisen), true, leaf.code);
     if (na) item.not_arisen = na;
-    const docs = cellText(cell(COL.documents));
+    const docs = textAt(r, ws, addr(COL.documents), true, leaf.code);
     if (docs) item.documents = parseCitations(docs, plainCitations.get(leaf.code));
-    const note = cellText(cell(COL.note));
+    const note = textAt(r, ws, addr(COL.note), true, leaf.code);
     if (note) item.note = note;
-    const claimed = cellNumber(cell(COL.claimed));
-    if (claimed === 'bad') bad(COL.claimed, 'xlsx.not_a_number', { what: 'điểm' });
-    else if (claimed !== undefined) item.claimed = claimed;
+    const claimed = numberAt(r, ws, addr(COL.claimed), { expected: 'points', max: maxPoints }, leaf.code);
+    if (claimed !== undefined) item.claimed = claimed;
     if (Object.keys(item).length) items[leaf.code] = item;
   }
 
@@ -214,6 +285,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
     });
   if (hasErrors(r.findings)) return { loaded: { path, findings: r.findings }, index };
   const res = Evidence.safeParse(raw);
-  if (!res.success) return { loaded: { path, findings: locate(zodFindings(res.error.issues, raw)) }, index };
-  return { loaded: { path, evidence: res.data, locate, findings: [] }, index };
+  if (!res.success) return { loaded: { path, findings: [...r.findings, ...locate(zodFindings(res.error.issues, raw))] }, index };
+  // r.findings holds only warnings here (a percentage that may be a fraction): they go with the evidence.
+  return { loaded: { path, evidence: res.data, locate, findings: r.findings }, index };
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
 
@@ -80,6 +81,29 @@ describe('workbook commands', () => {
     expect(existsSync(yaml)).toBe(true);
     const again = cchc(['score', yaml, '--catalog', CAT, '--json']);
     expect(JSON.parse(again.stdout).index).toBe(71.1);
+  });
+
+  it('89,6% typed into the template of the shipped example scores 92,95 as the YAML does (not 83,95)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
+    const form = join(dir, 'hoang-viet.xlsx');
+    expect(cchc(['template', '--unit', 'examples/hoang-viet-2024.yaml', '-o', form]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(form);
+    const ws = wb.getWorksheet('Tự đánh giá')!;
+    let row = 0;
+    ws.eachRow((r, n) => void (r.getCell(1).value === '8.1.1' ? (row = n) : undefined));
+    const cell = ws.getCell(`E${row}`);
+    // What Excel and LibreOffice store for "89,6%": the fraction, with a percent format.
+    cell.value = 0.896;
+    cell.style = { ...cell.style, numFmt: '0.00%' };
+    await wb.xlsx.writeFile(form);
+    const run = cchc(['score', form, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.index).toBe(92.95);
+    expect(JSON.stringify(report)).toContain('"8.1.1"');
+    const yaml = cchc(['import', form]);
+    expect(yaml.stdout).toMatch(/ "?8\.1\.1"?:\n\s+value: 89\.6\n/);
   });
 
   it('a file that is not a workbook: clear message, exit 2', () => {
