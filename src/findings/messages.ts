@@ -53,9 +53,9 @@ const TOO_BIG_VI = {
   inflated: (a: Args) => `giải nén ra ${a.found} byte, tối đa ${a.max}`,
   declared: (a: Args) => `phần "${a.part}" giải nén ra nhiều hơn ${a.max} byte như tệp ghi`,
   ratio: (a: Args) => `phần "${a.part}" nén ${a.found} lần, tối đa ${a.max}`,
-  rows: (a: Args) => `trang "${a.part}" có ${a.found} dòng, tối đa ${a.max}`,
-  cells: (a: Args) => `trang "${a.part}" có ${a.found} ô, tối đa ${a.max}`,
-  area: (a: Args) => `vùng gộp ô và kiểm tra dữ liệu của trang "${a.part}" phủ ${a.found} ô, tối đa ${a.max}`,
+  rows: (a: Args) => `${a.part !== undefined ? `trang "${a.part}"` : 'các trang'} có ${a.found} dòng, tối đa ${a.max}`,
+  cells: (a: Args) => `các trang có ${a.found} ô, tối đa ${a.max}`,
+  area: (a: Args) => `vùng gộp ô và kiểm tra dữ liệu (đến trang "${a.part}") phủ ${a.found} ô, tối đa ${a.max}`,
   zip64: () => 'tệp nén dạng ZIP64, dành cho tệp trên 4 GB',
 };
 const TOO_BIG_EN = {
@@ -63,9 +63,9 @@ const TOO_BIG_EN = {
   inflated: (a: Args) => `${a.found} bytes once inflated, at most ${a.max}`,
   declared: (a: Args) => `part "${a.part}" inflates to more than the ${a.max} bytes it declares`,
   ratio: (a: Args) => `part "${a.part}" is compressed ${a.found} times, at most ${a.max}`,
-  rows: (a: Args) => `sheet "${a.part}" has ${a.found} rows, at most ${a.max}`,
-  cells: (a: Args) => `sheet "${a.part}" has ${a.found} cells, at most ${a.max}`,
-  area: (a: Args) => `merged and validated ranges of sheet "${a.part}" cover ${a.found} cells, at most ${a.max}`,
+  rows: (a: Args) => `${a.part !== undefined ? `sheet "${a.part}"` : 'the sheets'} ha${a.part !== undefined ? 's' : 've'} ${a.found} rows, at most ${a.max}`,
+  cells: (a: Args) => `the sheets have ${a.found} cells, at most ${a.max}`,
+  area: (a: Args) => `merged and validated ranges (up to sheet "${a.part}") cover ${a.found} cells, at most ${a.max}`,
   zip64: () => 'a ZIP64 archive, meant for files above 4 GB',
 };
 const CATALOG_REF_VI = {

@@ -14,11 +14,12 @@ export const WORKBOOK_LIMITS = {
   inflated: 32 * 1024 * 1024,
   /** Inflated ÷ compressed, for a part above 1 MiB: XML compresses about 10 times, a zip bomb 1 000. */
   ratio: 100,
-  /** Rows of one sheet (by its dimension, and by its row elements). */
+  /** Rows of one sheet, by its declared dimension, and row elements of all sheets together. */
   rows: 5_000,
-  /** Cells of one sheet. */
+  totalRows: 20_000,
+  /** Cells of all sheets together. */
   cells: 200_000,
-  /** Cells covered by one sheet's merged ranges and data validations: exceljs makes an entry for each. */
+  /** Cells covered by merged ranges and data validations, all sheets together: exceljs makes an entry for each. */
   area: 200_000,
 } as const;
 
@@ -135,17 +136,24 @@ function rangeSize(ref: string): { rows: number; cells: number } {
   return { rows: Math.max(p.row, q.row), cells: rows * (Math.abs(q.col - p.col) + 1) };
 }
 
-/** Rows, cells and range areas of one sheet's XML against the limits. */
-function checkSheet(xml: string, part: string): Sniffed | undefined {
+interface Counts {
+  rows: number;
+  cells: number;
+  area: number;
+}
+
+/** Adds one sheet's rows, cells and range areas to the workbook's counts; the first limit passed, if any. */
+function countSheet(xml: string, part: string, n: Counts): Sniffed | undefined {
   const L = WORKBOOK_LIMITS;
   const rows = xml.match(/<(?:\w+:)?row[\s>/]/g)?.length ?? 0;
   if (rows > L.rows) return { kind: 'too_big', limit: 'rows', found: rows, max: L.rows, part };
-  const cells = xml.match(/<(?:\w+:)?c[\s>/]/g)?.length ?? 0;
-  if (cells > L.cells) return { kind: 'too_big', limit: 'cells', found: cells, max: L.cells, part };
-  let area = 0;
+  n.rows += rows;
+  if (n.rows > L.totalRows) return { kind: 'too_big', limit: 'rows', found: n.rows, max: L.totalRows };
+  n.cells += xml.match(/<(?:\w+:)?c[\s>/]/g)?.length ?? 0;
+  if (n.cells > L.cells) return { kind: 'too_big', limit: 'cells', found: n.cells, max: L.cells };
   for (const m of xml.matchAll(/<(?:\w+:)?(?:mergeCell\s[^>]*?\bref|dataValidation\s[^>]*?\bsqref)="([^"]*)"/g)) {
-    for (const ref of m[1]!.trim().split(/\s+/)) area += rangeSize(ref).cells;
-    if (area > L.area) return { kind: 'too_big', limit: 'area', found: area, max: L.area, part };
+    for (const ref of m[1]!.trim().split(/\s+/)) n.area += rangeSize(ref).cells;
+    if (n.area > L.area) return { kind: 'too_big', limit: 'area', found: n.area, max: L.area, part };
   }
   return undefined;
 }
@@ -154,7 +162,7 @@ function checkSheet(xml: string, part: string): Sniffed | undefined {
  * What the bytes are, and whether they are small enough to hand to exceljs. Cheap checks first: the
  * format, the zip's own list of parts (count, declared sizes, compression ratio), each sheet's declared
  * dimension; then every part is inflated with a cap, so a part that lies about its size is caught too,
- * and each sheet's rows, cells and ranges are counted.
+ * and the sheets' rows, cells and ranges are counted.
  */
 export function sniffWorkbook(b: Buffer): Sniffed {
   const found = sniff(b);
@@ -225,6 +233,7 @@ function sniff(b: Buffer): Sniffed {
     }
   }
   let inflated = 0;
+  const counts: Counts = { rows: 0, cells: 0, area: 0 };
   for (const e of list) {
     const data = inflate(b, e, e.size);
     // Larger than declared: the directory lies, as only a crafted file's does.
@@ -233,7 +242,7 @@ function sniff(b: Buffer): Sniffed {
     inflated += data.length;
     if (inflated > L.inflated) return { kind: 'too_big', limit: 'inflated', found: inflated, max: L.inflated };
     if (isSheet(e.name)) {
-      const problem = checkSheet(data.toString('utf8'), e.name);
+      const problem = countSheet(data.toString('utf8'), e.name, counts);
       if (problem) return problem;
     }
   }

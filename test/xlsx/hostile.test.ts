@@ -65,6 +65,19 @@ describe('hostile workbooks are refused before exceljs reads them', () => {
     expect(sniffWorkbook(zip(workbookParts(entry('xl/worksheets/sheet1.xml', validation))))).toMatchObject({ kind: 'too_big', limit: 'area', found: 1_048_577 });
   });
 
+  it('rows and cells are counted over all sheets together', async () => {
+    const rows = (count: number, cells: number) => {
+      let body = '';
+      const cols = Array.from({ length: cells }, (_, i) => `${i >= 26 ? String.fromCharCode(64 + Math.floor(i / 26)) : ''}${String.fromCharCode(65 + (i % 26))}`);
+      for (let r = 1; r <= count; r++) body += `<row r="${r}">${cols.map((c) => `<c r="${c}${r}"><v>${r}</v></c>`).join('')}</row>`;
+      return entry('xl/worksheets/sheet.xml', SHEET(body));
+    };
+    const manySheets = zip(workbookParts(...Array.from({ length: 5 }, () => rows(4_500, 1))));
+    expect((await refused(manySheets)).map((f) => [f.code, f.args])).toEqual([['xlsx.too_big', { limit: 'rows', found: 22_500, max: WORKBOOK_LIMITS.totalRows }]]);
+    const wide = zip(workbookParts(rows(2_000, 60), rows(2_000, 60)));
+    expect((await refused(wide)).map((f) => [f.code, f.args])).toEqual([['xlsx.too_big', { limit: 'cells', found: 240_000, max: WORKBOOK_LIMITS.cells }]]);
+  });
+
   it('too many parts in the zip', async () => {
     const parts = workbookParts(entry('xl/worksheets/sheet1.xml', SHEET('')));
     for (let i = 0; parts.length <= WORKBOOK_LIMITS.entries; i++) parts.push(entry(`xl/media/x${i}.bin`, 'x'));
