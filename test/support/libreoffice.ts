@@ -156,10 +156,7 @@ export async function resaveWithLibreOffice(input: string, output: string, o: { 
   try {
     const profile = join(work, 'profile');
     mkdirSync(join(profile, 'user'), { recursive: true });
-    const locale = o.locale
-      ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${o.locale}</value></prop></item>\n</oor:items>`
-      : '</oor:items>';
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), REGISTRY.replace('</oor:items>', locale));
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(o.locale ?? 'en-US'));
     const format = o.format ?? 'xlsx';
     const source = join(work, 'in.xlsx');
     copyFileSync(input, source);

@@ -52,8 +52,8 @@ describe('other spreadsheet formats get "save as .xlsx"', () => {
       [['validate', 'x.ods', 'y.xls'], 'stdout', 2],
       [['import', 'x.ods', '-o', 'x.yaml'], 'stderr', 2],
       [['template', '--unit', 'y.xls', '-o', 'mau.xlsx'], 'stderr', 2],
-      // batch goes on past invalid files and exits 1 for them, as for any invalid unit.
-      [['batch', 'x.ods', 'y.xls'], 'stderr', 1],
+      // batch lists every invalid file; with not one unit ranked the run is unusable: exit 2.
+      [['batch', 'x.ods', 'y.xls'], 'stderr', 2],
     ];
     for (const [args, where, code] of runs) {
       const run = cchc(args, { cwd: dir });

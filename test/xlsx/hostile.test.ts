@@ -88,12 +88,12 @@ describe('hostile workbooks are refused before exceljs reads them', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bom.xlsx'), zipBomb(1024));
     writeFileSync(join(dir, 'trieu-dong.xlsx'), million);
-    // batch goes on past invalid files and exits 1 for them, as for any invalid unit.
+    // batch lists every invalid file; with not one unit ranked the run is unusable: exit 2.
     for (const [args, where, code] of [
       [['score', 'bom.xlsx'], 'stderr', 2],
       [['import', 'trieu-dong.xlsx'], 'stderr', 2],
       [['validate', 'bom.xlsx', 'trieu-dong.xlsx'], 'stdout', 2],
-      [['batch', 'bom.xlsx', 'trieu-dong.xlsx'], 'stderr', 1],
+      [['batch', 'bom.xlsx', 'trieu-dong.xlsx'], 'stderr', 2],
     ] as const) {
       const run = cchc([...args], { cwd: dir });
       expect(run.code, args.join(' ')).toBe(code);
