@@ -4,8 +4,8 @@
 //   node --expose-gc --import tsx bench/summary-size.ts <intern|plain> <unit.yaml...>
 import { scoreForBatch } from '../src/batch/summarize.js';
 import { BatchCatalogCache } from '../src/batch/catalog-cache.js';
-import { Interner } from '../src/batch/intern.js';
-import type { FileOutcome } from '../src/batch/types.js';
+import { Interner } from '../src/core/batch/intern.js';
+import type { FileOutcome } from '../src/core/batch/types.js';
 
 const [mode, ...files] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogCache } from '../src/io/load.js';
-import { scoreFile } from '../src/commands/load-unit.js';
-import { formWorkbook } from '../src/export/form.js';
-import { saveWorkbook, workbookBytes } from '../src/export/xlsx.js';
+import { scoreFile } from '../src/core/pipeline.js';
+import { formWorkbook } from '../src/workbook/form.js';
+import { saveWorkbook, workbookBytes } from '../src/xlsx/excel.js';
 
 const fmt = (x: number, d = 2) => x.toFixed(d).replace('.', ',');
 

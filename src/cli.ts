@@ -2,9 +2,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
-import { formatFinding } from './findings/format.js';
-import { finding } from './findings/messages.js';
-import type { Lang } from './i18n/number.js';
+import { formatFinding } from './reporters/format-finding.js';
+import { finding } from './reporters/messages.js';
+import type { Lang } from './reporters/number.js';
 import { EXIT, makeColor, type CommandResult, type Context } from './commands/context.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';

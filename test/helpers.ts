@@ -1,7 +1,7 @@
-import { Catalog } from '../src/schema/catalog.js';
-import { Evidence } from '../src/schema/evidence.js';
-import { indexCatalog } from '../src/scoring/catalog-index.js';
-import { scoreUnit } from '../src/scoring/score.js';
+import { Catalog } from '../src/core/schema/catalog.js';
+import { Evidence } from '../src/core/schema/evidence.js';
+import { indexCatalog } from '../src/core/flat-catalog.js';
+import { scoreUnit } from '../src/core/scoring/score.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { Finding } from '../findings/finding.js';
-import type { Lang } from '../i18n/number.js';
+import type { Finding } from '../core/findings/finding.js';
+import type { Lang } from '../reporters/number.js';
 import type { CatalogCache } from '../io/load.js';
-import { formWorkbook } from '../export/form.js';
-import { saveWorkbook, stampProvenance } from '../export/xlsx.js';
+import { formWorkbook } from '../workbook/form.js';
+import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { scoreForBatch } from './summarize.js';
-import { batchFinding } from './findings.js';
+import { batchFinding } from '../core/batch/findings.js';
 
 /** `<unit code>.xlsx`, with characters no file system accepts replaced. */
 export function formFileName(code: string): string {

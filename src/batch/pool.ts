@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
+import type { Finding } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
 import { displayPath } from '../io/load.js';
 import { watchWorker } from '../io/interrupt.js';
 import { BatchCatalogCache } from './catalog-cache.js';
-import { Interner } from './intern.js';
+import { Interner } from '../core/batch/intern.js';
 import { runTask } from './task.js';
-import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from './types.js';
+import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 /**
  * Parsing YAML makes many short-lived objects; a worker's default young generation is small enough

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { hasErrors } from '../findings/finding.js';
+import { hasErrors } from '../core/findings/finding.js';
 import { displayPath, evidenceFromParsed, type CatalogCache, type LoadedEvidence } from '../io/load.js';
 import { parseYaml } from '../io/yaml-file.js';
-import { readTextSync } from './read.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
-import { lostItems, type ScoreResult } from '../scoring/score.js';
-import { loadUnitFile, scoreEvidence, type UnitScore } from '../commands/load-unit.js';
-import { isWorkbookPath } from '../io/file-kind.js';
+import { readTextSync } from '../io/text-file.js';
+import type { CatalogIndex } from '../core/flat-catalog.js';
+import { lostItems, type ScoreResult } from '../core/scoring/score.js';
+import { loadUnitFile, scoreEvidence, type UnitScore } from '../core/pipeline.js';
+import { isWorkbookPath } from '../core/file-kind.js';
 import { sha256File } from '../io/provenance.js';
-import type { CatalogMeta, FileOutcome, LostPoints, Position } from './types.js';
+import type { CatalogMeta, FileOutcome, LostPoints, Position } from '../core/batch/types.js';
 
 const metas = new WeakMap<CatalogIndex, CatalogMeta>();
 

@@ -1,9 +1,9 @@
-import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
+import type { Finding } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
 import { displayPath, type CatalogCache } from '../io/load.js';
 import { writeForm } from './forms.js';
 import { catalogMeta, scoreForBatch } from './summarize.js';
-import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from './types.js';
+import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchCatalogCache } from './catalog-cache.js';
 import { runTask } from './task.js';
-import type { Task, WorkerSetup } from './types.js';
+import type { Task, WorkerSetup } from '../core/batch/types.js';
 
 const setup = workerData as WorkerSetup;
 const cache = new BatchCatalogCache();

@@ -1,10 +1,10 @@
 import Table from 'cli-table3';
-import type { CatalogNode } from '../schema/catalog.js';
+import type { CatalogNode } from '../core/schema/catalog.js';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { CRITERIA_ENV, listCatalogs, looksLikePath } from '../io/catalog-store.js';
-import type { Finding } from '../findings/finding.js';
-import { finding, SOURCE_EN, SOURCE_VI } from '../findings/messages.js';
-import { plainNumber } from '../i18n/number.js';
+import type { Finding } from '../core/findings/finding.js';
+import { finding, SOURCE_EN, SOURCE_VI } from '../reporters/messages.js';
+import { plainNumber } from '../reporters/number.js';
 import { describeRule } from '../reporters/describe.js';
 import { drawTable, fitWidths, type Cell } from '../reporters/table.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';

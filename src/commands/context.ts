@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Finding } from '../findings/finding.js';
-import { formatFinding } from '../findings/format.js';
-import type { Lang } from '../i18n/number.js';
+import type { Finding } from '../core/findings/finding.js';
+import { formatFinding } from '../reporters/format-finding.js';
+import type { Lang } from '../reporters/number.js';
 
 export interface Context {
   lang: Lang;

@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import { fromDecimalText, toNumber, type Fixed } from '../scoring/fixed.js';
+import type { Finding } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
+import { fromDecimalText, toNumber, type Fixed } from '../core/fixed.js';
 
 /**
  * Numbers typed on the command line are read like the numbers of an evidence file: exactly, or not at

@@ -1,11 +1,11 @@
-import { hasErrors } from '../findings/finding.js';
+import { hasErrors } from '../core/findings/finding.js';
 import { CatalogCache } from '../io/load.js';
 import { REPORTERS, type ReportFormat } from '../reporters/index.js';
-import { formWorkbook } from '../export/form.js';
-import { saveWorkbook, stampProvenance } from '../export/xlsx.js';
+import { formWorkbook } from '../workbook/form.js';
+import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
-import { scoreFile } from './load-unit.js';
+import { scoreFile } from '../core/pipeline.js';
 import { checkOutputs, deliver } from './output.js';
 
 export interface ScoreOptions {

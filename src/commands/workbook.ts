@@ -1,15 +1,15 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import type { Evidence } from '../schema/evidence.js';
-import { hasErrors } from '../findings/finding.js';
+import type { Evidence } from '../core/schema/evidence.js';
+import { hasErrors } from '../core/findings/finding.js';
 import { CatalogCache, displayPath } from '../io/load.js';
 import { catalogRefFor, criteriaDir } from '../io/catalog-store.js';
-import { readTemplate } from '../io/read-template.js';
-import { saveTemplate, templateWorkbook } from '../export/template.js';
-import { stampProvenance, writeAtomically } from '../export/xlsx.js';
+import { readTemplate } from '../workbook/read-template.js';
+import { saveTemplate, templateWorkbook } from '../workbook/template.js';
+import { stampProvenance, writeAtomically } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
-import { scoreEvidence, scoreFile } from './load-unit.js';
+import { scoreEvidence, scoreFile } from '../core/pipeline.js';
 
 const T = {
   vi: { wrote: (f: string) => `Đã ghi ${f}`, needCatalog: 'cần --catalog <mã|tệp> hoặc --unit <tệp kê khai>' },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Catalog } from '../schema/catalog.js';
+import type { Catalog } from '../core/schema/catalog.js';
 import { criteriaDir } from './catalog-store.js';
 
 /**

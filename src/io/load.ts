@@ -1,20 +1,20 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import { Catalog } from '../schema/catalog.js';
-import { Evidence } from '../schema/evidence.js';
-import type { Finding, YamlPath } from '../findings/finding.js';
-import { hasErrors } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import { checkCatalog } from '../validate/catalog-checks.js';
-import { checkEvidence } from '../validate/evidence-checks.js';
-import { zodFindings } from '../validate/zod-findings.js';
-import { type CatalogIndex, indexCatalog } from '../scoring/catalog-index.js';
-import { type ScoreResult, scoreUnit } from '../scoring/score.js';
+import { Catalog } from '../core/schema/catalog.js';
+import { Evidence } from '../core/schema/evidence.js';
+import type { Finding, YamlPath } from '../core/findings/finding.js';
+import { hasErrors } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
+import { checkCatalog } from '../core/validate/catalog-checks.js';
+import { checkEvidence } from '../core/validate/evidence-checks.js';
+import { zodFindings } from '../core/validate/zod-findings.js';
+import { type CatalogIndex, indexCatalog } from '../core/flat-catalog.js';
+import { type ScoreResult, scoreUnit } from '../core/scoring/score.js';
 import { catalogPath, knownCatalogIds, looksLikePath } from './catalog-store.js';
 import { isScalar, isSeq } from 'yaml';
 import { locate, parseYaml, readText, readYaml, type Parsed, type YamlSource } from './yaml-file.js';
 import { readCompiled } from './compiled-catalog.js';
-import { fileKind, isWorkbookPath } from './file-kind.js';
+import { fileKind, isWorkbookPath } from '../core/file-kind.js';
 
 /** Paths in messages are shown relative to the working directory, as the user typed them. */
 export function displayPath(file: string): string {

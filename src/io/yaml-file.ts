@@ -1,6 +1,6 @@
 import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap } from 'yaml';
-import type { Finding, YamlPath } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
+import type { Finding, YamlPath } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
 import { readText } from './text-file.js';
 
 export { MAX_FILE_BYTES, readText } from './text-file.js';

@@ -1,9 +1,9 @@
-import type { RuleT } from '../schema/catalog.js';
-import type { Hint } from '../scoring/rules.js';
-import { optionPoints, ratioKeys } from '../scoring/rules.js';
-import { fromNumber, toNumber, ZERO } from '../scoring/fixed.js';
-import type { ItemScore, ItemStatus } from '../scoring/score.js';
-import { fixedNumber, plainNumber, type Lang } from '../i18n/number.js';
+import type { RuleT } from '../core/schema/catalog.js';
+import type { Hint } from '../core/scoring/rules.js';
+import { optionPoints, ratioKeys } from '../core/scoring/rules.js';
+import { fromNumber, toNumber, ZERO } from '../core/fixed.js';
+import type { ItemScore, ItemStatus } from '../core/scoring/score.js';
+import { fixedNumber, plainNumber, type Lang } from './number.js';
 
 const n = (x: number, lang: Lang) => plainNumber(x, lang);
 const pct = (x: number, lang: Lang) => `${plainNumber(x, lang)}%`;

@@ -1,8 +1,8 @@
-import { findingMessage } from '../findings/format.js';
-import { lostItems } from '../scoring/score.js';
+import { findingMessage } from './format-finding.js';
+import { lostItems } from '../core/scoring/score.js';
 import { describeHint, describeValue } from './describe.js';
 import type { Reporter, ReportOptions } from './types.js';
-import type { ScoreResult } from '../scoring/score.js';
+import type { ScoreResult } from '../core/scoring/score.js';
 
 export const JSON_FORMAT_VERSION = 1;
 

@@ -1,4 +1,4 @@
-import type { BatchReport } from '../batch/report.js';
+import type { BatchReport } from '../core/batch/report.js';
 
 /**
  * Two flavours. `csv`, machine data: comma separator, decimal point (RFC 4180). `csv-vi`, for Excel

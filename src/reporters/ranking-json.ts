@@ -1,6 +1,6 @@
-import type { Lang } from '../i18n/number.js';
-import { findingMessage } from '../findings/format.js';
-import type { BatchReport } from '../batch/report.js';
+import type { Lang } from './number.js';
+import { findingMessage } from './format-finding.js';
+import type { BatchReport } from '../core/batch/report.js';
 import type { Provenance } from '../io/provenance.js';
 
 export const RANKING_FORMAT_VERSION = 1;

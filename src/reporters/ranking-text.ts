@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { fixedNumber, type Lang } from '../i18n/number.js';
-import type { BatchReport, RankedUnit } from '../batch/report.js';
-import { signed } from '../batch/compare.js';
+import { fixedNumber, type Lang } from './number.js';
+import type { BatchReport, RankedUnit } from '../core/batch/report.js';
+import { signed } from '../core/batch/compare.js';
 import { longTable } from './table.js';
 
 const L = {

@@ -1,6 +1,6 @@
 import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
-import { fixedNumber, type Lang } from '../i18n/number.js';
-import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
+import { fixedNumber, type Lang } from './number.js';
+import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../core/scoring/score.js';
 import { describeHint, describeValue, statusLabel } from './describe.js';
 import type { Reporter, ReportOptions } from './types.js';
 

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../findings/finding.js';
-import type { Lang } from '../i18n/number.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
-import type { ScoreResult } from '../scoring/score.js';
+import type { Finding } from '../core/findings/finding.js';
+import type { Lang } from './number.js';
+import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { ScoreResult } from '../core/scoring/score.js';
 import type { Provenance } from '../io/provenance.js';
 
 export interface ReportOptions {

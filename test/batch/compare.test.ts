@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFor, changeLabel, parsePrevious, type Previous } from '../../src/batch/compare.js';
+import { changeFor, changeLabel, parsePrevious, type Previous } from '../../src/core/batch/compare.js';
 
 const prev = (units: Array<[string, number, number]>): Previous => ({
   year: 2023,

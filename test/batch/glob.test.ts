@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
-import { expandInputs } from '../../src/batch/inputs.js';
+import { expandInputs } from '../../src/io/inputs.js';
 import { describe, expect, it } from 'vitest';
-import { globBase, globPlan, globRegExp, isGlob, slashPath } from '../../src/batch/glob.js';
+import { globBase, globPlan, globRegExp, isGlob, slashPath } from '../../src/io/glob.js';
 
 describe('glob patterns left unexpanded by the shell', () => {
   it('tells patterns from paths and finds where to start walking', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Interner } from '../../src/batch/intern.js';
-import type { FileOutcome } from '../../src/batch/types.js';
+import { Interner } from '../../src/core/batch/intern.js';
+import type { FileOutcome } from '../../src/core/batch/types.js';
 
 const unit = (code: string, over: object = {}): FileOutcome => ({
   kind: 'unit',

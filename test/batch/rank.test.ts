@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankGroup, rankGroups, rankLabel } from '../../src/batch/rank.js';
+import { rankGroup, rankGroups, rankLabel } from '../../src/core/batch/rank.js';
 
 const u = (code: string, name: string, index: number, group: string | null = null) => ({ code, name, index, group });
 

@@ -1,9 +1,9 @@
 import { batchExitCode } from '../../src/commands/batch.js';
 import { describe, expect, it } from 'vitest';
-import { batchFinding } from '../../src/batch/findings.js';
-import { buildReport } from '../../src/batch/report.js';
-import { fromNumber } from '../../src/scoring/fixed.js';
-import type { CatalogMeta, FileOutcome, UnitSummary } from '../../src/batch/types.js';
+import { batchFinding } from '../../src/core/batch/findings.js';
+import { buildReport } from '../../src/core/batch/report.js';
+import { fromNumber } from '../../src/core/fixed.js';
+import type { CatalogMeta, FileOutcome, UnitSummary } from '../../src/core/batch/types.js';
 
 const meta = (key: string, id = 'cat'): CatalogMeta => ({
   key,

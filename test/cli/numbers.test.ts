@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDecimalText } from '../../src/scoring/fixed.js';
+import { fromDecimalText } from '../../src/core/fixed.js';
 import { cli } from './run.js';
 
 const MINI_OK = 'test/batch/fixtures/mini/m[1-4]*.yaml';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { CatalogCache } from '../../src/io/load.js';
-import { scoreFile } from '../../src/commands/load-unit.js';
+import { scoreFile } from '../../src/core/pipeline.js';
 import { textReporter } from '../../src/reporters/text.js';
 import { displayWidth, fitWidths } from '../../src/reporters/table.js';
 import { cli } from './run.js';

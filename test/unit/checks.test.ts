@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../src/schema/catalog.js';
-import { checkCatalog } from '../../src/validate/catalog-checks.js';
-import { checkEvidence, isRealDate } from '../../src/validate/evidence-checks.js';
-import { indexCatalog } from '../../src/scoring/catalog-index.js';
+import { Catalog } from '../../src/core/schema/catalog.js';
+import { checkCatalog } from '../../src/core/validate/catalog-checks.js';
+import { checkEvidence, isRealDate } from '../../src/core/validate/evidence-checks.js';
+import { indexCatalog } from '../../src/core/flat-catalog.js';
 import { catalog, codes, evidence } from '../helpers.js';
 
 const leaf = (code: string, max: number, rule: Record<string, unknown> = { kind: 'yes_no' }) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, decimalParts, divRound, fromNumber, percent, ratioAtLeast, scaleRatio, toNumber } from '../../src/scoring/fixed.js';
+import { add, decimalParts, divRound, fromNumber, percent, ratioAtLeast, scaleRatio, toNumber } from '../../src/core/fixed.js';
 
 describe('fixed-point points', () => {
   it('reads decimals exactly and refuses more than four places', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas } from '../../src/schema/json-schema.js';
+import { jsonSchemas } from '../../src/core/schema/json-schema.js';
 import { ROOT } from '../e2e/cli.js';
 
 describe('JSON Schema for editors', () => {

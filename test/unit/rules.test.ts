@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Rule, type RuleT } from '../../src/schema/catalog.js';
-import { fromNumber, toNumber, type Fixed } from '../../src/scoring/fixed.js';
-import { hintFor, pointsFor, readValue, ruleRange } from '../../src/scoring/rules.js';
+import { Rule, type RuleT } from '../../src/core/schema/catalog.js';
+import { fromNumber, toNumber, type Fixed } from '../../src/core/fixed.js';
+import { hintFor, pointsFor, readValue, ruleRange } from '../../src/core/scoring/rules.js';
 
 const NA = { when_not_arisen: 'not_applicable' };
 const rule = (r: Record<string, unknown>): RuleT => Rule.parse({ ...NA, ...r });

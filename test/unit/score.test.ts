@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalog } from '../../src/scoring/catalog-index.js';
-import { bandFor, lostItems, scoreUnit } from '../../src/scoring/score.js';
+import { indexCatalog } from '../../src/core/flat-catalog.js';
+import { bandFor, lostItems, scoreUnit } from '../../src/core/scoring/score.js';
 import { catalog, codes, evidence, score } from '../helpers.js';
 
 describe('scoreUnit', () => {

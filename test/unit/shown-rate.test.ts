@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownPercent, type PercentBound } from '../../src/scoring/fixed.js';
+import { shownPercent, type PercentBound } from '../../src/core/fixed.js';
 import { describeHint, describeValue } from '../../src/reporters/describe.js';
 import { catalog, score } from '../helpers.js';
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, firstBadUtf8 } from '../../src/io/decode-text.js';
 import { readText, readTextSync } from '../../src/io/text-file.js';
-import { readTextSync as batchRead } from '../../src/batch/read.js';
 
 const NAME = 'UBND xã Hoàng Việt';
 const LINES = `unit:\n  name: ${NAME}\n`;
@@ -88,9 +87,6 @@ describe('text encodings', () => {
     expect(decodeText(Buffer.from('ok ✓ 𝄞', 'utf8'))).toEqual({ text: 'ok ✓ 𝄞' });
   });
 
-  it('batch workers read with the same reader', () => {
-    expect(batchRead).toBe(readTextSync);
-  });
 });
 
 describe('files that are not plain files', () => {

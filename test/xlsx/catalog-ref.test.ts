@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveTemplate, templateWorkbook } from '../../src/export/template.js';
-import { META_SHEET } from '../../src/export/template-layout.js';
+import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
+import { META_SHEET } from '../../src/workbook/template-layout.js';
 import { CatalogCache } from '../../src/io/load.js';
-import { readTemplate } from '../../src/io/read-template.js';
+import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { readBack, scored, tmp } from './support.js';
 

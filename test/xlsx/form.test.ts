@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { colName, fitRowHeights, linesFor } from '../../src/export/sheet-style.js';
-import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/export/form.js';
-import { newWorkbook, saveWorkbook } from '../../src/export/xlsx.js';
-import type { Evidence } from '../../src/schema/evidence.js';
-import { scoreUnit } from '../../src/scoring/score.js';
-import { templateWorkbook } from '../../src/export/template.js';
+import { colName, fitRowHeights, linesFor } from '../../src/workbook/sheet-style.js';
+import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
+import { newWorkbook, saveWorkbook } from '../../src/xlsx/excel.js';
+import type { Evidence } from '../../src/core/schema/evidence.js';
+import { scoreUnit } from '../../src/core/scoring/score.js';
+import { templateWorkbook } from '../../src/workbook/template.js';
 import { decimalPoints, formulas, MINI, pointFormatted, readBack, rowOf, scored, sheetXml, tmp } from './support.js';
 
 /** Scores the mini unit (after an optional change to its evidence) and writes its form. */

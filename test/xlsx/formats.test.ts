@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveTemplate, templateWorkbook } from '../../src/export/template.js';
+import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { CatalogCache } from '../../src/io/load.js';
-import { readTemplate } from '../../src/io/read-template.js';
+import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
 import { entry, zip } from './hostile.js';

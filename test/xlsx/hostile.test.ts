@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKBOOK_LIMITS, sniffWorkbook } from '../../src/io/workbook-guard.js';
+import { WORKBOOK_LIMITS, sniffWorkbook } from '../../src/xlsx/workbook-guard.js';
 import { CatalogCache } from '../../src/io/load.js';
-import { readTemplate } from '../../src/io/read-template.js';
+import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { entry, manyRows, workbookParts, zip, zipBomb } from './hostile.js';
 import { tmp } from './support.js';

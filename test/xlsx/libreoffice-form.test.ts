@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/export/form.js';
-import { saveWorkbook } from '../../src/export/xlsx.js';
+import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
+import { saveWorkbook } from '../../src/xlsx/excel.js';
 import { findPdftotext, findSoffice, printWithLibreOffice, type PrintedWord } from '../support/libreoffice.js';
 import { recalcWithLibreOffice } from '../support/libreoffice.js';
-import type { Evidence } from '../../src/schema/evidence.js';
-import { scoreUnit } from '../../src/scoring/score.js';
+import type { Evidence } from '../../src/core/schema/evidence.js';
+import { scoreUnit } from '../../src/core/scoring/score.js';
 import { ROOT } from '../e2e/cli.js';
 import { formulas, MINI, readBack, rowOf, scored, tmp } from './support.js';
 

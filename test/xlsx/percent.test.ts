@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saveTemplate, templateWorkbook } from '../../src/export/template.js';
-import { INPUT_SHEET } from '../../src/export/template-layout.js';
-import { isPercentFormat, shiftDecimal } from '../../src/io/cells.js';
+import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
+import { INPUT_SHEET } from '../../src/workbook/template-layout.js';
+import { isPercentFormat, shiftDecimal } from '../../src/xlsx/cells.js';
 import { CatalogCache } from '../../src/io/load.js';
-import { readTemplate } from '../../src/io/read-template.js';
-import { scoreEvidence, type UnitScore } from '../../src/commands/load-unit.js';
+import { readTemplate } from '../../src/workbook/read-template.js';
+import { scoreEvidence, type UnitScore } from '../../src/core/pipeline.js';
 import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
 import { readBack, rowOf, scored, tmp } from './support.js';
 import { ROOT } from '../e2e/cli.js';

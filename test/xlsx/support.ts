@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CatalogCache } from '../../src/io/load.js';
-import { scoreFile, type UnitScore } from '../../src/commands/load-unit.js';
+import { scoreFile, type UnitScore } from '../../src/core/pipeline.js';
 import { ROOT } from '../e2e/cli.js';
 
 export const MINI = join(ROOT, 'test/fixtures/mini/unit.yaml');

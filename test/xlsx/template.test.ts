@@ -3,11 +3,11 @@ import JSZip from 'jszip';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { saveTemplate, templateWorkbook } from '../../src/export/template.js';
-import { INPUT_SHEET, META_SHEET, UNIT_SHEET, choices } from '../../src/export/template-layout.js';
+import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
+import { INPUT_SHEET, META_SHEET, UNIT_SHEET, choices } from '../../src/workbook/template-layout.js';
 import { CatalogCache } from '../../src/io/load.js';
-import { readTemplate } from '../../src/io/read-template.js';
-import { scoreEvidence } from '../../src/commands/load-unit.js';
+import { readTemplate } from '../../src/workbook/read-template.js';
+import { scoreEvidence } from '../../src/core/pipeline.js';
 import { MINI, MINI_CATALOG, readBack, rowOf, scored, tmp } from './support.js';
 import { ROOT } from '../e2e/cli.js';
 

@@ -1,5 +1,5 @@
-import type { RuleT } from '../schema/catalog.js';
-import { ratioKeys } from '../scoring/rules.js';
+import type { RuleT } from '../core/schema/catalog.js';
+import { ratioKeys } from '../core/scoring/rules.js';
 
 /**
  * The fill-in workbook's layout, shared by the writer (template.ts) and the reader (read-template.ts).

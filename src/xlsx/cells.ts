@@ -1,4 +1,4 @@
-import type { Cell } from '../export/xlsx.js';
+import type { Cell } from './excel.js';
 
 /**
  * Reading one cell of a filled template: its plain value, its text, its number. What a person typed

@@ -1,4 +1,4 @@
-import type { Args, Finding, Severity, YamlPath } from './finding.js';
+import type { Args, Finding, Severity, YamlPath } from '../core/findings/finding.js';
 
 type Text = (a: Args) => string;
 interface Message {

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../core/findings/finding.js';
 import { writeAtomically } from '../io/atomic-write.js';
 import { withFrozenTopRow } from './sheet-view.js';
 import type { Provenance } from '../io/provenance.js';

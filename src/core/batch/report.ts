@@ -1,5 +1,5 @@
-import type { Lang } from '../i18n/number.js';
-import { fromNumber, toNumber, type Fixed } from '../scoring/fixed.js';
+import type { Lang } from '../../reporters/number.js';
+import { fromNumber, toNumber, type Fixed } from '../fixed.js';
 import type { Finding } from '../findings/finding.js';
 import { batchFinding, byPosition } from './findings.js';
 import { changeFor, type Change, type Previous } from './compare.js';

@@ -1,5 +1,5 @@
-import type { Catalog, CatalogNode, RuleT } from '../schema/catalog.js';
-import type { YamlPath } from '../findings/finding.js';
+import type { Catalog, CatalogNode, RuleT } from './schema/catalog.js';
+import type { YamlPath } from './findings/finding.js';
 import { type Fixed, ZERO, fromNumber } from './fixed.js';
 
 export type Section = 'areas' | 'bonus' | 'penalty';

@@ -1,4 +1,4 @@
-import { fixedNumber, type Lang } from '../i18n/number.js';
+import { fixedNumber, type Lang } from '../../reporters/number.js';
 import { scaled } from './rank.js';
 
 export interface PreviousUnit {

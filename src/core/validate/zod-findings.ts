@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Finding, YamlPath } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
+import { finding } from '../../reporters/messages.js';
 
 type Issue = z.core.$ZodIssue;
 

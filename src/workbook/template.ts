@@ -1,10 +1,10 @@
-import type { CatalogNode } from '../schema/catalog.js';
-import type { Evidence, ItemEvidence } from '../schema/evidence.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
-import { ratioKeys } from '../scoring/rules.js';
+import type { CatalogNode } from '../core/schema/catalog.js';
+import type { Evidence, ItemEvidence } from '../core/schema/evidence.js';
+import type { CatalogIndex } from '../core/flat-catalog.js';
+import { ratioKeys } from '../core/scoring/rules.js';
 import { describeRule } from '../reporters/describe.js';
-import { plainNumber } from '../i18n/number.js';
-import { formatCitations, parseCitation } from './citation.js';
+import { plainNumber } from '../reporters/number.js';
+import { formatCitations, parseCitation } from '../core/schema/citation.js';
 import { BOX, colName, FONT, fitRowHeights, line, pageSetup, put, text } from './sheet-style.js';
 import {
   COL,
@@ -21,8 +21,8 @@ import {
   unitChoices,
   type NumberInput,
 } from './template-layout.js';
-import { newWorkbook, saveWorkbook, type Cell, type PartEdit, type Workbook, type Worksheet } from './xlsx.js';
-import type { Finding } from '../findings/finding.js';
+import { newWorkbook, saveWorkbook, type Cell, type PartEdit, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import type { Finding } from '../core/findings/finding.js';
 
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 const HEAD = ['Mã', 'Lĩnh vực / tiêu chí / tiêu chí thành phần', 'Điểm tối đa', 'Cách tính điểm', 'Số liệu kê khai (hoặc tử số)', 'Mẫu số', 'Không phát sinh: lý do', 'Tài liệu kiểm chứng (mỗi văn bản một dòng)', 'Giải trình', 'Điểm tự đánh giá'];

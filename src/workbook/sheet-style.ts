@@ -1,4 +1,4 @@
-import type { Cell, Worksheet } from './xlsx.js';
+import type { Cell, Worksheet } from '../xlsx/excel.js';
 
 /** Nghị định 30/2020/NĐ-CP: Times New Roman, A4, margins top/bottom 20 mm, left 30 mm, right 15 mm. */
 export const FONT = 'Times New Roman';

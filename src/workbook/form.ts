@@ -1,11 +1,11 @@
-import type { CatalogNode } from '../schema/catalog.js';
-import type { Evidence } from '../schema/evidence.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
-import type { ScoreResult } from '../scoring/score.js';
-import type { Lang } from '../i18n/number.js';
+import type { CatalogNode } from '../core/schema/catalog.js';
+import type { Evidence } from '../core/schema/evidence.js';
+import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { ScoreResult } from '../core/scoring/score.js';
+import type { Lang } from '../reporters/number.js';
 import { describeRule, describeValue } from '../reporters/describe.js';
-import { formatCitations } from './citation.js';
-import { plainNumber } from '../i18n/number.js';
+import { formatCitations } from '../core/schema/citation.js';
+import { plainNumber } from '../reporters/number.js';
 import {
   BOX,
   colName,
@@ -24,8 +24,8 @@ import {
   text,
 } from './sheet-style.js';
 import { signatureBlock, signerTitle } from './signature.js';
-import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
-import { type Fixed, fromNumber, percent, ZERO } from '../scoring/fixed.js';
+import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { type Fixed, fromNumber, percent, ZERO } from '../core/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';

@@ -1,9 +1,9 @@
 import type { CatalogNode } from '../schema/catalog.js';
 import type { Evidence, ItemEvidence, Unit } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import type { CatalogIndex, Leaf, Section } from './catalog-index.js';
-import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from './fixed.js';
+import { finding } from '../../reporters/messages.js';
+import type { CatalogIndex, Leaf, Section } from '../flat-catalog.js';
+import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from '../fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';

@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path';
-import type { Finding } from '../findings/finding.js';
-import { hasErrors } from '../findings/finding.js';
+import type { Finding } from './findings/finding.js';
+import { hasErrors } from './findings/finding.js';
 import { CatalogCache, assess, displayPath, loadEvidenceFile, type Assessment, type LoadedEvidence } from '../io/load.js';
-import { readTemplate } from '../io/read-template.js';
-import { isWorkbookPath } from '../io/file-kind.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { readTemplate } from '../workbook/read-template.js';
+import { isWorkbookPath } from './file-kind.js';
+import type { CatalogIndex } from './flat-catalog.js';
 
 export interface UnitScore extends Assessment {
   index?: CatalogIndex;

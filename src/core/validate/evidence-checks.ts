@@ -1,7 +1,7 @@
 import type { Document, Evidence } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
+import { finding } from '../../reporters/messages.js';
+import type { CatalogIndex } from '../flat-catalog.js';
 import type { YamlPath } from '../findings/finding.js';
 import { datesIn, dayExists, parseCitation, symbolYear } from '../schema/citation.js';
 

@@ -1,6 +1,6 @@
-import type { Evidence } from '../schema/evidence.js';
+import type { Evidence } from '../core/schema/evidence.js';
 import { isCommittee, line, text } from './sheet-style.js';
-import type { Worksheet } from './xlsx.js';
+import type { Worksheet } from '../xlsx/excel.js';
 
 /**
  * Who signs a unit's form, as printed above the signature: the evidence's `signer_title` when given, else

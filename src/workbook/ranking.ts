@@ -1,8 +1,8 @@
-import type { BatchReport, RankedUnit } from '../batch/report.js';
-import { rankGroup } from '../batch/rank.js';
-import { signed } from '../batch/compare.js';
-import { formatFinding } from '../findings/format.js';
-import { plainNumber } from '../i18n/number.js';
+import type { BatchReport, RankedUnit } from '../core/batch/report.js';
+import { rankGroup } from '../core/batch/rank.js';
+import { signed } from '../core/batch/compare.js';
+import { formatFinding } from '../reporters/format-finding.js';
+import { plainNumber } from '../reporters/number.js';
 import {
   BOX,
   colName,
@@ -19,8 +19,8 @@ import {
   text,
 } from './sheet-style.js';
 import { signatureBlock } from './signature.js';
-import { newWorkbook, type Workbook, type Worksheet } from './xlsx.js';
-import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../scoring/fixed.js';
+import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../core/fixed.js';
 
 /** Points in a summary have at most four decimals: exact again for the percentages. */
 const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;

@@ -1,4 +1,4 @@
-import type { FindingCode } from './messages.js';
+import type { FindingCode } from '../../reporters/messages.js';
 
 export type Severity = 'error' | 'warning';
 export type YamlPath = ReadonlyArray<string | number>;

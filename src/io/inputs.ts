@@ -1,9 +1,9 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import { batchFinding } from './findings.js';
-import { onDisk } from '../io/catalog-store.js';
+import type { Finding } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
+import { batchFinding } from '../core/batch/findings.js';
+import { onDisk } from './catalog-store.js';
 import { globPlan, isGlob, slashPath, type GlobPlan } from './glob.js';
 
 const EVIDENCE = /\.ya?ml$/i;

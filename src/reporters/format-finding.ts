@@ -1,6 +1,6 @@
-import type { Finding } from './finding.js';
+import type { Finding } from '../core/findings/finding.js';
 import { MESSAGES } from './messages.js';
-import { plainNumber, type Lang } from '../i18n/number.js';
+import { plainNumber, type Lang } from './number.js';
 
 const SEVERITY = {
   vi: { error: 'lỗi', warning: 'cảnh báo' },

@@ -1,6 +1,6 @@
 import type { RuleT } from '../schema/catalog.js';
 import type { Args } from '../findings/finding.js';
-import type { FindingCode } from '../findings/messages.js';
+import type { FindingCode } from '../../reporters/messages.js';
 import {
   type Fixed,
   ZERO,
@@ -14,7 +14,7 @@ import {
   sub,
   times,
   toNumber,
-} from './fixed.js';
+} from '../fixed.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
 export type Input =

@@ -1,18 +1,18 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { catalogPath, looksLikePath } from './catalog-store.js';
-import { badCharacter, cellNumber, cellText, plain, shiftDecimal } from './cells.js';
-import { otherSpreadsheetFormat } from './file-kind.js';
-import { sniffWorkbook } from './workbook-guard.js';
-import { Evidence } from '../schema/evidence.js';
-import type { Finding } from '../findings/finding.js';
-import { hasErrors } from '../findings/finding.js';
-import { finding } from '../findings/messages.js';
-import type { CatalogIndex } from '../scoring/catalog-index.js';
-import { toNumber } from '../scoring/fixed.js';
-import { ratioKeys } from '../scoring/rules.js';
-import { zodFindings } from '../validate/zod-findings.js';
-import { parseCitations } from '../export/citation.js';
+import { catalogPath, looksLikePath } from '../io/catalog-store.js';
+import { badCharacter, cellNumber, cellText, plain, shiftDecimal } from '../xlsx/cells.js';
+import { otherSpreadsheetFormat } from '../core/file-kind.js';
+import { sniffWorkbook } from '../xlsx/workbook-guard.js';
+import { Evidence } from '../core/schema/evidence.js';
+import type { Finding } from '../core/findings/finding.js';
+import { hasErrors } from '../core/findings/finding.js';
+import { finding } from '../reporters/messages.js';
+import type { CatalogIndex } from '../core/flat-catalog.js';
+import { toNumber } from '../core/fixed.js';
+import { ratioKeys } from '../core/scoring/rules.js';
+import { zodFindings } from '../core/validate/zod-findings.js';
+import { parseCitations } from '../core/schema/citation.js';
 import {
   COL,
   INPUT_SHEET,
@@ -24,10 +24,10 @@ import {
   numberInput,
   unitChoices,
   type Expected,
-} from '../export/template-layout.js';
-import { excel, type Workbook, type Worksheet } from '../export/xlsx.js';
-import { MAX_FILE_BYTES } from './yaml-file.js';
-import type { CatalogCache, LoadedEvidence } from './load.js';
+} from './template-layout.js';
+import { excel, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { MAX_FILE_BYTES } from '../io/yaml-file.js';
+import type { CatalogCache, LoadedEvidence } from '../io/load.js';
 
 const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
 

@@ -1,7 +1,7 @@
 import type { Args, Finding, YamlPath } from '../findings/finding.js';
-import { formatFinding } from '../findings/format.js';
-import { finding, type FindingCode } from '../findings/messages.js';
-import type { Lang } from '../i18n/number.js';
+import { formatFinding } from '../../reporters/format-finding.js';
+import { finding, type FindingCode } from '../../reporters/messages.js';
+import type { Lang } from '../../reporters/number.js';
 
 type Where = { file?: string; line?: number; column?: number; cell?: string };
 
