@@ -3,14 +3,14 @@
 // strings units share. Summaries differ mostly by how many sub-criteria lost points.
 //   node --expose-gc --import tsx bench/summary-size.ts <intern|plain> <unit.yaml...>
 import { scoreForBatch } from '../src/batch/summarize.js';
-import { BatchCatalogCache } from '../src/batch/catalog-cache.js';
+import { diskCatalogs } from '../src/io/catalog-source.js';
 import { Interner } from '../src/core/batch/intern.js';
 import type { FileOutcome } from '../src/core/batch/types.js';
 
 const [mode, ...files] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!files.length || !gc) throw new Error('usage: node --expose-gc --import tsx bench/summary-size.ts <intern|plain> <unit.yaml...>');
-const cache = new BatchCatalogCache();
+const cache = diskCatalogs();
 const units: FileOutcome[] = [];
 for (const f of files) {
   const { outcome } = await scoreForBatch(f, cache);

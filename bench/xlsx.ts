@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CatalogCache } from '../src/io/load.js';
-import { scoreFile } from '../src/core/pipeline.js';
+import { diskCatalogs } from '../src/io/catalog-source.js';
+import { scoreFile } from '../src/workbook/unit-file.js';
 import { formWorkbook } from '../src/workbook/form.js';
 import { saveWorkbook, workbookBytes } from '../src/xlsx/excel.js';
 
@@ -11,12 +11,12 @@ const fmt = (x: number, d = 2) => x.toFixed(d).replace('.', ',');
 
 export async function runXlsxBench(example: string, forms = 1000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
-  const cache = new CatalogCache();
+  const cache = diskCatalogs();
   const first = await scoreFile(example, cache);
-  if (!first.result || !first.index || !first.evidence.evidence) throw new Error('example does not score');
-  const { result, index } = first;
+  if (!first.result || !first.flat || !first.evidence.evidence) throw new Error('example does not score');
+  const { result, flat } = first;
   const evidence = first.evidence.evidence;
-  await workbookBytes(await formWorkbook(result, index, evidence, 'vi')); // warm-up: exceljs loaded
+  await workbookBytes(await formWorkbook(result, flat, evidence, 'vi')); // warm-up: exceljs loaded
 
   const time = async (n: number, f: (i: number) => Promise<unknown>) => {
     const t = performance.now();
@@ -24,9 +24,9 @@ export async function runXlsxBench(example: string, forms = 1000): Promise<void>
     return (performance.now() - t) / n;
   };
   const scoreMs = await time(200, () => scoreFile(example, cache));
-  const oneForm = await time(20, async (i) => saveWorkbook(await formWorkbook(result, index, evidence, 'vi'), join(dir, `f${i}.xlsx`), []));
+  const oneForm = await time(20, async (i) => saveWorkbook(await formWorkbook(result, flat, evidence, 'vi'), join(dir, `f${i}.xlsx`), []));
   const t = performance.now();
-  for (let i = 0; i < forms; i++) await saveWorkbook(await formWorkbook(result, index, evidence, 'vi'), join(dir, `u${i}.xlsx`), []);
+  for (let i = 0; i < forms; i++) await saveWorkbook(await formWorkbook(result, flat, evidence, 'vi'), join(dir, `u${i}.xlsx`), []);
   const total = performance.now() - t;
   const rss = process.memoryUsage().rss / 2 ** 20;
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { formatFinding } from './reporters/format-finding.js';
-import { finding } from './reporters/messages.js';
+import { finding } from './core/findings/codes.js';
 import type { Lang } from './reporters/number.js';
 import { EXIT, makeColor, type CommandResult, type Context } from './commands/context.js';
 import { scoreCommand } from './commands/score.js';

@@ -1,6 +1,6 @@
 import { Catalog } from '../src/core/schema/catalog.js';
 import { Evidence } from '../src/core/schema/evidence.js';
-import { indexCatalog } from '../src/core/flat-catalog.js';
+import { flattenCatalog } from '../src/core/flat-catalog.js';
 import { scoreUnit } from '../src/core/scoring/score.js';
 
 type Json = Record<string, unknown>;
@@ -48,7 +48,7 @@ export function evidence(items: Json, over: Json = {}): Evidence {
 }
 
 export function score(cat: Catalog, items: Json) {
-  return scoreUnit(indexCatalog(cat), evidence(items));
+  return scoreUnit(flattenCatalog(cat), evidence(items));
 }
 
 export const codes = (fs: ReadonlyArray<{ code: string }>) => fs.map((f) => f.code);

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import type { Lang } from '../reporters/number.js';
-import type { CatalogCache } from '../io/load.js';
+import type { CatalogOption, Catalogs } from '../core/pipeline.js';
 import { formWorkbook } from '../workbook/form.js';
 import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { scoreForBatch } from './summarize.js';
-import { batchFinding } from '../core/batch/findings.js';
+import { placedFinding } from '../core/findings/codes.js';
 
 /** `<unit code>.xlsx`, with characters no file system accepts replaced. */
 export function formFileName(code: string): string {
@@ -29,7 +29,7 @@ export function planForms(units: ReadonlyArray<{ code: string; path: string }>, 
   const clashes: Finding[] = [];
   for (const group of byKey.values()) {
     if (group.length === 1) write.push({ path: group[0]!.path, target: group[0]!.target });
-    else clashes.push(batchFinding('batch.form_clash', { codes: group.map((g) => g.code).join(', ') }, { file: group[0]!.target }));
+    else clashes.push(placedFinding('batch.form_clash', { codes: group.map((g) => g.code).join(', ') }, { file: group[0]!.target }));
   }
   return { write, clashes };
 }
@@ -38,10 +38,10 @@ export function planForms(units: ReadonlyArray<{ code: string; path: string }>, 
  * Writes one ranked unit's self-assessment form. The file is read and scored again rather than kept
  * from the first pass, so memory does not grow with the number of units.
  */
-export async function writeForm(path: string, cache: CatalogCache, catalog: string | undefined, dir: string, lang: Lang): Promise<Finding[]> {
-  const { unit, outcome } = await scoreForBatch(path, cache, catalog);
-  if (!unit?.result || !unit.index || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
-  const wb = await formWorkbook(unit.result, unit.index, unit.evidence.evidence, lang);
-  stampProvenance(wb, provenance({ id: unit.index.catalog.id, file: unit.catalogFile }, [path]));
+export async function writeForm(path: string, catalogs: Catalogs, option: CatalogOption | undefined, dir: string, lang: Lang): Promise<Finding[]> {
+  const { unit, outcome } = await scoreForBatch(path, catalogs, option);
+  if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
+  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, lang);
+  stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, [path]));
   return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile]);
 }

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
-import { displayPath } from '../io/load.js';
+import { finding } from '../core/findings/codes.js';
+import { displayPath } from '../io/paths.js';
 import { watchWorker } from '../io/interrupt.js';
-import { BatchCatalogCache } from './catalog-cache.js';
+import { diskCatalogs } from '../io/catalog-source.js';
 import { Interner } from '../core/batch/intern.js';
 import { runTask } from './task.js';
 import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
@@ -68,9 +68,9 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
     o.onProgress?.(done, paths.length);
   };
   const inProcess = async (work: Chunk[]) => {
-    const cache = new BatchCatalogCache();
+    const read = diskCatalogs();
     const sent = new Set(catalogs.keys());
-    for (const c of work) take(c, await runTask({ kind, paths: c.paths }, setup, cache, sent));
+    for (const c of work) take(c, await runTask({ kind, paths: c.paths }, setup, read, sent));
   };
 
   const n = workersFor(paths.length, o.jobs);

@@ -1,21 +1,24 @@
+import { dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { hasErrors } from '../core/findings/finding.js';
-import { displayPath, evidenceFromParsed, type CatalogCache, type LoadedEvidence } from '../io/load.js';
-import { parseYaml } from '../io/yaml-file.js';
+import { displayPath } from '../io/paths.js';
+import { parseEvidenceText } from '../io/evidence-file.js';
 import { readTextSync } from '../io/text-file.js';
-import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { FlatCatalog } from '../core/flat-catalog.js';
 import { lostItems, type ScoreResult } from '../core/scoring/score.js';
-import { loadUnitFile, scoreEvidence, type UnitScore } from '../core/pipeline.js';
+import { scoreEvidence, type CatalogOption, type Catalogs, type LoadedEvidence, type UnitScore } from '../core/pipeline.js';
+import { loadUnitFile } from '../workbook/unit-file.js';
+import { toFixed, toNumber } from '../core/fixed.js';
 import { isWorkbookPath } from '../core/file-kind.js';
 import { sha256File } from '../io/provenance.js';
 import type { CatalogMeta, FileOutcome, LostPoints, Position } from '../core/batch/types.js';
 
-const metas = new WeakMap<CatalogIndex, CatalogMeta>();
+const metas = new WeakMap<FlatCatalog, CatalogMeta>();
 
-export function catalogMeta(index: CatalogIndex, file?: string): CatalogMeta {
-  let meta = metas.get(index);
+export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
+  let meta = metas.get(flat);
   if (meta) return meta;
-  const c = index.catalog;
+  const c = flat.catalog;
   const hash = createHash('sha1').update(JSON.stringify(c)).digest('hex').slice(0, 12);
   meta = {
     key: `${c.id}@${c.year}#${hash}`,
@@ -29,18 +32,18 @@ export function catalogMeta(index: CatalogIndex, file?: string): CatalogMeta {
     decimals: c.decimals,
     bands: c.bands.map((b) => ({ label: b.label, from: b.from })),
     areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max })),
-    leaves: [...index.leaves.values()]
+    leaves: [...flat.leaves.values()]
       .filter((l) => l.section === 'areas')
-      .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: l.max / 10_000, ...(l.owner ? { owner: l.owner } : {}) })),
+      .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: toNumber(l.max), ...(l.owner ? { owner: l.owner } : {}) })),
   };
-  metas.set(index, meta);
+  metas.set(flat, meta);
   return meta;
 }
 
 function lostPoints(result: ScoreResult): LostPoints {
   const items = lostItems(result);
   // Results carry points as numbers with at most four decimals: back to exact ten-thousandths.
-  return { codes: items.map((i) => i.code), points: items.map((i) => Math.round(i.lost * 10_000)) };
+  return { codes: items.map((i) => i.code), points: items.map((i) => toFixed(i.lost)) };
 }
 
 /** Where a YAML path (or workbook field) sits in the unit's file. */
@@ -56,11 +59,11 @@ function positionOf(ev: LoadedEvidence, path: string[], file: string): Position 
 }
 
 /** A YAML evidence file, or a filled template workbook. */
-async function loadForBatch(path: string, cache: CatalogCache, catalog: string | undefined): Promise<LoadedEvidence> {
-  if (isWorkbookPath(path)) return loadUnitFile(path, cache, catalog);
-  const file = displayPath(path);
-  const read = readTextSync(file);
-  return evidenceFromParsed(read.text === undefined ? { findings: read.findings } : parseYaml(read.text, file), path);
+async function loadForBatch(path: string, catalogs: Catalogs, option: CatalogOption | undefined): Promise<LoadedEvidence> {
+  if (isWorkbookPath(path)) return loadUnitFile(path, catalogs, option);
+  const read = readTextSync(displayPath(path));
+  if (read.text === undefined) return { path, dir: dirname(resolve(path)), findings: read.findings };
+  return parseEvidenceText(read.text, path);
 }
 
 export interface Scored {
@@ -70,18 +73,18 @@ export interface Scored {
 }
 
 /** Reads, checks and scores one file, and keeps only its summary. */
-export async function scoreForBatch(path: string, cache: CatalogCache, catalog?: string): Promise<Scored> {
+export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption): Promise<Scored> {
   const file = displayPath(path);
-  const loaded = await loadForBatch(path, cache, catalog);
-  const unit = await scoreEvidence(loaded, cache, catalog);
-  const { result, index } = unit;
-  if (hasErrors(unit.findings) || !result || !index || result.index === null) {
+  const loaded = await loadForBatch(path, catalogs, option);
+  const unit = await scoreEvidence(loaded, catalogs, option);
+  const { result, flat } = unit;
+  if (hasErrors(unit.findings) || !result || !flat || result.index === null) {
     const u = loaded.evidence?.unit;
     const who = u ? { unit: { code: u.code.normalize('NFC').trim(), name: u.name.normalize('NFC') } } : {};
     return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error'), ...who } };
   }
   const u = result.unit;
-  const meta = catalogMeta(index, unit.catalogFile);
+  const meta = catalogMeta(flat, unit.catalogFile);
   const summary = {
     file,
     path,

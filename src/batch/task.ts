@@ -1,6 +1,7 @@
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
-import { displayPath, type CatalogCache } from '../io/load.js';
+import { finding } from '../core/findings/codes.js';
+import type { Catalogs } from '../core/pipeline.js';
+import { displayPath } from '../io/paths.js';
 import { writeForm } from './forms.js';
 import { catalogMeta, scoreForBatch } from './summarize.js';
 import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
@@ -11,22 +12,24 @@ const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Runs one chunk of work, in a worker thread or in-process. An unexpected failure on one file is
  * reported against that file and the chunk goes on: one bad file never stops the batch.
  */
-export async function runTask(task: Task, setup: WorkerSetup, cache: CatalogCache, sent: Set<string>): Promise<TaskReply> {
+export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs, sent: Set<string>): Promise<TaskReply> {
+  // --catalog is read from the working folder, as the main thread checked it.
+  const option = setup.catalog !== undefined ? { ref: setup.catalog, fromDir: process.cwd() } : undefined;
   const outcomes: FileOutcome[] = [];
-  const catalogs: CatalogMeta[] = [];
+  const metas: CatalogMeta[] = [];
   const failed: Finding[] = [];
   for (const path of task.paths) {
     try {
       if (task.kind === 'form') {
-        failed.push(...(await writeForm(path, cache, setup.catalog, setup.formsDir!, setup.lang)));
+        failed.push(...(await writeForm(path, catalogs, option, setup.formsDir!, setup.lang)));
         continue;
       }
-      const { outcome, unit } = await scoreForBatch(path, cache, setup.catalog);
-      if (unit?.index) {
-        const meta = catalogMeta(unit.index, unit.catalogFile);
+      const { outcome, unit } = await scoreForBatch(path, catalogs, option);
+      if (unit?.flat) {
+        const meta = catalogMeta(unit.flat, unit.catalogFile);
         if (!sent.has(meta.key)) {
           sent.add(meta.key);
-          catalogs.push(meta);
+          metas.push(meta);
         }
       }
       outcomes.push(outcome);
@@ -36,5 +39,5 @@ export async function runTask(task: Task, setup: WorkerSetup, cache: CatalogCach
       else outcomes.push({ kind: 'invalid', file: displayPath(path), findings: [f] });
     }
   }
-  return { outcomes, catalogs, failed };
+  return { outcomes, catalogs: metas, failed };
 }

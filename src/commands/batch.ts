@@ -1,17 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { CatalogCache, displayPath } from '../io/load.js';
-import { readText } from '../io/yaml-file.js';
+import { diskCatalogs } from '../io/catalog-source.js';
+import { readJsonDoc } from '../io/json-file.js';
+import { displayPath } from '../io/paths.js';
 import { inputGuard } from '../io/output-guard.js';
-import { finding } from '../reporters/messages.js';
+import { finding } from '../core/findings/codes.js';
 import type { Finding } from '../core/findings/finding.js';
-import { batchFinding, formatAll } from '../core/batch/findings.js';
+import { placedFinding } from '../core/findings/codes.js';
+import { formatAll } from '../reporters/format-finding.js';
 import { expandInputs } from '../io/inputs.js';
 import { runPool } from '../batch/pool.js';
 import { progressBar } from '../batch/progress.js';
 import { buildReport, GROUP_FIELDS, groupField, type BatchReport, type GroupField } from '../core/batch/report.js';
-import { parsePrevious, type Previous } from '../core/batch/compare.js';
+import { readPrevious, type Previous } from '../core/batch/compare.js';
 import type { WorkerSetup } from '../core/batch/types.js';
 import { planForms } from '../batch/forms.js';
 import { rankingText } from '../reporters/ranking-text.js';
@@ -42,7 +44,6 @@ export interface BatchOptions {
 
 const T = {
   vi: {
-    notJson: 'không phải JSON hợp lệ',
     scoring: 'Đang chấm',
     forms: 'Đang ghi biểu',
     done: (ranked: number, files: number, invalid: number, empty: number) =>
@@ -54,7 +55,6 @@ const T = {
     wroteForms: (n: number, d: string) => `Đã ghi ${n} biểu tự đánh giá vào ${d}`,
   },
   en: {
-    notJson: 'not valid JSON',
     scoring: 'Scoring',
     forms: 'Writing forms',
     done: (ranked: number, files: number, invalid: number, empty: number) =>
@@ -95,35 +95,19 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
   if (opts.groupBy !== undefined) {
     const g = groupField(opts.groupBy);
     if (g) groupBy = g;
-    else bad.push(batchFinding('batch.group_field', { field: opts.groupBy, allowed: GROUP_FIELDS.join(', ') }));
+    else bad.push(placedFinding('batch.group_field', { field: opts.groupBy, allowed: GROUP_FIELDS.join(', ') }));
   }
   let previous: Checked['previous'];
   if (opts.compare !== undefined) {
     const file = displayPath(opts.compare);
-    const read = await readText(opts.compare);
-    if (read.text === undefined) bad.push(...read.findings.map((f) => ({ ...f, file })));
-    else {
-      let data: unknown;
-      const text = read.text.replace(/^\uFEFF/, '');
-      try {
-        data = JSON.parse(text);
-      } catch (e) {
-        // V8's own wording changes between Node versions and may span lines: keep only where it stopped.
-        const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
-        const before = at ? text.slice(0, Number(at[1])).split('\n') : undefined;
-        const where = before ? { file, line: before.length, column: before[before.length - 1]!.length + 1 } : { file, line: 1, column: 1 };
-        bad.push(batchFinding('batch.compare_invalid', { detail: t.notJson }, where));
-      }
-      if (data !== undefined) {
-        const p = parsePrevious(data, ctx.lang);
-        if ('error' in p) bad.push(batchFinding('batch.compare_invalid', { detail: p.error }, { file }));
-        else previous = { file, previous: p.previous };
-      }
-    }
+    const read = await readJsonDoc(file);
+    const p = 'doc' in read ? readPrevious(read.doc) : read;
+    if ('findings' in p) bad.push(...p.findings);
+    else previous = { file, previous: p.previous };
   }
   if (opts.catalog !== undefined) {
-    const cat = await new CatalogCache().get(opts.catalog, process.cwd());
-    if (!cat.index) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` })));
+    const cat = await diskCatalogs().get(opts.catalog, process.cwd());
+    if (!cat.flat) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` })));
   }
   if (opts.forms !== undefined) {
     try {
@@ -166,7 +150,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   // A catalog kept in the same folder as the units is the catalog, not a unit.
   const catalogFile = opts.catalog !== undefined && /\.ya?ml$/i.test(opts.catalog) ? resolve(opts.catalog) : undefined;
   const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile);
-  if (!paths.length) return usage([...expanded.problems, batchFinding('batch.no_input')], ctx);
+  if (!paths.length) return usage([...expanded.problems, placedFinding('batch.no_input')], ctx);
   // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
   const inputFiles = [...paths, opts.compare, catalogFile];
   const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--output', opts.output]], inputFiles);
@@ -182,7 +166,6 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
 
   const report = buildReport(scored.outcomes, expanded.problems, scored.catalogs, {
     groupBy: checked.groupBy,
-    lang: ctx.lang,
     ...(checked.failUnder !== undefined ? { failUnder: checked.failUnder } : {}),
     ...(checked.previous ? { previous: checked.previous } : {}),
   });
@@ -233,9 +216,9 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
 
   const stdout =
     opts.format === 'json'
-      ? rankingJsonText(report, ctx.lang, made)
+      ? rankingJsonText(report, made)
       : opts.format === 'csv' || opts.format === 'csv-vi'
-        ? rankingCsv(report, opts.format)
+        ? rankingCsv(report, opts.format, ctx.lang)
         : rankingText(report, ctx);
   const exitCode = batchExitCode(report, failedWrites);
   return deliver({ exitCode, stdout, stderr }, opts.output, [...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file)], ctx);

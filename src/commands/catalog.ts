@@ -1,9 +1,11 @@
 import Table from 'cli-table3';
 import type { CatalogNode } from '../core/schema/catalog.js';
-import { CatalogCache, displayPath } from '../io/load.js';
+import { diskCatalogs } from '../io/catalog-source.js';
+import { displayPath } from '../io/paths.js';
 import { CRITERIA_ENV, listCatalogs, looksLikePath } from '../io/catalog-store.js';
 import type { Finding } from '../core/findings/finding.js';
-import { finding, SOURCE_EN, SOURCE_VI } from '../reporters/messages.js';
+import { finding } from '../core/findings/codes.js';
+import { SOURCE_EN, SOURCE_VI } from '../reporters/messages.js';
 import { plainNumber } from '../reporters/number.js';
 import { describeRule } from '../reporters/describe.js';
 import { drawTable, fitWidths, type Cell } from '../reporters/table.js';
@@ -42,14 +44,14 @@ const H = {
  * warning for each file not used because an earlier folder has the same id.
  */
 export async function catalogListCommand(opts: CatalogOptions, ctx: Context): Promise<CommandResult> {
-  const cache = new CatalogCache();
+  const store = diskCatalogs();
   const { catalogs, missing } = listCatalogs();
   const inputs = catalogs.map((c) => c.file);
   const refused = await checkOutputs([['--output', opts.output]], inputs);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(refused, ctx.lang) };
   const out = (r: CommandResult) => deliver(r, opts.output, inputs, ctx);
-  const loaded = await Promise.all(catalogs.map((c) => cache.get(c.file, process.cwd())));
-  const broken = loaded.flatMap((c) => (c.index ? [] : c.findings));
+  const loaded = await Promise.all(catalogs.map((c) => store.get(c.file, process.cwd())));
+  const broken = loaded.flatMap((c) => (c.flat ? [] : c.findings));
   const warnings: Finding[] = [
     ...missing.map((dir) => ({ ...finding('catalog.dir_not_found', []), file: dir })),
     ...catalogs.flatMap((c) =>
@@ -57,8 +59,8 @@ export async function catalogListCommand(opts: CatalogOptions, ctx: Context): Pr
     ),
   ];
   const rows = catalogs.flatMap((c, i) => {
-    const index = loaded[i]!.index;
-    return index ? [{ found: c, index }] : [];
+    const flat = loaded[i]!.flat;
+    return flat ? [{ found: c, index: flat }] : [];
   });
   const stderr = formatFindings([...broken, ...warnings], ctx.lang);
   const exitCode = broken.length ? EXIT.invalid : EXIT.ok;
@@ -83,15 +85,15 @@ export async function catalogListCommand(opts: CatalogOptions, ctx: Context): Pr
 }
 
 export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx: Context): Promise<CommandResult> {
-  const c = await new CatalogCache().get(ref, process.cwd());
-  if (!c.index) {
+  const c = await diskCatalogs().get(ref, process.cwd());
+  if (!c.flat) {
     const findings = c.findings.map((f) => (f.file ? f : { ...f, file: looksLikePath(ref) ? displayPath(ref) : ref }));
     return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(findings, ctx.lang) };
   }
   const inputs = [c.path];
   const refused = await checkOutputs([['--output', opts.output]], inputs);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(refused, ctx.lang) };
-  const cat = c.index.catalog;
+  const cat = c.flat.catalog;
   if (opts.format === 'json') return deliver({ exitCode: EXIT.ok, stdout: `${JSON.stringify(cat, null, 2)}\n`, stderr: '' }, opts.output, inputs, ctx);
   const h = H[ctx.lang];
   const { color: k, lang } = ctx;

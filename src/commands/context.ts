@@ -1,3 +1,4 @@
+import type { CatalogOption } from '../core/pipeline.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding } from '../core/findings/finding.js';
 import { formatFinding } from '../reporters/format-finding.js';
@@ -35,4 +36,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 export function formatFindings(findings: readonly Finding[], lang: Lang): string {
   return findings.length ? `${sortFindings(findings).map((f) => formatFinding(f, lang)).join('\n')}\n` : '';
+}
+
+/** --catalog, read from the working folder. */
+export function catalogOption(ref: string | undefined): CatalogOption | undefined {
+  return ref === undefined ? undefined : { ref, fromDir: process.cwd() };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
+import { finding } from '../core/findings/codes.js';
 import { fromDecimalText, toNumber, type Fixed } from '../core/fixed.js';
 
 /**

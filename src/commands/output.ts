@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
+import { finding } from '../core/findings/codes.js';
 import { writeAtomically } from '../io/atomic-write.js';
 import { overwritesInput } from '../io/output-guard.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';

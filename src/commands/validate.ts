@@ -1,11 +1,13 @@
+import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import { hasErrors } from '../core/findings/finding.js';
-import { findingMessage } from '../reporters/format-finding.js';
-import { finding } from '../reporters/messages.js';
-import { CatalogCache, catalogFromParsed, displayPath, evidenceFromParsed } from '../io/load.js';
-import { readYaml } from '../io/yaml-file.js';
-import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
-import { scoreEvidence, scoreFile } from '../core/pipeline.js';
+import { finding } from '../core/findings/codes.js';
+import { catalogFromDoc, evidenceFromDoc, scoreEvidence, type Catalogs } from '../core/pipeline.js';
+import { diskCatalogs } from '../io/catalog-source.js';
+import { displayPath } from '../io/paths.js';
+import { readYaml, yamlDoc } from '../io/yaml-file.js';
+import { EXIT, catalogOption, formatFindings, type CommandResult, type Context } from './context.js';
+import { scoreFile } from '../workbook/unit-file.js';
 import { fileKind, isWorkbookPath, type FileKind } from '../core/file-kind.js';
 import { expandInputs } from '../io/inputs.js';
 import { checkOutputs, deliver } from './output.js';
@@ -38,22 +40,24 @@ function hashed(path: string, r: FileReport, catalog?: { id: string; file?: stri
   };
 }
 
-async function validateFile(path: string, cache: CatalogCache, opts: ValidateOptions): Promise<FileReport> {
+async function validateFile(path: string, catalogs: Catalogs, opts: ValidateOptions): Promise<FileReport> {
+  const option = catalogOption(opts.catalog);
   const file = displayPath(path);
   // A filled-in template is an evidence file too.
   if (isWorkbookPath(path)) {
-    const unit = await scoreFile(path, cache, opts.catalog);
-    return hashed(path, { file, kind: 'evidence', findings: unit.findings }, unit.index && { id: unit.index.catalog.id, file: unit.catalogFile });
+    const unit = await scoreFile(path, catalogs, option);
+    return hashed(path, { file, kind: 'evidence', findings: unit.findings }, unit.flat && { id: unit.flat.catalog.id, file: unit.catalogFile });
   }
   const parsed = await readYaml(file);
   if (!parsed.source || parsed.data === undefined) return hashed(path, { file, kind: 'unknown', findings: parsed.findings });
   const seen = fileKind(parsed.data);
   // Keys of both kinds: a catalog never has `unit`, so with one it is evidence with a stray key.
   const kind: FileKind = seen !== 'mixed' ? seen : parsed.data && typeof parsed.data === 'object' && 'unit' in parsed.data ? 'evidence' : 'catalog';
-  if (kind === 'catalog') return hashed(path, { file, kind, findings: catalogFromParsed(parsed, path).findings });
+  const doc = yamlDoc(parsed.source, parsed.data);
+  if (kind === 'catalog') return hashed(path, { file, kind, findings: catalogFromDoc(doc, path).findings });
   if (kind === 'evidence') {
-    const unit = await scoreEvidence(evidenceFromParsed(parsed, path), cache, opts.catalog);
-    return hashed(path, { file, kind, findings: unit.findings }, unit.index && { id: unit.index.catalog.id, file: unit.catalogFile });
+    const unit = await scoreEvidence(evidenceFromDoc(doc, path, dirname(resolve(path))), catalogs, option);
+    return hashed(path, { file, kind, findings: unit.findings }, unit.flat && { id: unit.flat.catalog.id, file: unit.catalogFile });
   }
   return hashed(path, { file, kind, findings: [{ ...finding('file.unknown_kind', []), file, line: 1, column: 1 }] });
 }
@@ -65,13 +69,13 @@ const SUMMARY = {
 
 /** Checks catalogs and evidence files, reporting every problem at once; exit 2 on any error. */
 export async function validateCommand(files: string[], opts: ValidateOptions, ctx: Context): Promise<CommandResult> {
-  const cache = new CatalogCache();
+  const catalogs = diskCatalogs();
   // Folders and patterns too (`cchc validate don-vi/`), as for cchc batch.
   const { paths, problems } = await expandInputs(files);
   const refused = await checkOutputs([['--output', opts.output]], paths);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(refused, ctx.lang) };
   const reports: FileReport[] = problems.map((f) => ({ file: f.file ?? '', kind: 'unknown', findings: [f] }));
-  for (const f of paths) reports.push(await validateFile(f, cache, opts));
+  for (const f of paths) reports.push(await validateFile(f, catalogs, opts));
   const all = reports.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const exitCode = hasErrors(all) ? EXIT.invalid : EXIT.ok;
@@ -80,11 +84,11 @@ export async function validateCommand(files: string[], opts: ValidateOptions, ct
       file: r.file,
       kind: r.kind,
       valid: !hasErrors(r.findings),
-      findings: r.findings.map((f) => ({ ...f, message: findingMessage(f, ctx.lang) })),
+      findings: r.findings,
       sha256: r.sha256 ?? null,
       ...(r.catalog !== undefined ? { catalog: r.catalog } : {}),
     }));
-    const json = { formatVersion: 1, valid: exitCode === 0, files, provenance: { cchc: VERSION } };
+    const json = { formatVersion: 2, provenance: { cchc: VERSION }, valid: exitCode === 0, files };
     return deliver({ exitCode, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' }, opts.output, paths, ctx);
   }
   const summary = SUMMARY[ctx.lang](reports.length, errors, all.length - errors);

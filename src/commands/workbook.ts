@@ -2,14 +2,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Evidence } from '../core/schema/evidence.js';
 import { hasErrors } from '../core/findings/finding.js';
-import { CatalogCache, displayPath } from '../io/load.js';
+import { diskCatalogs } from '../io/catalog-source.js';
+import { displayPath } from '../io/paths.js';
 import { catalogRefFor, criteriaDir } from '../io/catalog-store.js';
 import { readTemplate } from '../workbook/read-template.js';
 import { saveTemplate, templateWorkbook } from '../workbook/template.js';
 import { stampProvenance, writeAtomically } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
-import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
-import { scoreEvidence, scoreFile } from '../core/pipeline.js';
+import { EXIT, catalogOption, formatFindings, type CommandResult, type Context } from './context.js';
+import { scoreEvidence } from '../core/pipeline.js';
+import { scoreFile } from '../workbook/unit-file.js';
 
 const T = {
   vi: { wrote: (f: string) => `Đã ghi ${f}`, needCatalog: 'cần --catalog <mã|tệp> hoặc --unit <tệp kê khai>' },
@@ -18,26 +20,26 @@ const T = {
 
 /** `cchc template`: a fill-in workbook for a catalog, optionally pre-filled from a unit's evidence. */
 export async function templateCommand(opts: { catalog?: string; unit?: string; output: string }, ctx: Context): Promise<CommandResult> {
-  const cache = new CatalogCache();
+  const catalogs = diskCatalogs();
   if (opts.unit) {
-    const unit = await scoreFile(opts.unit, cache, opts.catalog);
-    if (hasErrors(unit.findings) || !unit.index || !unit.evidence.evidence) {
+    const unit = await scoreFile(opts.unit, catalogs, catalogOption(opts.catalog));
+    if (hasErrors(unit.findings) || !unit.flat || !unit.evidence.evidence) {
       return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(unit.findings, ctx.lang) };
     }
-    const ref = catalogRefFor(unit.catalogFile ?? '', unit.index.catalog.id, dirname(resolve(opts.output)));
-    const wb = await templateWorkbook(unit.index, unit.evidence.evidence, ref);
-    stampProvenance(wb, provenance({ id: unit.index.catalog.id, file: unit.catalogFile }, [opts.unit]));
+    const ref = catalogRefFor(unit.catalogFile ?? '', unit.flat.catalog.id, dirname(resolve(opts.output)));
+    const wb = await templateWorkbook(unit.flat, unit.evidence.evidence, ref);
+    stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, [opts.unit]));
     return finish(await saveTemplate(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
   }
   if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
-  const cat = await cache.get(opts.catalog, process.cwd());
-  if (!cat.index) {
+  const cat = await catalogs.get(opts.catalog, process.cwd());
+  if (!cat.flat) {
     const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` }));
     return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) };
   }
-  const ref = catalogRefFor(cat.path, cat.index.catalog.id, dirname(resolve(opts.output)));
-  const wb = await templateWorkbook(cat.index, undefined, ref);
-  stampProvenance(wb, provenance({ id: cat.index.catalog.id, file: cat.path }, []));
+  const ref = catalogRefFor(cat.path, cat.flat.catalog.id, dirname(resolve(opts.output)));
+  const wb = await templateWorkbook(cat.flat, undefined, ref);
+  stampProvenance(wb, provenance({ id: cat.flat.catalog.id, file: cat.path }, []));
   return finish(await saveTemplate(wb, opts.output, [cat.path]), opts.output, ctx);
 }
 
@@ -56,13 +58,14 @@ export function evidenceYaml(ev: Evidence, outDir: string): string {
 
 /** `cchc import`: a filled workbook → an evidence YAML file (or stdout). */
 export async function importCommand(file: string, opts: { output?: string; catalog?: string }, ctx: Context): Promise<CommandResult> {
-  const cache = new CatalogCache();
-  const { loaded } = await readTemplate(file, displayPath(file), cache, opts.catalog);
-  const unit = await scoreEvidence(loaded, cache, opts.catalog);
+  const catalogs = diskCatalogs();
+  const option = catalogOption(opts.catalog);
+  const { loaded } = await readTemplate(file, displayPath(file), catalogs, option);
+  const unit = await scoreEvidence(loaded, catalogs, option);
   const messages = formatFindings(unit.findings, ctx.lang);
-  if (hasErrors(unit.findings) || !loaded.evidence || !unit.index) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
+  if (hasErrors(unit.findings) || !loaded.evidence || !unit.flat) return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
   const outDir = opts.output ? dirname(resolve(opts.output)) : process.cwd();
-  const catalog = catalogRefFor(unit.catalogFile ?? '', unit.index.catalog.id, outDir);
+  const catalog = catalogRefFor(unit.catalogFile ?? '', unit.flat.catalog.id, outDir);
   const yaml = evidenceYaml({ ...loaded.evidence, catalog }, outDir);
   if (!opts.output) return { exitCode: EXIT.ok, stdout: yaml, stderr: messages };
   const failed = await writeAtomically(opts.output, yaml, [file, unit.catalogFile]);

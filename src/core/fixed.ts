@@ -137,3 +137,22 @@ export function fromDecimalText(text: string): Fixed | undefined {
   const scaled = Number(BigInt(m[1]! + frac.padEnd(UNIT_DIGITS, '0')));
   return Number.isSafeInteger(scaled) ? (scaled as Fixed) : undefined;
 }
+
+/** A point value known to have at most four decimals (from a result) as Fixed; anything else is a bug. */
+export function toFixed(x: number): Fixed {
+  const f = fromNumber(x);
+  if (f === undefined) throw new Error(`not a point value: ${x}`);
+  return f;
+}
+
+/** The exact sum of point values (numbers with at most four decimals), as a number: no float drift. */
+export function sumPoints(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += toFixed(x);
+  return toNumber(s as Fixed);
+}
+
+/** A number to at most four decimals, for showing a value that did not come from the scoring. */
+export function toFourDecimals(x: number): number {
+  return Math.round(x * UNIT) / UNIT;
+}

@@ -18,14 +18,14 @@ export interface Leaf {
 }
 
 /** A catalog flattened once, so scoring many units (a batch) does not walk the tree each time. */
-export interface CatalogIndex {
+export interface FlatCatalog {
   catalog: Catalog;
   leaves: Map<string, Leaf>;
   /** Every code with children (areas and criteria), to tell "not a leaf" from "unknown". */
   parents: Set<string>;
 }
 
-export function indexCatalog(catalog: Catalog): CatalogIndex {
+export function flattenCatalog(catalog: Catalog): FlatCatalog {
   const leaves = new Map<string, Leaf>();
   const parents = new Set<string>();
   const walk = (n: CatalogNode, path: YamlPath, section: Section, area: Leaf['area'], owner: string | undefined) => {

@@ -1,44 +1,201 @@
-import { dirname, resolve } from 'node:path';
-import type { Finding } from './findings/finding.js';
+import type { Catalog } from './schema/catalog.js';
+import { Catalog as CatalogSchema } from './schema/catalog.js';
+import { Evidence } from './schema/evidence.js';
+import type { Finding, YamlPath } from './findings/finding.js';
 import { hasErrors } from './findings/finding.js';
-import { CatalogCache, assess, displayPath, loadEvidenceFile, type Assessment, type LoadedEvidence } from '../io/load.js';
-import { readTemplate } from '../workbook/read-template.js';
-import { isWorkbookPath } from './file-kind.js';
-import type { CatalogIndex } from './flat-catalog.js';
+import { finding } from './findings/codes.js';
+import { checkCatalog } from './validate/catalog-checks.js';
+import { checkEvidence } from './validate/evidence-checks.js';
+import { zodFindings } from './validate/zod-findings.js';
+import { type FlatCatalog, flattenCatalog } from './flat-catalog.js';
+import { type ScoreResult, scoreUnit } from './scoring/score.js';
+import { fileKind } from './file-kind.js';
+import type { Doc } from './source.js';
+
+/**
+ * The pipeline for one unit, on documents an adapter has read: schema → cross-references → score.
+ * Every problem comes back as a finding placed in its document; nothing here touches a disk.
+ */
+
+export interface LoadedCatalog {
+  /** The catalog file (an input of the command, never written over). */
+  path: string;
+  flat?: FlatCatalog;
+  findings: Finding[];
+}
+
+export interface LoadedEvidence {
+  path: string;
+  /** The folder the evidence's `catalog:` reference is read from. */
+  dir: string;
+  evidence?: Evidence;
+  /** Gives findings about this evidence their position: line and column in YAML, a cell in a workbook. */
+  locate?: (findings: readonly Finding[]) => Finding[];
+  /**
+   * Problems found while reading. With `evidence` set, these are schema errors of single items, which
+   * were left out of `evidence` so the rest of the file is still checked: every problem at once.
+   */
+  findings: Finding[];
+  /** Codes of the items left out for schema errors: not to be reported again as unanswered. */
+  skipped?: ReadonlySet<string>;
+}
+
+/** What the pipeline needs from outside to use a catalog reference. */
+export interface CatalogSource {
+  /** Where a reference leads: a catalog id found in the catalog folders, or a path relative to `fromDir`. */
+  resolve(ref: string, fromDir: string): string;
+  /**
+   * The catalog file's document, or a catalog already checked when cchc was built, or problems. A
+   * problem with the reference itself (an unknown id, a missing or refused file) has no `file`: the
+   * pipeline places it where the reference is written.
+   */
+  read(path: string, ref: string): Promise<{ doc: Doc } | { compiled: Catalog } | { findings: Finding[] }>;
+}
+
+const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
+/** Schema → cross-checks → flattened, for a catalog document. */
+export function catalogFromDoc(doc: Doc, path: string): LoadedCatalog {
+  // An evidence file given as the catalog: one clear message, placed on the reference, rather than a
+  // screen of schema errors.
+  if (fileKind(doc.data) === 'evidence') return { path, findings: [finding('file.not_catalog', ['catalog'], { file: doc.file, what: 'evidence' })] };
+  const res = CatalogSchema.safeParse(doc.data);
+  if (!res.success) return { path, findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
+  const checks = checkCatalog(res.data);
+  const name = baseName(path).replace(/\.ya?ml$/i, '');
+  if (name !== res.data.id) checks.push(finding('catalog.id_mismatch', ['id'], { id: res.data.id, file: baseName(path) }));
+  const findings = doc.locate(checks);
+  return hasErrors(findings) ? { path, findings } : { path, flat: flattenCatalog(res.data), findings };
+}
+
+/**
+ * Unit codes a format read as numbers: `code: 012345` is the number 12345 to YAML. The finding quotes
+ * the code as typed (from the document's text), never the number. An error, not a warning: every
+ * other reader of the file sees the number, and a unit code changed silently is a wrong ranking.
+ */
+function unquotedCodes(doc: Doc): Finding[] {
+  const data = doc.data as { unit?: { code?: unknown; predecessors?: unknown } };
+  const out: Finding[] = [];
+  const check = (value: unknown, path: YamlPath) => {
+    if (typeof value === 'number') out.push(finding('evidence.code_unquoted', path, { code: doc.sourceText?.(path) ?? String(value) }));
+  };
+  check(data.unit?.code, ['unit', 'code']);
+  if (Array.isArray(data.unit?.predecessors)) data.unit.predecessors.forEach((v, i) => check(v, ['unit', 'predecessors', i]));
+  return out;
+}
+
+const samePath = (a: YamlPath, b: readonly PropertyKey[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** Schema for an evidence document; items with schema errors are left out so the others are still checked. */
+export function evidenceFromDoc(doc: Doc, path: string, dir: string): LoadedEvidence {
+  const at = (fs: readonly Finding[]) => doc.locate(fs);
+  if (fileKind(doc.data) === 'catalog') return { path, dir, findings: at([finding('file.not_evidence', [])]) };
+  const res = Evidence.safeParse(doc.data);
+  if (res.success) return { path, dir, evidence: res.data, locate: at, findings: [] };
+  const unquoted = unquotedCodes(doc);
+  const issues = res.error.issues.filter((i) => !unquoted.some((u) => samePath(u.path, i.path)));
+  const findings = at([...unquoted, ...zodFindings(issues, doc.data)]);
+  const rest = withoutBrokenItems(doc.data as Record<string, unknown>, res.error.issues);
+  const again = rest && Evidence.safeParse(rest.data);
+  if (!rest || !again?.success) return { path, dir, findings };
+  return { path, dir, evidence: again.data, locate: at, findings, skipped: rest.skipped };
+}
+
+/**
+ * When every schema error sits inside single items, the file without those items, so cross-checks
+ * and value checks still run on the others; undefined when the unit, year or catalog is itself wrong.
+ */
+function withoutBrokenItems(
+  data: Record<string, unknown>,
+  issues: ReadonlyArray<{ path: PropertyKey[] }>,
+): { data: Record<string, unknown>; skipped: Set<string> } | undefined {
+  const items = data.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items)) return undefined;
+  const skipped = new Set<string>();
+  for (const i of issues) {
+    if (i.path[0] !== 'items' || typeof i.path[1] !== 'string') return undefined;
+    skipped.add(i.path[1]);
+  }
+  const kept = Object.fromEntries(Object.entries(items).filter(([code]) => !skipped.has(code)));
+  return { data: { ...data, items: kept }, skipped };
+}
+
+/**
+ * Catalogs by reference, each read and checked once: a batch of a thousand units against one
+ * catalog reads it once, and resolves each reference (as written, from its folder) once.
+ */
+export class Catalogs {
+  private readonly byRef = new Map<string, Promise<LoadedCatalog>>();
+  private readonly byPath = new Map<string, Promise<LoadedCatalog>>();
+
+  constructor(private readonly source: CatalogSource) {}
+
+  get(ref: string, fromDir: string): Promise<LoadedCatalog> {
+    const key = `${ref}\u0000${fromDir}`;
+    let p = this.byRef.get(key);
+    if (!p) {
+      const path = this.source.resolve(ref, fromDir);
+      p = this.byPath.get(path);
+      if (!p) {
+        p = this.load(path, ref);
+        this.byPath.set(path, p);
+      }
+      this.byRef.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(path: string, ref: string): Promise<LoadedCatalog> {
+    const read = await this.source.read(path, ref);
+    if ('findings' in read) return { path, findings: read.findings };
+    if ('compiled' in read) return { path, flat: flattenCatalog(read.compiled), findings: [] };
+    return catalogFromDoc(read.doc, path);
+  }
+}
+
+export interface Assessment {
+  result?: ScoreResult;
+  findings: Finding[];
+}
+
+/** Cross-reference checks and scoring of one evidence document; findings are positioned. */
+export function assess(flat: FlatCatalog, ev: LoadedEvidence): Assessment {
+  if (!ev.evidence || !ev.locate) return { findings: ev.findings };
+  const checks = checkEvidence(flat, ev.evidence);
+  // Against a catalog of another year or level, item-by-item results would only be noise.
+  if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {
+    return { findings: [...ev.findings, ...ev.locate(checks)] };
+  }
+  const { result, findings } = scoreUnit(flat, ev.evidence);
+  const fresh = findings.filter((f) => !(f.code === 'evidence.unanswered' && f.item !== undefined && ev.skipped?.has(f.item)));
+  const all = [...ev.findings, ...ev.locate([...checks, ...fresh])];
+  return hasErrors(all) ? { findings: all } : { result, findings: all };
+}
 
 export interface UnitScore extends Assessment {
-  index?: CatalogIndex;
+  flat?: FlatCatalog;
   /** The catalog file it was scored with: an input, never to be written over. */
   catalogFile?: string;
   evidence: LoadedEvidence;
 }
 
+/** A catalog named on the command line (--catalog), read from the working folder. */
+export interface CatalogOption {
+  ref: string;
+  fromDir: string;
+}
+
 /**
- * The pipeline for one unit: read evidence → schema → resolve its catalog (or --catalog) →
- * cross-checks → score. Every problem comes back as a positioned finding.
+ * One unit: its evidence → its catalog (or --catalog) → cross-checks → score. A problem with the
+ * catalog reference is placed on the evidence's `catalog:` line, or on the --catalog option.
  */
-export async function scoreEvidence(ev: LoadedEvidence, cache: CatalogCache, catalogOption?: string): Promise<UnitScore> {
+export async function scoreEvidence(ev: LoadedEvidence, catalogs: Catalogs, option?: CatalogOption): Promise<UnitScore> {
   if (!ev.evidence || !ev.locate) return { evidence: ev, findings: ev.findings };
-  const ref = catalogOption ?? ev.evidence.catalog;
-  const base = catalogOption ? process.cwd() : dirname(resolve(ev.path));
-  const cat = await cache.get(ref, base);
-  if (!cat.index) {
-    // A finding without a file is about the catalog reference: the --catalog option or the evidence's `catalog:`.
-    const placed: Finding[] = cat.findings.map((f) =>
-      f.file ? f : catalogOption ? { ...f, file: `--catalog ${catalogOption}` } : ev.locate!([f])[0]!,
-    );
+  const cat = await (option ? catalogs.get(option.ref, option.fromDir) : catalogs.get(ev.evidence.catalog, ev.dir));
+  if (!cat.flat) {
+    const placed: Finding[] = cat.findings.map((f) => (f.file ? f : option ? { ...f, file: `--catalog ${option.ref}` } : ev.locate!([f])[0]!));
     return { evidence: ev, findings: [...ev.findings, ...placed] };
   }
-  const a = assess(cat.index, ev);
-  return { ...a, index: cat.index, catalogFile: cat.path, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
-}
-
-/** A unit's evidence from a YAML file or a filled `cchc template` workbook. */
-export async function loadUnitFile(path: string, cache: CatalogCache, catalogOption?: string): Promise<LoadedEvidence> {
-  if (isWorkbookPath(path)) return (await readTemplate(path, displayPath(path), cache, catalogOption)).loaded;
-  return loadEvidenceFile(path);
-}
-
-export async function scoreFile(path: string, cache: CatalogCache, catalogOption?: string): Promise<UnitScore> {
-  return scoreEvidence(await loadUnitFile(path, cache, catalogOption), cache, catalogOption);
+  const a = assess(cat.flat, ev);
+  return { ...a, flat: cat.flat, catalogFile: cat.path, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
-import { finding, type FindingCode } from '../reporters/messages.js';
+import { finding, type FindingCode } from '../core/findings/codes.js';
 import { overwritesInput } from './output-guard.js';
 import { isStopping, pause, trackWrite } from './interrupt.js';
 

@@ -1,8 +1,8 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
-import { batchFinding } from '../core/batch/findings.js';
+import { finding } from '../core/findings/codes.js';
+import { placedFinding } from '../core/findings/codes.js';
 import { onDisk } from './catalog-store.js';
 import { globPlan, isGlob, slashPath, type GlobPlan } from './glob.js';
 
@@ -54,7 +54,7 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     if (st?.isDirectory()) {
       const files: string[] = [];
       await walk(arg, (f) => EVIDENCE.test(f), files, problems);
-      if (!files.length) problems.push(batchFinding('batch.empty_dir', {}, { file: arg }));
+      if (!files.length) problems.push(placedFinding('batch.empty_dir', {}, { file: arg }));
       found.push(...files);
     } else if (st) {
       found.push(arg);
@@ -64,12 +64,12 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
         plan = globPlan(arg);
       } catch {
         // An unclosed {, a reversed range [z-a]: the pattern itself is wrong.
-        problems.push(batchFinding('batch.pattern_invalid', {}, { file: arg }));
+        problems.push(placedFinding('batch.pattern_invalid', {}, { file: arg }));
         continue;
       }
       const files: string[] = [];
       await walk(onDisk(plan.base), (f) => plan.re.test(slashPath(f)), files, problems, plan.depth);
-      if (!files.length) problems.push(batchFinding('batch.no_match', {}, { file: arg }));
+      if (!files.length) problems.push(placedFinding('batch.no_match', {}, { file: arg }));
       found.push(...files);
     } else {
       const link = await lstat(arg).then((l) => l.isSymbolicLink(), () => false);

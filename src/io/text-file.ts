@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import type { Finding } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
+import { finding } from '../core/findings/codes.js';
 import { decodeText } from './decode-text.js';
 
 /** Larger inputs are refused rather than parsed for seconds: a unit file is ~20 KB, a catalog ~100 KB. */

@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, YamlPath } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
+import type { Doc } from '../core/source.js';
+import { finding } from '../core/findings/codes.js';
 import { readText } from './text-file.js';
 
 export { MAX_FILE_BYTES, readText } from './text-file.js';
@@ -16,26 +17,6 @@ export interface Parsed {
   data?: unknown;
   findings: Finding[];
 }
-
-/** What the yaml library's error codes mean, for someone typing evidence by hand. */
-const YAML_PROBLEMS: Partial<Record<string, string>> = {
-  BAD_INDENT: 'thụt lề không đúng (các khóa cùng cấp phải thẳng cột)',
-  TAB_AS_INDENT: 'thụt lề bằng phím Tab: YAML chỉ nhận dấu cách',
-  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc ], } hoặc dấu nháy)',
-  BLOCK_AS_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
-  MULTILINE_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
-  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt (@, `, %…): hãy đặt trong ngoặc kép',
-  BAD_DQ_ESCAPE: 'ký tự thoát \\ không hợp lệ trong chuỗi ngoặc kép',
-  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ (thường do thiếu dấu cách sau dấu hai chấm hoặc gạch đầu dòng)',
-  MULTIPLE_DOCS: 'tệp chứa nhiều tài liệu YAML (---): mỗi tệp chỉ một',
-  BLOCK_IN_FLOW: 'khối nhiều dòng nằm trong ngoặc { } hoặc [ ]',
-  KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
-  BAD_ALIAS: 'bí danh (alias) YAML không hợp lệ',
-  ALIAS_PROPS: 'bí danh (alias) YAML không hợp lệ',
-  MULTIPLE_ANCHORS: 'neo (anchor) YAML không hợp lệ',
-  BAD_DIRECTIVE: 'chỉ thị YAML (%) không hợp lệ',
-  RESOURCE_EXHAUSTION: 'các ngoặc hoặc mục lồng nhau quá sâu',
-};
 
 /**
  * Keys are codes: 1.2 and "1.2" are the same key, 3.1 and 3.10 are not (YAML's own test says the
@@ -131,9 +112,7 @@ export function parseYaml(text: string, file: string): Parsed {
       offset: err.pos[0],
       f: finding('yaml.syntax', [], {
         // yaml files an unclosed [ or { under BAD_INDENT; its message says what is missing.
-        problem: /end with an? [\]}]/.test(err.message)
-          ? 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }'
-          : (YAML_PROBLEMS[err.code] ?? 'cấu trúc YAML không hợp lệ'),
+        problem: /end with an? [\]}]/.test(err.message) ? 'UNCLOSED_FLOW' : err.code,
         detail: err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
       }),
     }));
@@ -160,8 +139,7 @@ export function parseYaml(text: string, file: string): Parsed {
   } catch (e) {
     // Nesting the parser survived can still be too deep to convert: the same finding as the parser's.
     if (e instanceof RangeError) {
-      const problem = YAML_PROBLEMS.RESOURCE_EXHAUSTION!;
-      return { source, findings: [place(finding('yaml.syntax', [], { problem, detail: e.message }), 0)] };
+      return { source, findings: [place(finding('yaml.syntax', [], { problem: 'RESOURCE_EXHAUSTION', detail: e.message }), 0)] };
     }
     let offset = 0;
     visit(doc, { Alias: (_k, n) => ((offset = n.range?.[0] ?? 0), visit.BREAK) });
@@ -224,4 +202,17 @@ export function locate(source: YamlSource, findings: Finding[]): Finding[] {
     const pos = source.lines.linePos(node?.range?.[0] ?? 0);
     return { ...f, file: source.file, line: pos.line, column: pos.col };
   });
+}
+
+/** A parsed YAML file as the core's document: its data, positions for findings, scalars as written. */
+export function yamlDoc(source: YamlSource, data: unknown): Doc {
+  return {
+    file: source.file,
+    data,
+    locate: (findings) => locate(source, [...findings]),
+    sourceText: (path) => {
+      const node = nodeAt(source.doc, path);
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    },
+  };
 }

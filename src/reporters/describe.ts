@@ -1,3 +1,4 @@
+import { YES } from '../core/schema/vocabulary.js';
 import type { RuleT } from '../core/schema/catalog.js';
 import type { Hint } from '../core/scoring/rules.js';
 import { optionPoints, ratioKeys } from '../core/scoring/rules.js';
@@ -129,7 +130,7 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
     const s = v.normalize('NFC').trim().toLowerCase();
     if (rule.kind === 'timeliness' && (s === 'dung_han' || s === 'cham' || s === 'khong')) return t[s];
     if (rule.kind === 'choice') return rule.options.find((o) => o.value === s)?.label ?? v;
-    if (rule.kind === 'yes_no') return ['co', 'có', 'yes', 'dat', 'đạt'].includes(s) ? t.yes : t.no;
+    if (rule.kind === 'yes_no') return YES.has(s) ? t.yes : t.no;
     return v;
   }
   if (typeof v === 'number') {

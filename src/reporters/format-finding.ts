@@ -20,3 +20,8 @@ export function formatFinding(f: Finding, lang: Lang): string {
   const item = f.item ? `[${lang === 'vi' ? 'tiêu chí' : 'item'} ${f.item}] ` : '';
   return `${where}${SEVERITY[lang][f.severity]}: ${item}${findingMessage(f, lang)} (${f.code})`;
 }
+
+/** One finding a line, in the order given (a batch's file order, not re-sorted). */
+export function formatAll(fs: readonly Finding[], lang: Lang): string {
+  return fs.length ? `${fs.map((f) => formatFinding(f, lang)).join('\n')}\n` : '';
+}

@@ -1,15 +1,13 @@
-import type { Args, Finding, Severity, YamlPath } from '../core/findings/finding.js';
+import type { Args } from '../core/findings/finding.js';
+import type { FindingCode } from '../core/findings/codes.js';
 
 type Text = (a: Args) => string;
 interface Message {
-  severity: Severity;
   vi: Text;
   en: Text;
 }
 
-const m = (severity: Severity, vi: Text, en: Text): Message => ({ severity, vi, en });
-const E = 'error' as const;
-const W = 'warning' as const;
+const m = (vi: Text, en: Text): Message => ({ vi, en });
 
 /** Where a catalog was found (src/io/catalog-store.ts), in words. */
 export const SOURCE_VI: Record<string, string> = { cwd: 'thư mục làm việc', env: 'CCHC_CRITERIA', shipped: 'có sẵn' };
@@ -81,36 +79,106 @@ const CATALOG_REF_EN = {
   invalid: 'that catalog file has errors (see its own findings)',
 };
 
-/** Every finding cchc can report. Tests assert these codes, never the wording. */
+/** What a rule expects as its value (evidence.value_type's `expected`). */
+const VALUE = {
+  vi: (a: Args): string =>
+    ({
+      percent: 'tỷ lệ % (số từ 0 đến 100)',
+      ratio: `{ ${a.numerator}: số, ${a.denominator}: số }`,
+      bool: 'true (Có) hoặc false (Không)',
+      choice: `một lựa chọn: ${a.allowed}`,
+      timeliness: `một trong: ${a.allowed}`,
+    })[String(a.expected)] ?? String(a.expected),
+  en: (a: Args): string =>
+    ({
+      percent: 'a percentage (a number from 0 to 100)',
+      ratio: `{ ${a.numerator}: number, ${a.denominator}: number }`,
+      bool: 'true (Yes) or false (No)',
+      choice: `one of the options: ${a.allowed}`,
+      timeliness: `one of: ${a.allowed}`,
+    })[String(a.expected)] ?? String(a.expected),
+};
+/** What the yaml library's error codes mean, for someone typing evidence by hand. */
+const YAML_PROBLEMS: Partial<Record<string, string>> = {
+  UNCLOSED_FLOW: 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }',
+  BAD_INDENT: 'thụt lề không đúng (các khóa cùng cấp phải thẳng cột)',
+  TAB_AS_INDENT: 'thụt lề bằng phím Tab: YAML chỉ nhận dấu cách',
+  MISSING_CHAR: 'thiếu ký tự đóng (ngoặc ], } hoặc dấu nháy)',
+  BLOCK_AS_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
+  MULTILINE_IMPLICIT_KEY: 'khóa viết trên nhiều dòng, hoặc thiếu dấu hai chấm sau khóa',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt (@, `, %…): hãy đặt trong ngoặc kép',
+  BAD_DQ_ESCAPE: 'ký tự thoát \\ không hợp lệ trong chuỗi ngoặc kép',
+  UNEXPECTED_TOKEN: 'ký tự không đúng chỗ (thường do thiếu dấu cách sau dấu hai chấm hoặc gạch đầu dòng)',
+  MULTIPLE_DOCS: 'tệp chứa nhiều tài liệu YAML (---): mỗi tệp chỉ một',
+  BLOCK_IN_FLOW: 'khối nhiều dòng nằm trong ngoặc { } hoặc [ ]',
+  KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
+  BAD_ALIAS: 'bí danh (alias) YAML không hợp lệ',
+  ALIAS_PROPS: 'bí danh (alias) YAML không hợp lệ',
+  MULTIPLE_ANCHORS: 'neo (anchor) YAML không hợp lệ',
+  BAD_DIRECTIVE: 'chỉ thị YAML (%) không hợp lệ',
+  RESOURCE_EXHAUSTION: 'các ngoặc hoặc mục lồng nhau quá sâu',
+};
+
+/** Kinds of value (schema.invalid_type's `expected` and `received`, "number|string" for a choice of kinds). */
+const KIND: Record<'vi' | 'en', Record<string, string>> = {
+  vi: { number: 'số', integer: 'số nguyên', int: 'số nguyên', string: 'chuỗi ký tự', boolean: 'true/false', object: 'bảng "khóa: giá trị"', record: 'bảng "khóa: giá trị"', array: 'danh sách', null: 'null', undefined: 'không có giá trị' },
+  en: { number: 'a number', integer: 'a whole number', int: 'a whole number', string: 'text', boolean: 'true/false', object: 'a "key: value" mapping', record: 'a "key: value" mapping', array: 'a list', null: 'null', undefined: 'nothing' },
+};
+const kinds = (codes: unknown, lang: 'vi' | 'en') =>
+  String(codes)
+    .split('|')
+    .map((k) => KIND[lang][k] ?? k)
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+/** Formats a schema names by code (src/core/schema). */
+const FORMAT: Record<'vi' | 'en', Record<string, string>> = {
+  vi: {
+    item_code: 'mã dạng 1, 1.1, 1.1.1 (điểm thưởng/trừ: T.1, D.1)',
+    field_key: 'tên trường chữ thường không dấu, ví dụ dung_han',
+    option_value: 'giá trị chữ thường không dấu, ví dụ xuat_sac',
+    catalog_id: 'mã chữ thường, số và dấu gạch ngang, ví dụ xa-mau-2024',
+    date: 'ngày dạng dd/mm/yyyy',
+    digits: 'số bằng chữ số',
+    pattern: 'đúng mẫu quy định',
+  },
+  en: {
+    item_code: 'a code like 1, 1.1, 1.1.1 (bonus/penalty: T.1, D.1)',
+    field_key: 'a lower-case field name, e.g. dung_han',
+    option_value: 'a lower-case value, e.g. xuat_sac',
+    catalog_id: 'lower-case letters, digits and hyphens, e.g. xa-mau-2024',
+    date: 'a date as dd/mm/yyyy',
+    digits: 'digits',
+    pattern: 'the required pattern',
+  },
+};
+
+/** The words of every finding code (src/core/findings/codes.ts), in Vietnamese and English. */
 export const MESSAGES = {
   // Reading files
-  'file.not_found': m(E, () => 'không tìm thấy tệp', () => 'file not found'),
-  'file.is_directory': m(E, () => 'đây là thư mục, cần một tệp', () => 'is a directory, expected a file'),
+  'file.not_found': m(() => 'không tìm thấy tệp', () => 'file not found'),
+  'file.is_directory': m(() => 'đây là thư mục, cần một tệp', () => 'is a directory, expected a file'),
   'file.not_regular': m(
-    E,
     () => 'không phải tệp thông thường (thiết bị, ống dẫn…), cần một tệp',
     () => 'not a regular file (a device, a pipe…), expected a file',
   ),
   'file.too_large': m(
-    E,
     (a) => `tệp quá lớn (${a.size} byte, tối đa ${a.limit} byte)`,
     (a) => `file too large (${a.size} bytes, limit ${a.limit})`,
   ),
-  'file.empty': m(E, () => 'tệp rỗng', () => 'file is empty'),
-  'file.unreadable': m(E, (a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
+  'file.empty': m(() => 'tệp rỗng', () => 'file is empty'),
+  'file.not_json': m(
+    () => 'không phải JSON hợp lệ (kết quả JSON của "cchc batch --json")',
+    () => 'not valid JSON (a "cchc batch --json" result)',
+  ),
+  'file.unreadable': m((a) => `không đọc được tệp: ${a.reason}`, (a) => `cannot read file: ${a.reason}`),
   'file.not_utf8': m(
-    E,
     () => 'tệp không phải mã UTF-8 — hãy lưu lại với mã hóa UTF-8',
     () => 'the file is not UTF-8 text — save it again with the UTF-8 encoding',
   ),
   'file.broken_link': m(
-    E,
     () => 'liên kết tượng trưng (symlink) trỏ tới tệp không tồn tại',
     () => 'a symbolic link to a file that does not exist',
   ),
-  'file.not_catalog': m(
-    E,
-    (a) =>
+  'file.not_catalog': m((a) =>
       `${a.file} là ${a.what === 'workbook' ? 'biểu Excel' : 'tệp kê khai của đơn vị'}, không phải bộ tiêu chí: ` +
       'cần mã bộ tiêu chí (ví dụ xa-mau-2024) hoặc tệp .yaml của bộ tiêu chí',
     (a) =>
@@ -118,27 +186,25 @@ export const MESSAGES = {
       'give a catalog id (e.g. xa-mau-2024) or a catalog .yaml file',
   ),
   'file.not_evidence': m(
-    E,
     () => 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị',
     () => 'this is a catalog, not a unit’s evidence file',
   ),
   'file.unknown_kind': m(
-    E,
     () => 'không nhận ra loại tệp: cần bộ tiêu chí (có "areas") hoặc tệp kê khai (có "unit")',
     () => 'unknown file kind: expected a catalog (with "areas") or an evidence file (with "unit")',
   ),
   // YAML
   // `problem` is cchc's Vietnamese reading of the yaml library's error code; `detail` its English text.
-  'yaml.syntax': m(E, (a) => `lỗi cú pháp YAML: ${a.problem}`, (a) => `YAML syntax error: ${a.detail}`),
-  'yaml.duplicate_key': m(E, (a) => `khóa "${a.key}" bị lặp`, (a) => `duplicate key "${a.key}"`),
+  'yaml.syntax': m(
+    (a) => `lỗi cú pháp YAML: ${YAML_PROBLEMS[String(a.problem)] ?? 'cấu trúc YAML không hợp lệ'}`,
+    (a) => `YAML syntax error: ${a.detail}`,
+  ),
+  'yaml.duplicate_key': m((a) => `khóa "${a.key}" bị lặp`, (a) => `duplicate key "${a.key}"`),
   'yaml.alias_limit': m(
-    E,
     () => 'quá nhiều bí danh (alias) YAML, tệp có thể là tệp độc hại',
     () => 'too many YAML alias expansions (possible alias bomb)',
   ),
-  'yaml.too_many_nodes': m(
-    E,
-    (a) =>
+  'yaml.too_many_nodes': m((a) =>
       `tệp có quá nhiều phần tử YAML (quá ${a.limit} dấu xuống dòng, dấu phẩy, dấu hai chấm, ngoặc…; ` +
       'bộ tiêu chí hay tệp kê khai thật chỉ có vài nghìn): dừng đọc tại đây',
     (a) =>
@@ -146,271 +212,223 @@ export const MESSAGES = {
       'a real catalog or evidence file has a few thousand): reading stopped here',
   ),
   'yaml.alias_cycle': m(
-    E,
     (a) => `bí danh *${a.anchor} nằm bên trong chính neo &${a.anchor} của nó (vòng lặp vô tận)`,
     (a) => `alias *${a.anchor} sits inside its own anchor &${a.anchor} (an endless loop)`,
   ),
   'yaml.alias_unknown': m(
-    E,
     (a) => `bí danh *${a.anchor} chưa có neo &${a.anchor} nào đặt trước nó`,
     (a) => `alias *${a.anchor} has no anchor &${a.anchor} set before it`,
   ),
-  'yaml.not_mapping': m(E, () => 'cần một bảng khóa: giá trị', () => 'expected a mapping at the top level'),
+  'yaml.not_mapping': m(() => 'cần một bảng khóa: giá trị', () => 'expected a mapping at the top level'),
   // Schema
   'schema.invalid_type': m(
-    E,
-    (a) => `cần ${a.expected}, nhận được ${a.received}`,
-    (a) => `expected ${a.expected}, received ${a.received}`,
+    (a) => `cần ${kinds(a.expected, 'vi')}, nhận được ${kinds(a.received, 'vi')}${a.value !== undefined ? ` ${a.value}` : ''}`,
+    (a) => `expected ${kinds(a.expected, 'en')}, received ${kinds(a.received, 'en')}${a.value !== undefined ? ` ${a.value}` : ''}`,
   ),
-  'schema.missing_key': m(E, (a) => `thiếu trường bắt buộc "${a.key}"`, (a) => `missing required field "${a.key}"`),
-  'schema.unknown_key': m(E, (a) => `trường không hợp lệ "${a.key}"`, (a) => `unknown field "${a.key}"`),
+  'schema.missing_key': m((a) => `thiếu trường bắt buộc "${a.key}"`, (a) => `missing required field "${a.key}"`),
+  'schema.unknown_key': m((a) => `trường không hợp lệ "${a.key}"`, (a) => `unknown field "${a.key}"`),
   'schema.invalid_value': m(
-    E,
     (a) => `giá trị không hợp lệ, cần một trong: ${a.allowed}`,
     (a) => `invalid value, expected one of: ${a.allowed}`,
   ),
-  'schema.too_small': m(E, (a) => `giá trị quá nhỏ (tối thiểu ${a.minimum})`, (a) => `too small (minimum ${a.minimum})`),
-  'schema.too_big': m(E, (a) => `giá trị quá lớn (tối đa ${a.maximum})`, (a) => `too big (maximum ${a.maximum})`),
-  'schema.invalid_format': m(E, (a) => `sai định dạng, cần ${a.format}`, (a) => `invalid format, expected ${a.format}`),
-  'schema.invalid': m(E, (a) => `giá trị không hợp lệ (${a.detail})`, (a) => `invalid value (${a.detail})`),
+  'schema.too_small': m((a) => `giá trị quá nhỏ (tối thiểu ${a.minimum})`, (a) => `too small (minimum ${a.minimum})`),
+  'schema.too_big': m((a) => `giá trị quá lớn (tối đa ${a.maximum})`, (a) => `too big (maximum ${a.maximum})`),
+  'schema.invalid_format': m((a) => `sai định dạng, cần ${a.format}`, (a) => `invalid format, expected ${a.format}`),
+  'schema.invalid': m((a) => `giá trị không hợp lệ (${a.detail})`, (a) => `invalid value (${a.detail})`),
   // Catalog cross-checks
-  'catalog.duplicate_code': m(E, (a) => `mã ${a.code} bị trùng`, (a) => `duplicate code ${a.code}`),
+  'catalog.duplicate_code': m((a) => `mã ${a.code} bị trùng`, (a) => `duplicate code ${a.code}`),
   'catalog.code_not_under_parent': m(
-    E,
     (a) => `mã ${a.code} phải bắt đầu bằng mã mục cha "${a.parent}."`,
     (a) => `code ${a.code} must start with its parent's code "${a.parent}."`,
   ),
   'catalog.children_sum': m(
-    E,
     (a) => `tổng điểm tối đa các mục con là ${a.sum}, khác điểm tối đa ${a.max} của mục cha`,
     (a) => `children's max add up to ${a.sum}, not the parent's max ${a.max}`,
   ),
   'catalog.scale_sum': m(
-    E,
     (a) => `tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}`,
     (a) => `areas' max add up to ${a.sum}, not the scale ${a.scale}`,
   ),
   'catalog.rule_and_children': m(
-    E,
     () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
     () => 'an item cannot have both a rule and children',
   ),
   'catalog.no_rule': m(
-    E,
     () => 'mục không có mục con thì cần quy tắc chấm (rule)',
     () => 'an item without children needs a rule',
   ),
-  'catalog.area_needs_children': m(E, () => 'lĩnh vực cần có tiêu chí (children)', () => 'an area needs criteria'),
+  'catalog.area_needs_children': m(() => 'lĩnh vực cần có tiêu chí (children)', () => 'an area needs criteria'),
   'catalog.too_many_decimals': m(
-    E,
     (a) => `số điểm ${a.value} có quá 4 chữ số thập phân`,
     (a) => `point value ${a.value} has more than 4 decimals`,
   ),
   'catalog.rule_exceeds_max': m(
-    E,
     (a) => `quy tắc cho ${a.points} điểm, vượt điểm tối đa ${a.max}`,
     (a) => `the rule can give ${a.points} points, above the max ${a.max}`,
   ),
   'catalog.floor_exceeds_max': m(
-    E,
     (a) => `điểm sàn ${a.floor} vượt điểm tối đa ${a.max}`,
     (a) => `floor ${a.floor} is above the max ${a.max}`,
   ),
   'catalog.choice_points': m(
-    E,
     () => 'mỗi lựa chọn cần đúng một trong hai: points hoặc fraction',
     () => 'each option needs exactly one of points or fraction',
   ),
-  'catalog.duplicate_choice': m(E, (a) => `lựa chọn "${a.value}" bị trùng`, (a) => `duplicate option "${a.value}"`),
+  'catalog.duplicate_choice': m((a) => `lựa chọn "${a.value}" bị trùng`, (a) => `duplicate option "${a.value}"`),
   'catalog.measure_fields': m(
-    E,
     () => 'measure: ratio cần numerator và denominator (khóa khác nhau); measure: percent thì không có',
     () => 'measure: ratio needs numerator and denominator with different keys; percent takes neither',
   ),
   'catalog.bands_order': m(
-    E,
     () => 'các mức phải xếp theo cận dưới giảm dần, không trùng nhau',
     () => 'bands must be listed by strictly decreasing lower bound',
   ),
   'catalog.rate_bands_points': m(
-    E,
     () => 'mức tỷ lệ cao hơn không được cho ít điểm hơn mức thấp hơn',
     () => 'a higher rate band cannot give fewer points than a lower one',
   ),
   'catalog.not_found': m(
-    E,
     (a) => `không tìm thấy bộ tiêu chí "${a.id}" (có: ${a.known})`,
     (a) => `catalog "${a.id}" not found (known: ${a.known})`,
   ),
   'catalog.shadowed': m(
-    W,
     (a) => `bộ tiêu chí "${a.id}" này không được dùng: mã đó đã có ở ${a.used} (${SOURCE_VI[String(a.source)] ?? a.source}), tìm thấy trước`,
     (a) => `catalog "${a.id}" here is not used: ${a.used} (${SOURCE_EN[String(a.source)] ?? a.source}) has the same id and is found first`,
   ),
   'catalog.dir_not_found': m(
-    W,
     () => 'thư mục bộ tiêu chí trong biến môi trường CCHC_CRITERIA không tồn tại',
     () => 'this catalog folder of the CCHC_CRITERIA environment variable does not exist',
   ),
   'catalog.file_not_found': m(
-    E,
     (a) => `không tìm thấy tệp bộ tiêu chí ${a.file}`,
     (a) => `catalog file ${a.file} not found`,
   ),
   'catalog.file_refused': m(
-    E,
     (a) => `không dùng tệp ${a.file} làm bộ tiêu chí: ${REFUSED.vi(a)}`,
     (a) => `${a.file} is not used as a catalog: ${REFUSED.en(a)}`,
   ),
   'catalog.id_mismatch': m(
-    W,
     (a) => `mã bộ tiêu chí "${a.id}" khác tên tệp "${a.file}"`,
     (a) => `catalog id "${a.id}" differs from its file name "${a.file}"`,
   ),
   // Evidence cross-checks
   'evidence.catalog_mismatch': m(
-    W,
     (a) => `tệp kê khai dùng bộ tiêu chí "${a.declared}", đang chấm theo "${a.used}"`,
     (a) => `the evidence names catalog "${a.declared}" but is scored against "${a.used}"`,
   ),
   'evidence.year_mismatch': m(
-    E,
     (a) => `năm đánh giá ${a.unit} khác năm của bộ tiêu chí (${a.catalog})`,
     (a) => `year ${a.unit} differs from the catalog's year ${a.catalog}`,
   ),
   'evidence.level_mismatch': m(
-    E,
     (a) => `đơn vị cấp "${a.unit}" không dùng bộ tiêu chí cấp "${a.catalog}"`,
     (a) => `a "${a.unit}"-level unit cannot use a "${a.catalog}"-level catalog`,
   ),
   'evidence.code_unquoted': m(
-    E,
     (a) => `mã đơn vị ${a.code} không đặt trong ngoặc kép nên YAML đọc thành số: hãy viết "${a.code}"`,
     (a) => `unit code ${a.code} is not quoted, so YAML reads it as a number: write "${a.code}"`,
   ),
   'evidence.unknown_code': m(
-    E,
     (a) => `mã ${a.code} không có trong bộ tiêu chí`,
     (a) => `code ${a.code} is not in the catalog`,
   ),
   'evidence.not_leaf': m(
-    E,
     (a) => `mã ${a.code} là lĩnh vực/tiêu chí có mục con; kê khai theo từng tiêu chí thành phần`,
     (a) => `code ${a.code} has sub-items; declare each sub-criterion instead`,
   ),
   'evidence.value_and_not_arisen': m(
-    E,
     () => 'không thể vừa kê khai số liệu (value) vừa ghi không phát sinh (not_arisen)',
     () => 'give either value or not_arisen, not both',
   ),
-  'evidence.value_type': m(E, (a) => `số liệu cần là ${a.expected}`, (a) => `the value must be ${a.expected}`),
+  'evidence.value_type': m(
+    (a) => `số liệu cần là ${VALUE.vi(a)}`,
+    (a) => `the value must be ${VALUE.en(a)}`,
+  ),
   'evidence.ratio_keys': m(
-    E,
     (a) => `cần đúng hai khóa ${a.keys}`,
     (a) => `expected exactly the keys ${a.keys}`,
   ),
   'evidence.numerator_exceeds': m(
-    E,
     (a) => `${a.numerator} (${a.num}) lớn hơn ${a.denominator} (${a.den})`,
     (a) => `${a.numerator} (${a.num}) is greater than ${a.denominator} (${a.den})`,
   ),
   'evidence.decimal_comma': m(
-    E,
     (a) => `"${a.value}" là chữ, không phải số: trong tệp YAML viết số thập phân bằng dấu chấm, không đặt trong ngoặc kép: ${a.number}`,
     (a) => `"${a.value}" is text, not a number: write decimals with a point and no quotes: ${a.number}`,
   ),
-  'evidence.percent_range': m(E, () => 'tỷ lệ % phải từ 0 đến 100', () => 'a percentage must be between 0 and 100'),
+  'evidence.percent_range': m(() => 'tỷ lệ % phải từ 0 đến 100', () => 'a percentage must be between 0 and 100'),
   'evidence.choice_unknown': m(
-    E,
     (a) => `"${a.value}" không phải lựa chọn hợp lệ (cần: ${a.allowed})`,
     (a) => `"${a.value}" is not an allowed choice (expected: ${a.allowed})`,
   ),
   'evidence.count_invalid': m(
-    E,
     () => 'số trường hợp phải là số nguyên không âm',
     () => 'the count must be a non-negative whole number',
   ),
   'evidence.points_range': m(
-    E,
     (a) => `điểm phải từ 0 đến ${a.max}, tối đa ${a.decimals} chữ số thập phân`,
     (a) => `points must be between 0 and ${a.max}, with at most ${a.decimals} decimals`,
   ),
   'evidence.claimed_exceeds_max': m(
-    E,
     (a) => `điểm tự đánh giá ${a.claimed} vượt điểm tối đa ${a.max}`,
     (a) => `claimed score ${a.claimed} is above the max ${a.max}`,
   ),
-  'evidence.date_invalid': m(E, (a) => `ngày ${a.date} không tồn tại`, (a) => `date ${a.date} does not exist`),
+  'evidence.date_invalid': m((a) => `ngày ${a.date} không tồn tại`, (a) => `date ${a.date} does not exist`),
   'evidence.symbol_year': m(
-    W,
     (a) => `số, ký hiệu ${a.number} mang năm ${a.symbolYear}, khác năm của ngày ban hành ${a.date}: một trong hai bị gõ nhầm`,
     (a) => `the symbol ${a.number} carries the year ${a.symbolYear}, not the year of its date ${a.date}: one of them is a typo`,
   ),
   'evidence.unanswered': m(
-    W,
     () => 'chưa kê khai: tính 0 điểm',
     () => 'not declared: scored 0',
   ),
   'evidence.claim_mismatch': m(
-    W,
     (a) => `điểm tự đánh giá ${a.claimed} khác điểm tính theo quy tắc ${a.computed}`,
     (a) => `claimed ${a.claimed} differs from the computed ${a.computed}`,
   ),
   'evidence.no_documents': m(
-    W,
     () => 'có điểm nhưng chưa nêu tài liệu kiểm chứng: thẩm định có thể không công nhận',
     () => 'scored without any evidence document: the appraisal may not accept it',
   ),
   'score.no_applicable': m(
-    E,
     () => 'không còn tiêu chí nào được đánh giá: không tính được chỉ số',
     () => 'no applicable criteria remain: the index cannot be computed',
   ),
   // Workbooks (cchc template)
   'xlsx.not_workbook': m(
-    E,
     () => 'không phải tệp Excel (.xlsx) hợp lệ',
     () => 'not a valid Excel (.xlsx) workbook',
   ),
   'xlsx.not_template': m(
-    E,
     () => 'không phải biểu kê khai do "cchc template" tạo (thiếu trang ẩn _cchc)',
     () => 'not a workbook made by "cchc template" (hidden sheet _cchc missing)',
   ),
   'xlsx.template_version': m(
-    E,
     (a) => `biểu mẫu phiên bản ${a.found || '?'}, cchc cần phiên bản ${a.expected}: hãy tạo lại bằng "cchc template"`,
     (a) => `template version ${a.found || '?'}, cchc needs version ${a.expected}: make a new one with "cchc template"`,
   ),
-  'xlsx.sheet_missing': m(E, (a) => `thiếu trang "${a.sheet}"`, (a) => `sheet "${a.sheet}" is missing`),
+  'xlsx.sheet_missing': m((a) => `thiếu trang "${a.sheet}"`, (a) => `sheet "${a.sheet}" is missing`),
   'xlsx.row_moved': m(
-    E,
     (a) => `dòng này phải là "${a.expected}": không di chuyển dòng hay sửa ô bị khóa`,
     (a) => `this row must be "${a.expected}": rows were moved or labels edited`,
   ),
   'xlsx.catalog_changed': m(
-    E,
     (a) => `biểu mẫu không có dòng cho "${a.expected}": bộ tiêu chí đã thay đổi, hãy tạo lại biểu mẫu`,
     (a) => `the workbook has no row for "${a.expected}": the catalog changed, make a new template`,
   ),
   'xlsx.not_a_number': m(
-    E,
     (a) => `cần nhập số (${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}), nhận được "${a.value}"`,
     (a) => `a number is expected (${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected}), got "${a.value}"`,
   ),
   'xlsx.not_whole': m(
-    E,
     (a) => `cần số nguyên (số lượng), nhận được "${a.value}": cchc không làm tròn số lượng`,
     (a) => `a whole number (a count) is expected, got "${a.value}": cchc does not round counts`,
   ),
   'xlsx.percent_unexpected': m(
-    E,
     (a) => `ô ghi tỷ lệ % ("${a.value}") nhưng ở đây cần ${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}`,
     (a) => `the cell holds a percentage ("${a.value}") where ${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected} is expected`,
   ),
-  'xlsx.percent_fraction': m(
-    W,
-    (a) =>
+  'xlsx.percent_fraction': m((a) =>
       `ô tỷ lệ % ghi ${a.value}: cchc tính là ${a.value}%. Nếu đây là tỷ lệ dạng phân số (${a.percent}%), ` +
       `hãy nhập ${a.percent} (hoặc ${a.percent}%)`,
     (a) =>
@@ -418,13 +436,10 @@ export const MESSAGES = {
       `type ${a.percent} (or ${a.percent}%)`,
   ),
   'xlsx.mojibake': m(
-    E,
     () => 'ô chứa ký tự lỗi mã hóa (U+FFFD "\uFFFD"): chữ đã bị hỏng khi chuyển bảng mã, hãy gõ lại nội dung ô này',
     () => 'the cell holds the replacement character (U+FFFD "\uFFFD"): text was damaged by a wrong encoding; retype it',
   ),
-  'xlsx.control_char': m(
-    E,
-    (a) =>
+  'xlsx.control_char': m((a) =>
       a.char === 'U+000A' || a.char === 'U+000D'
         ? 'ô này chỉ ghi một dòng: hãy bỏ dấu xuống dòng'
         : `ô chứa ký tự điều khiển hoặc ký tự ẩn ${a.char} (thường do dán từ phần mềm khác): hãy gõ lại nội dung ô này`,
@@ -434,27 +449,21 @@ export const MESSAGES = {
         : `the cell holds a control or invisible character ${a.char} (usually pasted from other software): retype it`,
   ),
   'xlsx.unsupported_format': m(
-    E,
     (a) => `định dạng .${a.format} chưa được hỗ trợ — hãy lưu thành .xlsx`,
     (a) => `.${a.format} files are not supported yet — save the file as .xlsx`,
   ),
   'xlsx.encrypted': m(
-    E,
     () => 'biểu Excel được đặt mật khẩu: hãy bỏ mật khẩu rồi lưu lại thành .xlsx',
     () => 'the workbook is password-protected: remove the password and save it again as .xlsx',
   ),
-  'xlsx.too_big': m(
-    E,
-    (a) =>
+  'xlsx.too_big': m((a) =>
       `tệp vượt giới hạn của một biểu kê khai (${TOO_BIG_VI[a.limit as keyof typeof TOO_BIG_VI]?.(a) ?? a.limit}): ` +
       'cchc không mở tệp này (tệp hỏng, không phải biểu kê khai, hoặc tệp cố ý gây hại)',
     (a) =>
       `the file exceeds what a filled template can hold (${TOO_BIG_EN[a.limit as keyof typeof TOO_BIG_EN]?.(a) ?? a.limit}): ` +
       'cchc does not open it (damaged, not a template, or made to cause harm)',
   ),
-  'xlsx.catalog_ref': m(
-    E,
-    (a) =>
+  'xlsx.catalog_ref': m((a) =>
       `trang ẩn _cchc ghi bộ tiêu chí "${a.catalog}", nhưng ${CATALOG_REF_VI[a.reason as keyof typeof CATALOG_REF_VI] ?? a.reason}: ` +
       'hãy dùng --catalog <mã|tệp>, hoặc tạo lại biểu bằng "cchc template"',
     (a) =>
@@ -462,62 +471,45 @@ export const MESSAGES = {
       'use --catalog <id|path>, or make a new template with "cchc template"',
   ),
   'xlsx.not_in_list': m(
-    E,
     (a) => `"${a.value}" không có trong danh sách (${a.allowed})`,
     (a) => `"${a.value}" is not in the list (${a.allowed})`,
   ),
   // cchc batch
   'batch.no_input': m(
-    E,
     () => 'không có tệp kê khai nào để chấm: hãy nêu thư mục, tệp hoặc mẫu (ví dụ "don-vi/*.yaml")',
     () => 'no evidence file to score: give folders, files or patterns (e.g. "units/*.yaml")',
   ),
   'batch.empty_dir': m(
-    E,
     () => 'thư mục không có tệp kê khai nào (.yaml, .yml)',
     () => 'the folder holds no evidence file (.yaml, .yml)',
   ),
   'batch.pattern_invalid': m(
-    E,
     () => 'mẫu tên tệp không hợp lệ (ngoặc { } hoặc [ ] chưa đóng, khoảng [z-a] ngược)',
     () => 'invalid file pattern (unclosed { } or [ ], reversed range like [z-a])',
   ),
-  'batch.no_match': m(E, () => 'mẫu không khớp tệp nào', () => 'the pattern matches no file'),
+  'batch.no_match': m(() => 'mẫu không khớp tệp nào', () => 'the pattern matches no file'),
   'batch.duplicate_code': m(
-    E,
     (a) => `mã đơn vị "${a.code}" trùng với ${a.others}: các tệp trùng mã không được xếp hạng`,
     (a) => `unit code "${a.code}" is also used by ${a.others}: units sharing a code are not ranked`,
   ),
   'batch.catalog_differs': m(
-    E,
     (a) => `chấm theo bộ tiêu chí ${a.used}, khác bộ tiêu chí ${a.main} của các đơn vị còn lại: không xếp hạng chung`,
     (a) => `scored against catalog ${a.used}, not ${a.main} like the other units: not ranked with them`,
   ),
-  'batch.below_threshold': m(
-    E,
-    // `index` comes as the published figure with its decimals ("78.50"), shown with a decimal comma.
+  'batch.below_threshold': m(// `index` comes as the published figure with its decimals ("78.50"), shown with a decimal comma.
     (a) => `${a.name}: chỉ số ${String(a.index).replace('.', ',')}% dưới ngưỡng ${a.threshold}% (--fail-under)`,
     (a) => `${a.name}: index ${a.index}% is below the threshold ${a.threshold}% (--fail-under)`,
   ),
   'batch.group_field': m(
-    E,
     (a) => `không nhóm được theo "${a.field}": cần một trong ${a.allowed}`,
     (a) => `cannot group by "${a.field}": expected one of ${a.allowed}`,
   ),
-  'batch.compare_invalid': m(
-    E,
-    (a) => `không phải kết quả JSON của "cchc batch": ${a.detail}`,
-    (a) => `not a "cchc batch" JSON result: ${a.detail}`,
-  ),
   'batch.form_clash': m(
-    E,
     (a) => `các đơn vị mã ${a.codes} cho cùng một tên tệp biểu: không ghi biểu của đơn vị nào trong số đó`,
     (a) => `units ${a.codes} give the same form file name: none of their forms is written`,
   ),
   // The command line
-  'option.number': m(
-    E,
-    (a) =>
+  'option.number': m((a) =>
       `tùy chọn ${a.option}: "${a.value}" không dùng được; cần một số từ ${a.min} đến ${a.max}, ` +
       'dấu thập phân là dấu phẩy hoặc dấu chấm, tối đa 4 chữ số sau dấu (ví dụ 92,5 hoặc 92.5)',
     (a) =>
@@ -525,85 +517,63 @@ export const MESSAGES = {
       'with a decimal comma or point and at most 4 decimals (e.g. 92.5 or 92,5)',
   ),
   'option.whole_number': m(
-    E,
     (a) => `tùy chọn ${a.option}: "${a.value}" không dùng được; cần một số nguyên từ ${a.min} trở lên (ví dụ 2)`,
     (a) => `option ${a.option}: "${a.value}" cannot be used; expected a whole number from ${a.min} up (e.g. 2)`,
   ),
   'run.interrupted': m(
-    E,
     (a) => `đã dừng theo yêu cầu (${a.signal}): không để lại tệp tạm; tệp nào chưa ghi xong thì không được ghi`,
     (a) => `stopped on request (${a.signal}): no temporary file left behind; files not finished were not written`,
   ),
   // Writing outputs
   'output.is_input': m(
-    E,
     (a) => `không ghi đè lên tệp đầu vào ${a.file}: hãy chọn tên tệp khác`,
     (a) => `refusing to overwrite the input file ${a.file}: choose another name`,
   ),
-  'output.write_failed': m(E, (a) => `không ghi được tệp: ${a.reason}`, (a) => `cannot write the file: ${a.reason}`),
+  'output.write_failed': m((a) => `không ghi được tệp: ${a.reason}`, (a) => `cannot write the file: ${a.reason}`),
   // Why a write failed, in plain words; `reason` is the system's code (EPERM…), kept for searching.
   'output.in_use': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): tệp đang mở? hãy đóng tệp (ví dụ trong Excel) rồi chạy lại; nếu không, kiểm tra quyền ghi`,
     (a) => `cannot write the file (${a.reason}): is it open? close it (in Excel, for example) and run again; if not, check write permission`,
   ),
   'output.not_allowed': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): không có quyền ghi vào thư mục ${a.folder}`,
     (a) => `cannot write the file (${a.reason}): no permission to write in the folder ${a.folder}`,
   ),
   'output.no_folder': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): thư mục ${a.folder} không tồn tại; hãy tạo thư mục hoặc chọn chỗ khác`,
     (a) => `cannot write the file (${a.reason}): the folder ${a.folder} does not exist; create it or choose another place`,
   ),
   'output.not_a_folder': m(
-    E,
     (a) => `không dùng được ${a.folder} làm thư mục (${a.reason}): đó, hoặc một thư mục chứa nó, là một tệp`,
     (a) => `cannot use ${a.folder} as a folder (${a.reason}): it, or a folder above it, is a file`,
   ),
   'output.is_directory': m(
-    E,
     () => 'đây là một thư mục: cần tên tệp để ghi, ví dụ ket-qua.json',
     () => 'this is a folder: give a file name to write, e.g. result.json',
   ),
   'output.disk_full': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): hết chỗ trống trên đĩa; hãy giải phóng chỗ trống hoặc ghi sang ổ khác`,
     (a) => `cannot write the file (${a.reason}): the disk is full; free some space or write to another drive`,
   ),
   'output.read_only': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): ổ đĩa chỉ cho đọc; hãy ghi sang chỗ khác`,
     (a) => `cannot write the file (${a.reason}): the drive is read-only; write somewhere else`,
   ),
   'output.name_too_long': m(
-    E,
     (a) => `không ghi được tệp (${a.reason}): tên tệp hoặc đường dẫn quá dài`,
     (a) => `cannot write the file (${a.reason}): the file name or path is too long`,
   ),
   'output.twice': m(
-    E,
     (a) => `${a.file} được chọn cho hai kết quả (${a.options}): hãy chọn hai tên tệp khác nhau`,
     (a) => `${a.file} is chosen for two outputs (${a.options}): choose two different file names`,
   ),
   'output.interrupted': m(
-    E,
     () => 'không ghi: cchc đang dừng theo yêu cầu',
     () => 'not written: cchc is stopping on request',
   ),
   'internal.error': m(
-    E,
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,
     (a) => `internal cchc error: ${a.detail} (please report it)`,
   ),
-} satisfies Record<string, Message>;
+} satisfies Record<FindingCode, Message>;
 
-export type FindingCode = keyof typeof MESSAGES;
-
-/** Builds a finding with the severity its code carries. */
-export function finding(code: FindingCode, path: YamlPath, args: Args = {}, item?: string): Finding {
-  const f: Finding = { code, severity: MESSAGES[code].severity, path, args };
-  if (item !== undefined) f.item = item;
-  return f;
-}

@@ -1,3 +1,5 @@
+import { toFourDecimals } from '../core/fixed.js';
+
 export type Lang = 'vi' | 'en';
 
 /** 92 → "92,00" (vi) or "92.00" (en) with fixed decimals; no thousands separator in scores. */
@@ -8,6 +10,6 @@ export function fixedNumber(n: number, decimals: number, lang: Lang): string {
 
 /** 0.25 → "0,25", 1 → "1": as many decimals as the value has (up to 4). */
 export function plainNumber(n: number, lang: Lang): string {
-  const s = String(Math.round(n * 10_000) / 10_000);
+  const s = String(toFourDecimals(n));
   return lang === 'vi' ? s.replace('.', ',') : s;
 }

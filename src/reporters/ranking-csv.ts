@@ -1,4 +1,6 @@
 import type { BatchReport } from '../core/batch/report.js';
+import { changeLabel } from './change.js';
+import type { Lang } from './number.js';
 
 /**
  * Two flavours. `csv`, machine data: comma separator, decimal point (RFC 4180). `csv-vi`, for Excel
@@ -17,7 +19,7 @@ export function csvText(s: string, flavour: CsvFlavour = 'csv'): string {
   return quote.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv'): string {
+export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv', lang: Lang = 'vi'): string {
   const d = r.catalog?.decimals ?? 2;
   const text = (s: string) => csvText(s, flavour);
   const num = (x: number | null | undefined) => {
@@ -49,9 +51,9 @@ export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv'): string 
         ...areas.map((a) => num(points.get(a.code))),
         num(u.achieved), num(u.bonus), num(u.penalty), num(u.total), num(u.applicableMax), num(u.index),
         text(u.band ?? ''),
-        ch?.rank === null || ch?.rank === undefined ? '' : String(ch.rank),
-        num(ch?.index),
-        text(ch?.label ?? ''),
+        ch?.rankChange === null || ch?.rankChange === undefined ? '' : String(ch.rankChange),
+        num(ch?.indexDelta),
+        text(ch ? changeLabel(ch.rankChange, u.groupSize, lang) : ''),
         text(ch?.merged && ch.previous ? ch.previous.code : ''),
         text(u.file),
       ].join(sep);

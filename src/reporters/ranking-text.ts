@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { fixedNumber, type Lang } from './number.js';
 import type { BatchReport, RankedUnit } from '../core/batch/report.js';
-import { signed } from '../core/batch/compare.js';
+import { changeText } from './change.js';
+import { groupLabel } from './groups.js';
 import { longTable } from './table.js';
 
 const L = {
@@ -66,7 +67,7 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
   const areas = cat?.areas ?? [];
   const notes: string[] = [];
   for (const g of r.groups) {
-    if (r.groupBy) out.push(c.bold(`${g.label} — ${l.units(g.units.length)}`));
+    if (r.groupBy) out.push(c.bold(`${groupLabel(r.groupBy, g.key, lang)} — ${l.units(g.units.length)}`));
     const head = [...l.head, ...areas.map((a) => l.area(a.code)), ...l.tail, ...(r.compare ? [l.change] : [])];
     const aligns = ['right', 'left', 'left', ...areas.map(() => 'right' as const), 'right', 'right', 'left', 'left'] as const;
     const rows: string[][] = [];
@@ -86,7 +87,7 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
       ];
       if (u.change) {
         const ch = u.change;
-        let text = ch.index === null ? ch.label : `${ch.label} (${signed(ch.index, d, lang)})`;
+        let text = changeText(ch, u.groupSize, d, lang);
         if (ch.merged && ch.previous) {
           const p = ch.previous;
           notes.push(`[${notes.length + 1}] ${l.merged(u, p.name, l.rankThen(p.code, p.rankLabel, num(p.index)))}`);

@@ -112,8 +112,8 @@ export const textReporter: Reporter = (r, o) => {
   out.push('');
 
   out.at(2, `${l.achieved}: ${num(r.achieved)}`);
-  if (o.index.catalog.bonus) out.at(2, `${l.bonus}: +${num(r.bonus)}`);
-  if (o.index.catalog.penalty) out.at(2, `${l.penalty}: −${num(r.penalty)}`);
+  if (o.flat.catalog.bonus) out.at(2, `${l.bonus}: +${num(r.bonus)}`);
+  if (o.flat.catalog.penalty) out.at(2, `${l.penalty}: −${num(r.penalty)}`);
   out.at(2, `${l.total}: ${num(r.total)} / ${l.applicable.toLowerCase()} ${num(r.applicableMax)}`);
   out.at(
     2,
@@ -125,7 +125,7 @@ export const textReporter: Reporter = (r, o) => {
   out.at(2, c.bold(`${l.lostTitle} (${lost.length}):`));
   if (lost.length === 0) out.at(4, `  ${l.none}`);
   lost.forEach((it, i) => {
-    const leaf = o.index.leaves.get(it.code)!;
+    const leaf = o.flat.leaves.get(it.code)!;
     out.at(
       7,
       `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? 0)}/${num(it.max)})`,

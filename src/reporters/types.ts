@@ -1,14 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/findings/finding.js';
 import type { Lang } from './number.js';
-import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { FlatCatalog } from '../core/flat-catalog.js';
 import type { ScoreResult } from '../core/scoring/score.js';
-import type { Provenance } from '../io/provenance.js';
+import type { Provenance } from '../core/provenance.js';
 
 export interface ReportOptions {
   lang: Lang;
   color: ChalkInstance;
-  index: CatalogIndex;
+  flat: FlatCatalog;
   findings: readonly Finding[];
   /** Terminal columns to fit the text report into; undefined: full width (pipes, files, goldens). */
   width?: number;

@@ -1,6 +1,6 @@
 import type { CatalogNode } from '../core/schema/catalog.js';
 import type { Evidence } from '../core/schema/evidence.js';
-import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { FlatCatalog } from '../core/flat-catalog.js';
 import type { ScoreResult } from '../core/scoring/score.js';
 import type { Lang } from '../reporters/number.js';
 import { describeRule, describeValue } from '../reporters/describe.js';
@@ -25,7 +25,7 @@ import {
 } from './sheet-style.js';
 import { signatureBlock, signerTitle } from './signature.js';
 import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
-import { type Fixed, fromNumber, percent, ZERO } from '../core/fixed.js';
+import { type Fixed, fromNumber, percent, sumPoints, ZERO } from '../core/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
@@ -74,7 +74,6 @@ interface Placed {
   max: number;
 }
 
-const num = (v: number) => Math.round(v * 10_000) / 10_000;
 /** Points have at most four decimals: back to exact fixed point for the percentages (ROUND(…, 2) in the sheet). */
 const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
 
@@ -97,7 +96,7 @@ function note(ws: Worksheet, row: number, from: string, to: string, value: strin
  * landscape under Nghị định 30/2020 (header, number, rules, annex line, signature block, page numbers).
  * The form is a Vietnamese document whatever the interface language: `_lang` is kept for its callers.
  */
-export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evidence: Evidence, _lang: Lang): Promise<Workbook> {
+export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, _lang: Lang): Promise<Workbook> {
   const lang: Lang = 'vi';
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);
@@ -165,8 +164,8 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
       styleRow(r, depth <= 1);
       const kids = n.children.map((k) => place(k, depth + 1));
       const rows = kids.map((k) => k.row);
-      const p = num(kids.reduce((s, k) => s + k.points, 0));
-      const a = num(kids.reduce((s, k) => s + k.applicable, 0));
+      const p = sumPoints(kids.map((k) => k.points));
+      const a = sumPoints(kids.map((k) => k.applicable));
       ws.getCell(`${C.max}${r}`).value = { formula: sumFormula(C.max, rows), result: n.max };
       ws.getCell(`${C.score}${r}`).value = { formula: sumFormula(C.score, rows), result: p };
       ws.getCell(`${C.applicable}${r}`).value = { formula: sumFormula(C.applicable, rows), result: a };
@@ -174,7 +173,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     }
     styleRow(r, depth <= 1);
     const it = items.get(n.code)!;
-    const leaf = index.leaves.get(n.code)!;
+    const leaf = flat.leaves.get(n.code)!;
     const e = ev[n.code];
     ws.getCell(`${C.max}${r}`).value = n.max;
     ws.getCell(`${C.value}${r}`).value = text(it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang));
@@ -204,11 +203,11 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     return { row: r, points: it.points ?? 0, applicable: it.applicableMax, max: n.max };
   };
 
-  const areas = index.catalog.areas.map((a) => place(a, 0));
+  const areas = flat.catalog.areas.map((a) => place(a, 0));
 
   const adjustments: Partial<Record<'bonus' | 'penalty', { rows: number[]; cap: number; value: number }>> = {};
   for (const section of ['bonus', 'penalty'] as const) {
-    const adj = index.catalog[section];
+    const adj = flat.catalog[section];
     if (!adj) continue;
     const r = row++;
     put(ws, `${C.name}${r}`, `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)`);
@@ -250,7 +249,7 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
     result.index ?? '',
     decimalFormat(d),
   );
-  const bands = [...index.catalog.bands].sort((a, b) => b.from - a.from);
+  const bands = [...flat.catalog.bands].sort((a, b) => b.from - a.from);
   const bandFormula = bands.reduceRight(
     (acc, b) => `IF(${G}${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`,
     '""',
@@ -278,12 +277,12 @@ export async function formWorkbook(result: ScoreResult, index: CatalogIndex, evi
   fitRowHeights(ws, headRow, lastItemRow);
   pageSetup(ws, { lastRow: row, lastCol: LAST, titleRows: `${headRow}:${headRow + 1}`, freezeRows: headRow + 1, freezeFrom: headRow });
 
-  summarySheet(wb, ws, result, index, areas);
+  summarySheet(wb, ws, result, flat, areas);
   return wb;
 }
 
 /** Second sheet: per area max, applicable max, points and % of the applicable max, linked to the form. */
-function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index: CatalogIndex, areas: Placed[]): void {
+function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: FlatCatalog, areas: Placed[]): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET);
   ws.columns = [8, 48, 12, 14, 12, 12].map((width) => ({ width }));
   line(ws, 'A1:F1', `TỔNG HỢP ĐIỂM THEO LĨNH VỰC NĂM ${result.catalog.year}`, { bold: true, size: 13 });
@@ -296,7 +295,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
   });
   const ref = (col: string, r: number) => `'${form.name}'!${col}${r}`;
   const first = 5;
-  index.catalog.areas.forEach((a, i) => {
+  flat.catalog.areas.forEach((a, i) => {
     const r = first + i;
     const p = areas[i]!;
     put(ws, `A${r}`, a.code, { size: 11 });
@@ -310,7 +309,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, index:
   const last = first + areas.length - 1;
   const t = last + 1;
   put(ws, `B${t}`, 'Tổng cộng', { bold: true, size: 11 });
-  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${last})`, result: num(areas.reduce((s, a) => s + a.max, 0)) };
+  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${last})`, result: sumPoints(areas.map((a) => a.max)) };
   ws.getCell(`D${t}`).value = { formula: `SUM(D${first}:D${last})`, result: result.applicableMax };
   ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${last})`, result: result.achieved };
   ws.getCell(`F${t}`).value = {

@@ -1,6 +1,7 @@
 import type { BatchReport, RankedUnit } from '../core/batch/report.js';
 import { rankGroup } from '../core/batch/rank.js';
-import { signed } from '../core/batch/compare.js';
+import { changeText } from '../reporters/change.js';
+import { groupLabel } from '../reporters/groups.js';
 import { formatFinding } from '../reporters/format-finding.js';
 import { plainNumber } from '../reporters/number.js';
 import {
@@ -172,12 +173,12 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   let stt = 0;
   for (const g of r.groups) {
     // Not merged: a filter and a sort over the table must not meet merged cells.
-    if (r.groupBy) tableRow(ws, row++, cols, ['', `${g.label} (${g.units.length} đơn vị)`, ...cols.slice(2).map(() => '')], true);
+    if (r.groupBy) tableRow(ws, row++, cols, ['', `${groupLabel(r.groupBy, g.key, 'vi')} (${g.units.length} đơn vị)`, ...cols.slice(2).map(() => '')], true);
     for (const u of g.units) {
       const points = new Map(u.areas.map((a) => [a.code, a]));
       const ch = u.change;
       const change = ch
-        ? `${ch.label}${ch.index === null ? '' : ` (${signed(ch.index, cat.decimals, 'vi')})`}${ch.merged && ch.previous ? `; so với ${ch.previous.name} (mã ${ch.previous.code}, hạng ${ch.previous.rankLabel}), đơn vị cũ xếp hạng cao nhất` : ''}`
+        ? `${changeText(ch, u.groupSize, cat.decimals, 'vi')}${ch.merged && ch.previous ? `; so với ${ch.previous.name} (mã ${ch.previous.code}, hạng ${ch.previous.rankLabel}), đơn vị cũ xếp hạng cao nhất` : ''}`
         : undefined;
       tableRow(ws, row++, cols, [
         ++stt,

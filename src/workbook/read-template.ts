@@ -4,14 +4,12 @@ import { catalogPath, looksLikePath } from '../io/catalog-store.js';
 import { badCharacter, cellNumber, cellText, plain, shiftDecimal } from '../xlsx/cells.js';
 import { otherSpreadsheetFormat } from '../core/file-kind.js';
 import { sniffWorkbook } from '../xlsx/workbook-guard.js';
-import { Evidence } from '../core/schema/evidence.js';
 import type { Finding } from '../core/findings/finding.js';
 import { hasErrors } from '../core/findings/finding.js';
-import { finding } from '../reporters/messages.js';
-import type { CatalogIndex } from '../core/flat-catalog.js';
+import { finding } from '../core/findings/codes.js';
+import type { FlatCatalog } from '../core/flat-catalog.js';
 import { toNumber } from '../core/fixed.js';
 import { ratioKeys } from '../core/scoring/rules.js';
-import { zodFindings } from '../core/validate/zod-findings.js';
 import { parseCitations } from '../core/schema/citation.js';
 import {
   COL,
@@ -27,7 +25,7 @@ import {
 } from './template-layout.js';
 import { excel, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { MAX_FILE_BYTES } from '../io/yaml-file.js';
-import type { CatalogCache, LoadedEvidence } from '../io/load.js';
+import { evidenceFromDoc, type CatalogOption, type Catalogs, type LoadedEvidence } from '../core/pipeline.js';
 
 const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
 
@@ -161,8 +159,9 @@ async function workbookBytes(path: string, file: string): Promise<Buffer | Findi
  * Reads a filled `cchc template` workbook into an evidence object. Every problem names its sheet and
  * cell; later findings (schema, cross-checks, scoring) are placed on cells through the same map.
  */
-export async function readTemplate(path: string, file: string, cache: CatalogCache, catalogOption?: string): Promise<{ loaded: LoadedEvidence; index?: CatalogIndex }> {
-  const fail = (fs: Finding[]) => ({ loaded: { path, findings: fs } });
+export async function readTemplate(path: string, file: string, catalogs: Catalogs, option?: CatalogOption): Promise<{ loaded: LoadedEvidence; flat?: FlatCatalog }> {
+  const baseDir = dirname(resolve(path));
+  const fail = (fs: Finding[]) => ({ loaded: { path, dir: baseDir, findings: fs } });
   const bytes = await workbookBytes(path, file);
   if (!Buffer.isBuffer(bytes)) return fail(bytes);
   const { Workbook } = await excel();
@@ -181,20 +180,19 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   // B2 names a shipped catalog, or a file relative to the workbook's folder.
   const recorded = cellText(meta.getCell('B2'));
   const onB2 = { file, cell: ref(meta, 'B2') };
-  const baseDir = dirname(resolve(path));
-  if (catalogOption === undefined) {
+  if (option === undefined) {
     const reason = await catalogRefProblem(recorded, baseDir);
     if (reason) return fail([{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason }), ...onB2 }]);
   }
-  const cat = catalogOption !== undefined ? await cache.get(catalogOption, process.cwd()) : await cache.get(recorded, baseDir);
-  const catalogRef = catalogOption !== undefined ? catalogOption : looksLikePath(recorded) ? catalogPath(recorded, baseDir) : recorded;
-  if (!cat.index) {
+  const cat = option !== undefined ? await catalogs.get(option.ref, option.fromDir) : await catalogs.get(recorded, baseDir);
+  const catalogRef = option !== undefined ? option.ref : looksLikePath(recorded) ? catalogPath(recorded, baseDir) : recorded;
+  if (!cat.flat) {
     const placed = cat.findings.map((f) => (f.file ? f : { ...f, ...onB2 }));
     // The catalog file's own errors name that file: say first which workbook cell led there.
-    const lead = catalogOption === undefined && cat.findings.some((f) => f.file) ? [{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason: 'invalid' }), ...onB2 }] : [];
+    const lead = option === undefined && cat.findings.some((f) => f.file) ? [{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason: 'invalid' }), ...onB2 }] : [];
     return fail([...lead, ...placed]);
   }
-  const index = cat.index;
+  const flat = cat.flat;
   const year = Number(cellText(meta.getCell('B3')));
   const ws = sheet(wb, INPUT_SHEET);
   if (!ws) return fail([{ ...finding('xlsx.sheet_missing', [], { sheet: INPUT_SHEET }), file }]);
@@ -214,7 +212,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   const items: Record<string, Record<string, unknown>> = {};
   const at = (addr: string) => ref(ws, addr);
 
-  for (const leaf of index.leaves.values()) {
+  for (const leaf of flat.leaves.values()) {
     const row = rows.get(leaf.code);
     if (row === undefined || cellText(ws.getCell(`${COL.code}${row}`)) !== leaf.code || cellText(ws.getCell(`${COL.name}${row}`)).toLowerCase() !== leaf.name.normalize('NFC').toLowerCase()) {
       r.findings.push({
@@ -273,7 +271,7 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
   }
 
   const raw = { unit, catalog: catalogRef, year, ...r.raw, items };
-  const locate = (fs: Finding[]): Finding[] =>
+  const locate = (fs: readonly Finding[]): Finding[] =>
     fs.map((f) => {
       if (f.file) return f;
       for (let n = f.path.length; n >= 0; n--) {
@@ -283,9 +281,8 @@ export async function readTemplate(path: string, file: string, cache: CatalogCac
       }
       return { ...f, file };
     });
-  if (hasErrors(r.findings)) return { loaded: { path, findings: r.findings }, index };
-  const res = Evidence.safeParse(raw);
-  if (!res.success) return { loaded: { path, findings: [...r.findings, ...locate(zodFindings(res.error.issues, raw))] }, index };
+  if (hasErrors(r.findings)) return { loaded: { path, dir: baseDir, findings: r.findings }, flat };
+  const loaded = evidenceFromDoc({ file, data: raw, locate }, path, baseDir);
   // r.findings holds only warnings here (a percentage that may be a fraction): they go with the evidence.
-  return { loaded: { path, evidence: res.data, locate, findings: r.findings }, index };
+  return { loaded: { ...loaded, findings: [...r.findings, ...loaded.findings] }, flat };
 }

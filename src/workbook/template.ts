@@ -1,6 +1,7 @@
+import { sumPoints } from '../core/fixed.js';
 import type { CatalogNode } from '../core/schema/catalog.js';
 import type { Evidence, ItemEvidence } from '../core/schema/evidence.js';
-import type { CatalogIndex } from '../core/flat-catalog.js';
+import type { FlatCatalog } from '../core/flat-catalog.js';
 import { ratioKeys } from '../core/scoring/rules.js';
 import { describeRule } from '../reporters/describe.js';
 import { plainNumber } from '../reporters/number.js';
@@ -150,8 +151,8 @@ function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node:
  * The fill-in workbook (`cchc template`): one row per sub-criterion, rule explained in words, input cells
  * with drop-downs and number validation, everything else locked, a hidden sheet naming catalog and version.
  */
-export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence, catalogRef = index.catalog.id): Promise<Workbook> {
-  const cat = index.catalog;
+export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, catalogRef = flat.catalog.id): Promise<Workbook> {
+  const cat = flat.catalog;
   const wb = await newWorkbook();
   const guide = wb.addWorksheet(GUIDE_SHEET);
   const unitWs = wb.addWorksheet(UNIT_SHEET);
@@ -235,7 +236,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
 
   let r = FIRST_ITEM_ROW;
   const claimedRows: number[] = [];
-  let claimedSum = 0;
+  const claimedInAreas: number[] = [];
   const place = (n: CatalogNode, depth: number, section: 'areas' | 'adjust') => {
     const row = r++;
     for (const col of Object.values(COL)) {
@@ -287,7 +288,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
     if (ev?.claimed !== undefined) claimed.value = ev.claimed;
     if (section === 'areas') {
       claimedRows.push(row);
-      claimedSum += ev?.claimed ?? 0;
+      if (ev?.claimed !== undefined) claimedInAreas.push(ev.claimed);
     }
   };
   cat.areas.forEach((a) => place(a, 0, 'areas'));
@@ -301,7 +302,7 @@ export async function templateWorkbook(index: CatalogIndex, evidence?: Evidence,
   ws.mergeCells(`A${total}:I${total}`);
   put(ws, `A${total}`, 'Tổng điểm tự đánh giá các lĩnh vực', { bold: true, size: 11 }).alignment = { horizontal: 'right' };
   const t = ws.getCell(`${COL.claimed}${total}`);
-  t.value = { formula: `SUM(${claimedRows.map((x) => `${COL.claimed}${x}`).join(',')})`, result: Math.round(claimedSum * 10_000) / 10_000 };
+  t.value = { formula: `SUM(${claimedRows.map((x) => `${COL.claimed}${x}`).join(',')})`, result: sumPoints(claimedInAreas) };
   t.font = { name: FONT, size: 11, bold: true };
   t.numFmt = '0.00';
   meta.getCell('A4').value = 'item';

@@ -32,18 +32,19 @@ describe('cchc batch: the Văn Lãng district example', () => {
     const run = cchc(args);
     expect(run.code).toBe(1);
     const j = JSON.parse(run.stdout);
-    expect(Object.keys(j)).toEqual(['formatVersion', 'catalog', 'groupBy', 'compare', 'units', 'invalid', 'weak', 'summary', 'provenance']);
-    expect(j.formatVersion).toBe(1);
+    expect(Object.keys(j)).toEqual(['formatVersion', 'provenance', 'catalog', 'groupBy', 'compare', 'units', 'invalid', 'weak', 'summary']);
+    expect(j.formatVersion).toBe(2);
     expect(j.catalog).toMatchObject({ id: 'xa-mau-2024', year: 2024, decimals: 2 });
     const hv = j.units.find((u: { code: string }) => u.code === '20101');
     expect(hv).toMatchObject({ name: 'UBND xã Hoàng Việt', group: null, index: 92.95, band: 'Xuất sắc', rank: 3, rankLabel: '03/15' });
-    expect(hv.change).toMatchObject({ index: 0.95, rank: 0, label: 'giữ nguyên', merged: false });
+    expect(hv.change).toMatchObject({ indexDelta: 0.95, rankChange: 0, merged: false });
     expect(hv.areas.map((a: { code: string }) => a.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     const merged = j.units.find((u: { code: string }) => u.code === '20120');
     expect(merged.predecessors).toEqual(['20115', '20116']);
     expect(merged.change).toMatchObject({ merged: true, previous: { code: '20115' } });
     expect(j.invalid).toHaveLength(1);
     expect(j.invalid[0].findings[0]).toMatchObject({ code: 'evidence.numerator_exceeds', item: '3.2.1', file: 'examples/van-lang-2024/20108-tan-tac.yaml' });
+    expect(j.invalid[0].findings[0]).not.toHaveProperty('message');
     expect(j.summary).toMatchObject({ files: 16, ranked: 15, invalid: 1 });
     expectGolden('batch-van-lang-json', args, run);
 
@@ -52,7 +53,10 @@ describe('cchc batch: the Văn Lãng district example', () => {
     const again = spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'last.json'))}, ${JSON.stringify(run.stdout)})`]);
     expect(again.status).toBe(0);
     const next = JSON.parse(cchc(['batch', VAN_LANG, '--json', '--compare', join(dir, 'last.json')]).stdout);
-    expect(next.units.every((u: { change: { label: string } }) => u.change.label === 'giữ nguyên')).toBe(true);
+    expect(next.units.every((u: { change: { rankChange: number } }) => u.change.rankChange === 0)).toBe(true);
+
+    // Language-free: the same bytes with --lang en.
+    expect(cchc(['--lang', 'en', ...args]).stdout).toBe(run.stdout);
   });
 
   it('writes CSV: BOM, comma separator, decimal point, one row per ranked unit', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changeFor, changeLabel, parsePrevious, type Previous } from '../../src/core/batch/compare.js';
+import { changeFor, readPrevious, type Previous } from '../../src/core/batch/compare.js';
+import type { Doc } from '../../src/core/source.js';
+import { changeLabel, changeText } from '../../src/reporters/change.js';
+import { codes } from '../helpers.js';
 
 const prev = (units: Array<[string, number, number]>): Previous => ({
   year: 2023,
@@ -9,61 +12,70 @@ const prev = (units: Array<[string, number, number]>): Previous => ({
 describe('change against last year', () => {
   const last = prev([['A', 92, 3], ['B', 85, 8], ['P1', 80, 10], ['P2', 88, 5], ['P3', 88, 5]]);
 
-  it('gains and losses of places, padded like the group’s rank labels', () => {
-    const up = changeFor({ code: 'B', index: 86.5, rank: 3, groupSize: 17 }, last, 2, 'vi');
-    expect(up).toMatchObject({ rank: 5, index: 1.5, label: 'tăng 05 bậc', merged: false });
-    const down = changeFor({ code: 'A', index: 91.95, rank: 5, groupSize: 9 }, last, 2, 'vi');
-    expect(down).toMatchObject({ rank: -2, label: 'giảm 2 bậc' });
-    expect(down.index).toBe(-0.05);
-    expect(changeFor({ code: 'A', index: 92, rank: 3, groupSize: 17 }, last, 2, 'vi').label).toBe('giữ nguyên');
+  it('gains and losses of places, as numbers', () => {
+    const up = changeFor({ code: 'B', index: 86.5, rank: 3 }, last, 2);
+    expect(up).toMatchObject({ rankChange: 5, indexDelta: 1.5, merged: false });
+    const down = changeFor({ code: 'A', index: 91.95, rank: 5 }, last, 2);
+    expect(down).toMatchObject({ rankChange: -2, indexDelta: -0.05 });
+    expect(changeFor({ code: 'A', index: 92, rank: 3 }, last, 2)).toMatchObject({ rankChange: 0, indexDelta: 0 });
   });
 
-  it('a unit that was not ranked last year is "mới"', () => {
-    const c = changeFor({ code: 'Z', index: 70, rank: 9, groupSize: 17 }, last, 2, 'vi');
-    expect(c).toEqual({ index: null, rank: null, label: 'mới', previous: null, merged: false });
+  it('a unit that was not ranked last year has no previous rank', () => {
+    expect(changeFor({ code: 'Z', index: 70, rank: 9 }, last, 2)).toEqual({ indexDelta: null, rankChange: null, previous: null, merged: false });
   });
 
-  it('a merged commune compares with its best-ranked predecessor (higher index on equal rank), and says so', () => {
-    const c = changeFor({ code: 'NEW', predecessors: ['P1', 'P3', 'P2'], index: 90, rank: 2, groupSize: 17 }, last, 2, 'vi');
-    expect(c.merged).toBe(true);
+  it('a merged commune compares with its best-ranked predecessor (higher index on equal rank)', () => {
+    const c = changeFor({ code: 'NEW', predecessors: ['P1', 'P3', 'P2'], index: 90, rank: 2 }, last, 2);
+    expect(c).toMatchObject({ merged: true, rankChange: 3, indexDelta: 2 });
     expect(c.previous?.code).toBe('P3');
-    expect(c.rank).toBe(3);
-    expect(c.index).toBe(2);
-    expect(c.label).toBe('tăng 03 bậc');
   });
 
   it('a merged commune whose predecessors were all unranked is new', () => {
-    expect(changeFor({ code: 'N', predecessors: ['Q1', 'Q2'], index: 90, rank: 2, groupSize: 17 }, last, 2, 'vi').label).toBe('mới');
+    expect(changeFor({ code: 'N', predecessors: ['Q1', 'Q2'], index: 90, rank: 2 }, last, 2).rankChange).toBeNull();
   });
 
   it('index changes are exact on the published figures', () => {
-    const c = changeFor({ code: 'A', index: 92.95, rank: 3, groupSize: 15 }, prev([['A', 92, 3]]), 2, 'vi');
-    expect(c.index).toBe(0.95);
+    expect(changeFor({ code: 'A', index: 92.95, rank: 3 }, prev([['A', 92, 3]]), 2).indexDelta).toBe(0.95);
   });
+});
 
-  it('English labels', () => {
+describe('the words of a change (reporters)', () => {
+  it('"tăng 05 bậc": places padded like the group’s rank labels; English too', () => {
+    expect([changeLabel(5, 17, 'vi'), changeLabel(-2, 9, 'vi'), changeLabel(0, 17, 'vi'), changeLabel(null, 17, 'vi')]).toEqual([
+      'tăng 05 bậc',
+      'giảm 2 bậc',
+      'giữ nguyên',
+      'mới',
+    ]);
     expect([changeLabel(3, 17, 'en'), changeLabel(-1, 5, 'en'), changeLabel(0, 5, 'en'), changeLabel(null, 5, 'en')]).toEqual([
       'up 03',
       'down 1',
       'unchanged',
       'new',
     ]);
+    expect(changeText({ indexDelta: -0.4, rankChange: -2, previous: null, merged: false }, 17, 2, 'vi')).toBe('giảm 02 bậc (−0,40)');
   });
 });
 
-describe('reading a previous cchc batch --json', () => {
-  it('accepts the documented shape', () => {
-    const p = parsePrevious({ formatVersion: 1, catalog: { year: 2023 }, units: [{ code: ' 20101', name: 'X', index: 92, rank: 3, rankLabel: '03/17' }] });
-    expect('previous' in p && p.previous.year).toBe(2023);
-    expect('previous' in p && p.previous.units.get('20101')?.rank).toBe(3);
+describe('reading a previous cchc batch --json (format 1 or 2)', () => {
+  const doc = (data: unknown): Doc => ({ file: 'nam-truoc.json', data, locate: (fs) => fs.map((f) => ({ ...f, file: 'nam-truoc.json' })) });
+
+  it('accepts the documented shape, in either format', () => {
+    for (const formatVersion of [1, 2]) {
+      const p = readPrevious(doc({ formatVersion, catalog: { year: 2023 }, units: [{ code: ' 20101', name: 'X', index: 92, rank: 3, rankLabel: '03/17', extra: 1 }] }));
+      expect('previous' in p && p.previous.year).toBe(2023);
+      expect('previous' in p && p.previous.units.get('20101')?.rank).toBe(3);
+    }
   });
 
-  it('says what is wrong with anything else', () => {
-    expect(parsePrevious([])).toEqual({ error: 'cần một đối tượng JSON' });
-    expect(parsePrevious({ formatVersion: 2, units: [] })).toHaveProperty('error');
-    expect(parsePrevious({ formatVersion: 1, unit: {} })).toEqual({ error: 'thiếu mảng "units"' });
-    expect(parsePrevious({ formatVersion: 1, units: [{ code: 'A', name: 'A', index: '92', rank: 1, rankLabel: '1/1' }] })).toEqual({
-      error: 'units[0] cần code, name, index, rank, rankLabel',
-    });
+  it('anything else is schema findings placed in that file', () => {
+    const bad = (data: unknown) => {
+      const p = readPrevious(doc(data));
+      return 'findings' in p ? codes(p.findings) : [];
+    };
+    expect(bad([])).toEqual(['schema.invalid_type']);
+    expect(bad({ formatVersion: 3, units: [] })).toEqual(['schema.invalid_value']);
+    expect(bad({ formatVersion: 1, unit: {} })).toEqual(['schema.missing_key']);
+    expect(bad({ formatVersion: 1, units: [{ code: 'A', name: 'A', index: '92', rank: 1, rankLabel: '1/1' }] })).toEqual(['schema.invalid_type']);
   });
 });

@@ -1,6 +1,7 @@
 import { batchExitCode } from '../../src/commands/batch.js';
+import { groupLabel } from '../../src/reporters/groups.js';
 import { describe, expect, it } from 'vitest';
-import { batchFinding } from '../../src/core/batch/findings.js';
+import { placedFinding } from '../../src/core/findings/codes.js';
 import { buildReport } from '../../src/core/batch/report.js';
 import { fromNumber } from '../../src/core/fixed.js';
 import type { CatalogMeta, FileOutcome, UnitSummary } from '../../src/core/batch/types.js';
@@ -58,11 +59,11 @@ function unit(code: string, index: number, over: Partial<UnitSummary> = {}): Fil
     },
   };
 }
-const bad: FileOutcome = { kind: 'invalid', file: 'd/bad.yaml', findings: [batchFinding('file.not_evidence', {}, { file: 'd/bad.yaml', line: 1, column: 1 })] };
+const bad: FileOutcome = { kind: 'invalid', file: 'd/bad.yaml', findings: [placedFinding('file.not_evidence', {}, { file: 'd/bad.yaml', line: 1, column: 1 })] };
 
 describe('the batch report', () => {
   it('ranks valid units, keeps invalid files listed, and totals', () => {
-    const r = buildReport([unit('A', 90), bad, unit('B', 85), unit('C', 85), unit('D', 70)], [], catalogs, { groupBy: null, lang: 'vi' });
+    const r = buildReport([unit('A', 90), bad, unit('B', 85), unit('C', 85), unit('D', 70)], [], catalogs, { groupBy: null });
     expect(r.groups).toHaveLength(1);
     expect(r.groups[0]!.units.map((u) => `${u.code}:${u.rankLabel}`)).toEqual(['A:1/4', 'B:2/4', 'C:2/4', 'D:4/4']);
     expect(r.invalid.map((i) => i.file)).toEqual(['d/bad.yaml']);
@@ -74,7 +75,7 @@ describe('the batch report', () => {
   });
 
   it('ranks none of the units sharing a code, and points at each one’s unit.code', () => {
-    const r = buildReport([unit('A', 90), unit('A', 80), unit('B', 85)], [], catalogs, { groupBy: null, lang: 'vi' });
+    const r = buildReport([unit('A', 90), unit('A', 80), unit('B', 85)], [], catalogs, { groupBy: null });
     expect(r.groups[0]!.units.map((u) => u.code)).toEqual(['B']);
     expect(r.invalid).toHaveLength(2);
     for (const i of r.invalid) expect(i.findings[0]).toMatchObject({ code: 'batch.duplicate_code', line: 2, column: 9, path: ['unit', 'code'] });
@@ -82,14 +83,14 @@ describe('the batch report', () => {
   });
 
   it('units scored against another catalog than most are not ranked with them', () => {
-    const r = buildReport([unit('A', 90, { catalogKey: 'OTHER' }), unit('B', 85), unit('C', 80)], [], catalogs, { groupBy: null, lang: 'vi' });
+    const r = buildReport([unit('A', 90, { catalogKey: 'OTHER' }), unit('B', 85), unit('C', 80)], [], catalogs, { groupBy: null });
     expect(r.catalog?.key).toBe('K');
     expect(r.groups[0]!.units.map((u) => u.code)).toEqual(['B', 'C']);
     expect(r.invalid[0]!.findings[0]).toMatchObject({ code: 'batch.catalog_differs', line: 7, args: { used: '"khac"/2024', main: '"cat"/2024' } });
   });
 
   it('lists units below --fail-under, lowest first', () => {
-    const r = buildReport([unit('A', 90), unit('B', 79.99), unit('C', 80), unit('D', 60.5)], [], catalogs, { groupBy: null, lang: 'vi', failUnder: fromNumber(80)! });
+    const r = buildReport([unit('A', 90), unit('B', 79.99), unit('C', 80), unit('D', 60.5)], [], catalogs, { groupBy: null, failUnder: fromNumber(80)! });
     expect(r.below.map((f) => f.args.name)).toEqual(['UBND xã D', 'UBND xã B']);
     expect(r.below[1]!.args.index).toBe('79.99');
     expect(r.summary.belowThreshold).toBe(2);
@@ -98,9 +99,8 @@ describe('the batch report', () => {
   it('groups by a unit field', () => {
     const r = buildReport([unit('A', 90, { type: 'xa' }), unit('B', 85, { type: 'phuong' }), unit('C', 95, { type: 'xa' })], [], catalogs, {
       groupBy: 'type',
-      lang: 'vi',
     });
-    expect(r.groups.map((g) => [g.key, g.label, g.units.map((u) => u.rankLabel).join(' ')])).toEqual([
+    expect(r.groups.map((g) => [g.key, groupLabel('type', g.key, 'vi'), g.units.map((u) => u.rankLabel).join(' ')])).toEqual([
       ['phuong', 'Phường', '1/1'],
       ['xa', 'Xã', '1/2 2/2'],
     ]);
@@ -118,7 +118,7 @@ describe('the batch report', () => {
       ],
       [],
       catalogs,
-      { groupBy: null, lang: 'vi' },
+      { groupBy: null },
     );
     // 0,07 three times is 0,21 (floating point alone would give 0,21000000000000005).
     expect(r.weak.map((w) => [w.code, w.units, w.lost])).toEqual([
@@ -129,10 +129,10 @@ describe('the batch report', () => {
   });
 
   it('lists problems with the arguments first, then files in batch order', () => {
-    const empty = batchFinding('batch.empty_dir', {}, { file: 'trong/' });
+    const empty = placedFinding('batch.empty_dir', {}, { file: 'trong/' });
     const outcomes = [unit('A', 90), bad, unit('A', 80)];
     const files = outcomes.map((o) => (o.kind === 'unit' ? o.unit.file : o.file));
-    const r = buildReport(outcomes, [empty], catalogs, { groupBy: null, lang: 'vi' });
+    const r = buildReport(outcomes, [empty], catalogs, { groupBy: null });
     // The duplicates are only found after all files are read, yet keep their place.
     expect(r.invalid.map((i) => i.file)).toEqual(['trong/', ...files]);
     expect(r.groups).toHaveLength(0);
@@ -141,7 +141,7 @@ describe('the batch report', () => {
 });
 
 describe('the batch exit code', () => {
-  const f = (code: Parameters<typeof batchFinding>[0]) => batchFinding(code, {}, { file: 'a.yaml' });
+  const f = (code: Parameters<typeof placedFinding>[0]) => placedFinding(code, {}, { file: 'a.yaml' });
   it('is 0 when all is well, 1 for invalid files or units below the threshold, 2 for failed writes, 3 for cchc’s own failure', () => {
     const ranked = { summary: { ranked: 3 } };
     expect(batchExitCode({ ...ranked, invalid: [], below: [] }, [])).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { CatalogCache } from '../../src/io/load.js';
-import { scoreFile } from '../../src/core/pipeline.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
+import { scoreFile } from '../../src/workbook/unit-file.js';
 import { textReporter } from '../../src/reporters/text.js';
 import { displayWidth, fitWidths } from '../../src/reporters/table.js';
 import { cli } from './run.js';
@@ -9,8 +9,8 @@ import { cli } from './run.js';
 const HOANG_VIET = 'examples/hoang-viet-2024.yaml';
 
 async function report(width?: number, lang: 'vi' | 'en' = 'vi') {
-  const u = await scoreFile(HOANG_VIET, new CatalogCache());
-  return textReporter(u.result!, { lang, color: new Chalk({ level: 0 }), index: u.index!, findings: u.findings, ...(width ? { width } : {}) });
+  const u = await scoreFile(HOANG_VIET, diskCatalogs());
+  return textReporter(u.result!, { lang, color: new Chalk({ level: 0 }), flat: u.flat!, findings: u.findings, ...(width ? { width } : {}) });
 }
 
 /** The report's characters without layout (spaces, borders): the same whatever the width. */

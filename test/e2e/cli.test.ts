@@ -26,7 +26,10 @@ describe('cchc score', () => {
     );
     expect([j.achieved, j.bonus, j.total, j.applicableMax, j.index, j.band]).toEqual([6.61, 0.5, 7.11, 10, 71.1, 'Khá']);
     expect(j.lost).toEqual(['2.1', '2.4', '1.2', '1.3', '2.3', '1.1.2', '2.2']);
+    expect(j.formatVersion).toBe(2);
     expectGolden('score-mini-json', args, run);
+    // Language-free: codes and numbers only, the same bytes with --lang en.
+    expect(cchc(['--lang', 'en', ...args]).stdout).toBe(run.stdout);
   });
 
   it('speaks English with --lang en', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/core/schema/catalog.js';
 import { checkCatalog } from '../../src/core/validate/catalog-checks.js';
 import { checkEvidence, isRealDate } from '../../src/core/validate/evidence-checks.js';
-import { indexCatalog } from '../../src/core/flat-catalog.js';
+import { flattenCatalog } from '../../src/core/flat-catalog.js';
 import { catalog, codes, evidence } from '../helpers.js';
 
 const leaf = (code: string, max: number, rule: Record<string, unknown> = { kind: 'yes_no' }) => ({
@@ -63,7 +63,7 @@ describe('catalog cross-checks', () => {
 });
 
 describe('evidence cross-checks', () => {
-  const idx = indexCatalog(catalog());
+  const idx = flattenCatalog(catalog());
   it('finds unknown codes, parent codes, impossible dates, year and level mismatches', () => {
     const ev = evidence(
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalog } from '../../src/core/flat-catalog.js';
+import { flattenCatalog } from '../../src/core/flat-catalog.js';
 import { bandFor, lostItems, scoreUnit } from '../../src/core/scoring/score.js';
 import { catalog, codes, evidence, score } from '../helpers.js';
 
@@ -89,7 +89,7 @@ describe('scoreUnit', () => {
   });
 
   it('is a pure function of its inputs: the same evidence scores the same twice', () => {
-    const idx = indexCatalog(catalog());
+    const idx = flattenCatalog(catalog());
     const ev = evidence({ '1.1': { value: 'cham' } });
     expect(scoreUnit(idx, ev)).toEqual(scoreUnit(idx, ev));
   });

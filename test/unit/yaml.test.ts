@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEvidenceText } from '../../src/io/load.js';
+import { parseEvidenceText } from '../../src/io/evidence-file.js';
 import type { YAMLMap } from 'yaml';
-import { finding } from '../../src/reporters/messages.js';
+import { finding } from '../../src/core/findings/codes.js';
 import { locate, MAX_FILE_BYTES, MAX_YAML_MARKS, parseYaml, readText } from '../../src/io/yaml-file.js';
 
 const where = (fs: ReadonlyArray<{ code: string; line?: number; column?: number; item?: string }>) =>

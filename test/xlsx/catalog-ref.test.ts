@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { META_SHEET } from '../../src/workbook/template-layout.js';
-import { CatalogCache } from '../../src/io/load.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { readBack, scored, tmp } from './support.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const u = await scored();
   dir = tmp();
   template = join(dir, 'goc.xlsx');
-  expect(await saveTemplate(await templateWorkbook(u.index, u.evidence.evidence), template, [])).toEqual([]);
+  expect(await saveTemplate(await templateWorkbook(u.flat, u.evidence.evidence), template, [])).toEqual([]);
 });
 
 /** The template with its hidden catalog reference (_cchc!B2) set to `target`. */
@@ -29,7 +29,7 @@ async function pointedAt(target: string): Promise<string> {
 }
 
 async function findings(target: string) {
-  const { loaded } = await readTemplate(await pointedAt(target), 'mau.xlsx', new CatalogCache());
+  const { loaded } = await readTemplate(await pointedAt(target), 'mau.xlsx', diskCatalogs());
   return loaded.findings;
 }
 

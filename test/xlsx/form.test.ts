@@ -14,9 +14,9 @@ import { decimalPoints, formulas, MINI, pointFormatted, readBack, rowOf, scored,
 async function writeForm(dir: string, name = 'form.xlsx', tweak?: (e: Evidence) => Evidence) {
   const u = await scored();
   const ev = tweak ? tweak(u.evidence.evidence!) : u.evidence.evidence!;
-  const result = tweak ? scoreUnit(u.index, ev).result : u.result;
+  const result = tweak ? scoreUnit(u.flat, ev).result : u.result;
   const out = join(dir, name);
-  expect(await saveWorkbook(await formWorkbook(result, u.index, ev, 'vi'), out, [MINI])).toEqual([]);
+  expect(await saveWorkbook(await formWorkbook(result, u.flat, ev, 'vi'), out, [MINI])).toEqual([]);
   return { out, u: { ...u, result } };
 }
 
@@ -141,7 +141,7 @@ describe('self-assessment form', () => {
 
   it('never overwrites an input and leaves no partial file when writing fails', async () => {
     const u = await scored();
-    const wb = await formWorkbook(u.result, u.index, u.evidence.evidence!, 'vi');
+    const wb = await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi');
     expect((await saveWorkbook(wb, MINI, [MINI])).map((f) => f.code)).toEqual(['output.is_input']);
     const dir = tmp();
     const missing = join(dir, 'no-such-dir', 'f.xlsx');
@@ -271,7 +271,7 @@ describe('self-assessment form', () => {
     expect(wb.getWorksheet(SUMMARY_SHEET)!.headerFooter.oddFooter).toContain('Trang &P/&N');
     expect(wb.getWorksheet(SUMMARY_SHEET)!.headerFooter.differentFirst).toBeFalsy();
     const template = join(tmp(), 'mau.xlsx');
-    expect(await saveWorkbook(await templateWorkbook(u.index, undefined, 'mini-2024.yaml'), template, [])).toEqual([]);
+    expect(await saveWorkbook(await templateWorkbook(u.flat, undefined, 'mini-2024.yaml'), template, [])).toEqual([]);
     for (const ws of (await readBack(template)).worksheets.filter((w) => w.state !== 'hidden' && w.pageSetup.printArea)) {
       expect(ws.headerFooter.oddFooter, ws.name).toContain('Trang &P/&N');
     }

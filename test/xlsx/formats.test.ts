@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
-import { CatalogCache } from '../../src/io/load.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
@@ -22,7 +22,7 @@ const ods = () =>
 async function codes(bytes: Buffer | string, name: string) {
   const file = join(tmp(), name);
   writeFileSync(file, bytes);
-  const { loaded } = await readTemplate(file, name, new CatalogCache(), MINI_CATALOG);
+  const { loaded } = await readTemplate(file, name, diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() });
   return loaded.findings.map((f) => [f.code, f.args.format ?? null, f.file]);
 }
 
@@ -70,10 +70,10 @@ describe('other spreadsheet formats get "save as .xlsx"', () => {
   it.runIf(Boolean(findSoffice()) || Boolean(process.env.CI))('a template saved as .ods by LibreOffice', async () => {
     const u = await scored();
     const xlsx = join(tmp(), 'mau.xlsx');
-    expect(await saveTemplate(await templateWorkbook(u.index, u.evidence.evidence), xlsx, [])).toEqual([]);
+    expect(await saveTemplate(await templateWorkbook(u.flat, u.evidence.evidence), xlsx, [])).toEqual([]);
     const file = join(tmp(), 'mau.ods');
     await resaveWithLibreOffice(xlsx, file, { format: 'ods' });
-    const { loaded } = await readTemplate(file, 'mau.ods', new CatalogCache(), MINI_CATALOG);
+    const { loaded } = await readTemplate(file, 'mau.ods', diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() });
     expect(loaded.findings.map((f) => [f.code, f.args.format])).toEqual([['xlsx.unsupported_format', 'ods']]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKBOOK_LIMITS, sniffWorkbook } from '../../src/xlsx/workbook-guard.js';
-import { CatalogCache } from '../../src/io/load.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { cchc, expectNoStackTrace } from '../e2e/cli.js';
 import { entry, manyRows, workbookParts, zip, zipBomb } from './hostile.js';
@@ -15,7 +15,7 @@ const SHEET = (body: string, before = '') =>
 async function refused(bytes: Buffer, name = 'x.xlsx') {
   const file = join(tmp(), name);
   writeFileSync(file, bytes);
-  const { loaded } = await readTemplate(file, name, new CatalogCache());
+  const { loaded } = await readTemplate(file, name, diskCatalogs());
   return loaded.findings;
 }
 

@@ -26,7 +26,7 @@ describe.skipIf(!run)('the form recalculated in LibreOffice', () => {
     it(`every formula gives cchc's own number (${unit.split('/').pop()})`, async () => {
       const u = await scored(unit);
       const out = join(tmp(), 'form.xlsx');
-      expect(await saveWorkbook(await formWorkbook(u.result, u.index, u.evidence.evidence!, 'vi'), out, [])).toEqual([]);
+      expect(await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi'), out, [])).toEqual([]);
       const recalculated = await recalcWithLibreOffice(out);
       const wb = await readBack(out);
       let checked = 0;
@@ -84,9 +84,9 @@ describe.skipIf(!print)('the form printed by LibreOffice with English (en-US) re
       // One claim that differs from the rules, to see both numbers in print.
       items: { ...u.evidence.evidence!.items, '1.1.1': { ...u.evidence.evidence!.items['1.1.1'], claimed: 0.5 } },
     };
-    const result = scoreUnit(u.index, ev).result;
+    const result = scoreUnit(u.flat, ev).result;
     const out = join(tmp(), 'bieu.xlsx');
-    expect(await saveWorkbook(await formWorkbook(result, u.index, ev, 'vi'), out, [])).toEqual([]);
+    expect(await saveWorkbook(await formWorkbook(result, u.flat, ev, 'vi'), out, [])).toEqual([]);
     const { pages, words } = await printWithLibreOffice(out, 'en-US');
     const all = pages.join('\n');
     expect(pages.length).toBeGreaterThan(1);

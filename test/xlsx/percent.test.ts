@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { INPUT_SHEET } from '../../src/workbook/template-layout.js';
 import { isPercentFormat, shiftDecimal } from '../../src/xlsx/cells.js';
-import { CatalogCache } from '../../src/io/load.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { scoreEvidence, type UnitScore } from '../../src/core/pipeline.js';
 import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
@@ -20,7 +20,7 @@ let template: string;
 beforeAll(async () => {
   yaml = await scored(EXAMPLE);
   template = join(tmp(), 'hoang-viet.xlsx');
-  expect(await saveTemplate(await templateWorkbook(yaml.index, yaml.evidence.evidence), template, [])).toEqual([]);
+  expect(await saveTemplate(await templateWorkbook(yaml.flat, yaml.evidence.evidence), template, [])).toEqual([]);
 });
 
 /** The pre-filled template of the shipped example, with cells changed as a person would in a spreadsheet program. */
@@ -34,8 +34,8 @@ async function edited(change: Edit): Promise<string> {
 }
 
 async function scoreOf(file: string): Promise<UnitScore> {
-  const { loaded } = await readTemplate(file, 'hv.xlsx', new CatalogCache());
-  return scoreEvidence(loaded, new CatalogCache());
+  const { loaded } = await readTemplate(file, 'hv.xlsx', diskCatalogs());
+  return scoreEvidence(loaded, diskCatalogs());
 }
 
 /** A number format on one cell only (exceljs shares one style object among the cells read with it). */

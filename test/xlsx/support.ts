@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { CatalogCache } from '../../src/io/load.js';
-import { scoreFile, type UnitScore } from '../../src/core/pipeline.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
+import type { UnitScore } from '../../src/core/pipeline.js';
+import { scoreFile } from '../../src/workbook/unit-file.js';
 import { ROOT } from '../e2e/cli.js';
 
 export const MINI = join(ROOT, 'test/fixtures/mini/unit.yaml');
@@ -15,10 +16,10 @@ export function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'cchc-xlsx-'));
 }
 
-export async function scored(path = MINI, catalog?: string): Promise<Required<Pick<UnitScore, 'result' | 'index'>> & UnitScore> {
-  const u = await scoreFile(path, new CatalogCache(), catalog);
-  if (!u.result || !u.index) throw new Error(JSON.stringify(u.findings));
-  return u as Required<Pick<UnitScore, 'result' | 'index'>> & UnitScore;
+export async function scored(path = MINI, catalog?: string): Promise<Required<Pick<UnitScore, 'result' | 'flat'>> & UnitScore> {
+  const u = await scoreFile(path, diskCatalogs(), catalog === undefined ? undefined : { ref: catalog, fromDir: process.cwd() });
+  if (!u.result || !u.flat) throw new Error(JSON.stringify(u.findings));
+  return u as Required<Pick<UnitScore, 'result' | 'flat'>> & UnitScore;
 }
 
 export async function readBack(file: string): Promise<ExcelJS.Workbook> {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { INPUT_SHEET, META_SHEET, UNIT_SHEET, choices } from '../../src/workbook/template-layout.js';
-import { CatalogCache } from '../../src/io/load.js';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { scoreEvidence } from '../../src/core/pipeline.js';
 import { MINI, MINI_CATALOG, readBack, rowOf, scored, tmp } from './support.js';
@@ -14,12 +14,12 @@ import { ROOT } from '../e2e/cli.js';
 async function writeTemplate(prefill = true) {
   const u = await scored();
   const out = join(tmp(), 'mau.xlsx');
-  expect(await saveTemplate(await templateWorkbook(u.index, prefill ? u.evidence.evidence : undefined), out, [])).toEqual([]);
+  expect(await saveTemplate(await templateWorkbook(u.flat, prefill ? u.evidence.evidence : undefined), out, [])).toEqual([]);
   return { out, u };
 }
 
 async function read(file: string) {
-  return readTemplate(file, 'mau.xlsx', new CatalogCache(), MINI_CATALOG);
+  return readTemplate(file, 'mau.xlsx', diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() });
 }
 
 /** Opens a template, applies an edit as a person would in a spreadsheet program, saves it again. */
@@ -66,29 +66,29 @@ describe('fill-in template', () => {
     const { loaded } = await read(out);
     expect(loaded.findings).toEqual([]);
     expect({ ...loaded.evidence, catalog: 'x' }).toEqual({ ...u.evidence.evidence, catalog: 'x' });
-    const again = await scoreEvidence(loaded, new CatalogCache(), MINI_CATALOG);
+    const again = await scoreEvidence(loaded, diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() });
     expect(again.result).toEqual(u.result);
   });
 
   it('round-trips the shipped example too: 60 items, choices of many kinds, plain and structured citations', async () => {
     const u = await scored(join(ROOT, 'examples/hoang-viet-2024.yaml'));
     const out = join(tmp(), 'hoang-viet.xlsx');
-    expect(await saveTemplate(await templateWorkbook(u.index, u.evidence.evidence), out, [])).toEqual([]);
-    const { loaded } = await readTemplate(out, 'hoang-viet.xlsx', new CatalogCache());
+    expect(await saveTemplate(await templateWorkbook(u.flat, u.evidence.evidence), out, [])).toEqual([]);
+    const { loaded } = await readTemplate(out, 'hoang-viet.xlsx', diskCatalogs());
     expect(loaded.findings).toEqual([]);
     // 1.1.3 cites a document as plain text that reads like a structured citation: it stays plain text.
     expect(loaded.evidence!.items['1.1.3']!.documents).toEqual(u.evidence.evidence!.items['1.1.3']!.documents);
     expect(loaded.evidence).toEqual(u.evidence.evidence);
-    const again = await scoreEvidence(loaded, new CatalogCache());
+    const again = await scoreEvidence(loaded, diskCatalogs());
     expect(again.result).toEqual(u.result);
   });
 
   it('writes a blank template for every shipped catalog, one list column per distinct drop-down', async () => {
     for (const id of ['xa-mau-2024', 'tinh-2948-2018']) {
-      const cat = await new CatalogCache().get(id, ROOT);
-      const wb = await templateWorkbook(cat.index!);
+      const cat = await diskCatalogs().get(id, ROOT);
+      const wb = await templateWorkbook(cat.flat!);
       const meta = wb.getWorksheet(META_SHEET)!;
-      const distinct = new Set([...cat.index!.leaves.values()].flatMap((l) => {
+      const distinct = new Set([...cat.flat!.leaves.values()].flatMap((l) => {
         const c = choices(l.rule);
         return c ? [JSON.stringify(c)] : [];
       }));
@@ -98,7 +98,7 @@ describe('fill-in template', () => {
       expect(listColumns).toHaveLength(distinct.size + 2);
       const out = join(tmp(), `${id}.xlsx`);
       expect(await saveTemplate(wb, out, [])).toEqual([]);
-      const { loaded } = await readTemplate(out, `${id}.xlsx`, new CatalogCache());
+      const { loaded } = await readTemplate(out, `${id}.xlsx`, diskCatalogs());
       // Blank: only the unit's level is filled in, so the unit is incomplete, but every row is where it should be.
       expect(loaded.findings.every((f) => f.code.startsWith('schema.')), JSON.stringify(loaded.findings.slice(0, 3))).toBe(true);
     }
@@ -131,7 +131,7 @@ describe('the template reads as Vietnamese and prints on A4', () => {
   async function example() {
     const u = await scored(join(ROOT, 'examples/hoang-viet-2024.yaml'));
     const out = join(tmp(), 'hoang-viet.xlsx');
-    expect(await saveTemplate(await templateWorkbook(u.index, u.evidence.evidence), out, [])).toEqual([]);
+    expect(await saveTemplate(await templateWorkbook(u.flat, u.evidence.evidence), out, [])).toEqual([]);
     return { out, u };
   }
 
@@ -171,12 +171,12 @@ describe('the template reads as Vietnamese and prints on A4', () => {
         w.getWorksheet(UNIT_SHEET)!.getCell('B4').value = level;
         w.getWorksheet(UNIT_SHEET)!.getCell('B5').value = type;
       });
-      const { loaded } = await readTemplate(filled, 'hv.xlsx', new CatalogCache());
+      const { loaded } = await readTemplate(filled, 'hv.xlsx', diskCatalogs());
       expect(loaded.findings, `${level} / ${type}`).toEqual([]);
       expect(loaded.evidence!.unit).toMatchObject(want);
     }
     const wrong = await edit(out, (w) => void (w.getWorksheet(UNIT_SHEET)!.getCell('B5').value = 'Làng'));
-    const { loaded } = await readTemplate(wrong, 'hv.xlsx', new CatalogCache());
+    const { loaded } = await readTemplate(wrong, 'hv.xlsx', diskCatalogs());
     expect(loaded.findings.map((f) => [f.code, f.cell])).toEqual([['xlsx.not_in_list', "'Đơn vị'!B5"]]);
   });
 
@@ -222,12 +222,12 @@ describe('bad workbooks name the sheet and cell', () => {
   for (const [name, change, code, cell] of cases) {
     it(name, async () => {
       const { out } = await writeTemplate();
-      const { loaded, index } = await read(await edit(out, change));
-      const fs = loaded.evidence ? (await scoreEvidence(loaded, new CatalogCache(), MINI_CATALOG)).findings : loaded.findings;
+      const { loaded, flat } = await read(await edit(out, change));
+      const fs = loaded.evidence ? (await scoreEvidence(loaded, diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() })).findings : loaded.findings;
       const f = fs.find((x) => x.severity === 'error');
       expect(f?.code).toBe(code);
       expect(f?.cell).toMatch(cell);
-      expect(index === undefined || index.catalog.id === 'mini-2024').toBe(true);
+      expect(flat === undefined || flat.catalog.id === 'mini-2024').toBe(true);
     });
   }
 
@@ -250,13 +250,13 @@ describe('bad workbooks name the sheet and cell', () => {
     writeFileSync(catalog, readFileSync(MINI_CATALOG, 'utf8').normalize('NFD'));
     const u = await scored(MINI, catalog);
     const out = join(dir, 'mau.xlsx');
-    expect(await saveTemplate(await templateWorkbook(u.index, u.evidence.evidence), out, [])).toEqual([]);
+    expect(await saveTemplate(await templateWorkbook(u.flat, u.evidence.evidence), out, [])).toEqual([]);
     const filled = await edit(out, (wb, ws) => {
       wb.getWorksheet(UNIT_SHEET)!.getCell('B3').value = 'UBND xã Thử Nghiệm'.normalize('NFD');
       ws.getCell(`I${rowOf(ws, '1.2')}`).value = 'Giải trình dòng một\nvà dòng hai'.normalize('NFD');
       for (const w of wb.worksheets) w.name = w.name.normalize('NFD');
     });
-    const { loaded } = await readTemplate(filled, 'mau.xlsx', new CatalogCache(), catalog);
+    const { loaded } = await readTemplate(filled, 'mau.xlsx', diskCatalogs(), { ref: catalog, fromDir: process.cwd() });
     expect(loaded.findings).toEqual([]);
     expect(loaded.evidence!.unit.name).toBe('UBND xã Thử Nghiệm'.normalize('NFC'));
     expect(loaded.evidence!.items['1.2']!.note).toBe('Giải trình dòng một\nvà dòng hai'.normalize('NFC'));

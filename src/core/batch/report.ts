@@ -1,7 +1,7 @@
-import type { Lang } from '../../reporters/number.js';
-import { fromNumber, toNumber, type Fixed } from '../fixed.js';
+import { divRound, fromNumber, toNumber, type Fixed } from '../fixed.js';
 import type { Finding } from '../findings/finding.js';
-import { batchFinding, byPosition } from './findings.js';
+import { placedFinding } from '../findings/codes.js';
+import { byPosition } from '../findings/finding.js';
 import { changeFor, type Change, type Previous } from './compare.js';
 import { compareVi, rankGroups, scaled, type Ranking } from './rank.js';
 import type { CatalogMeta, FileOutcome, UnitName, UnitSummary } from './types.js';
@@ -14,33 +14,6 @@ export type GroupField = (typeof GROUP_FIELDS)[number];
 export function groupField(arg: string): GroupField | undefined {
   const f = arg.replace(/^unit\./, '');
   return (GROUP_FIELDS as readonly string[]).includes(f) ? (f as GroupField) : undefined;
-}
-
-const TYPE_LABEL: Record<string, { vi: string; en: string }> = {
-  xa: { vi: 'Xã', en: 'Communes' },
-  phuong: { vi: 'Phường', en: 'Wards' },
-  thi_tran: { vi: 'Thị trấn', en: 'Towns' },
-  dac_khu: { vi: 'Đặc khu', en: 'Special zones' },
-  huyen: { vi: 'Huyện', en: 'Districts' },
-  quan: { vi: 'Quận', en: 'Urban districts' },
-  thi_xa: { vi: 'Thị xã', en: 'District-level towns' },
-  thanh_pho: { vi: 'Thành phố', en: 'Cities' },
-  so: { vi: 'Sở, ban, ngành', en: 'Departments' },
-  tinh: { vi: 'Tỉnh', en: 'Provinces' },
-};
-const LEVEL_LABEL: Record<string, { vi: string; en: string }> = {
-  xa: { vi: 'Cấp xã', en: 'Commune level' },
-  huyen: { vi: 'Cấp huyện', en: 'District level' },
-  so: { vi: 'Cấp sở', en: 'Department level' },
-  tinh: { vi: 'Cấp tỉnh', en: 'Province level' },
-};
-
-export function groupLabel(field: GroupField | null, key: string | null, lang: Lang): string {
-  if (field === null) return '';
-  if (key === null) return lang === 'vi' ? `(không ghi ${field})` : `(no ${field} given)`;
-  if (field === 'type') return TYPE_LABEL[key]?.[lang] ?? key;
-  if (field === 'level') return LEVEL_LABEL[key]?.[lang] ?? key;
-  return key;
 }
 
 export interface RankedUnit extends UnitSummary, Ranking {
@@ -74,7 +47,7 @@ export interface BatchReport {
   catalog: CatalogMeta | null;
   groupBy: GroupField | null;
   compare: { file: string; year: number | null } | null;
-  groups: Array<{ key: string | null; label: string; units: RankedUnit[] }>;
+  groups: Array<{ key: string | null; units: RankedUnit[] }>;
   invalid: InvalidFile[];
   weak: WeakItem[];
   summary: BatchSummary;
@@ -87,7 +60,6 @@ export interface ReportOptions {
   /** Exact, as typed (--fail-under 92,5): compared exactly with each published index. */
   failUnder?: Fixed;
   previous?: { file: string; previous: Previous };
-  lang: Lang;
 }
 
 /** The catalog most units were scored with (the first file's on a tie): the one the ranking uses. */
@@ -140,11 +112,11 @@ export function buildReport(
     const same = byCode.get(u.code)!;
     if (same.length > 1) {
       const others = same.filter((x) => x !== u).map((x) => x.file).join(', ');
-      problems.push(batchFinding('batch.duplicate_code', { code: u.code, others }, u.at.code, ['unit', 'code']));
+      problems.push(placedFinding('batch.duplicate_code', { code: u.code, others }, u.at.code, ['unit', 'code']));
     }
     if (u.catalogKey !== mainKey) {
       const args = { used: catalogName(u.catalogKey, mainKey, catalogs), main: catalogName(mainKey!, u.catalogKey, catalogs) };
-      problems.push(batchFinding('batch.catalog_differs', args, u.at.catalog, ['catalog']));
+      problems.push(placedFinding('batch.catalog_differs', args, u.at.catalog, ['catalog']));
     }
     if (problems.length) reject(u.file, problems, { code: u.code, name: u.name });
     else rankable.push(u);
@@ -154,12 +126,11 @@ export function buildReport(
   const keyOf = (u: UnitSummary): string | null => (o.groupBy ? (u[o.groupBy] ?? null) : null);
   const groups = rankGroups(rankable, keyOf, decimals).map((g) => ({
     key: g.key,
-    label: groupLabel(o.groupBy, g.key, o.lang),
     units: g.units.map(
       (u): RankedUnit => ({
         ...u,
         group: g.key,
-        change: o.previous ? changeFor(u, o.previous.previous, decimals, o.lang) : null,
+        change: o.previous ? changeFor(u, o.previous.previous, decimals) : null,
       }),
     ),
   }));
@@ -172,7 +143,7 @@ export function buildReport(
       // A published index has at most four decimals, so it is exact as Fixed.
       if ((fromNumber(u.index) ?? threshold) < threshold) {
         const args = { name: u.name, index: u.index.toFixed(decimals), threshold: toNumber(threshold) };
-        below.push(batchFinding('batch.below_threshold', args, { file: u.file }));
+        below.push(placedFinding('batch.below_threshold', args, { file: u.file }));
       }
     }
   }
@@ -183,7 +154,7 @@ export function buildReport(
     files: outcomes.length,
     ranked: ranked.length,
     invalid: invalid.size,
-    average: idx.length ? Math.round(idx.reduce((s, x) => s + x, 0) / idx.length) / p : null,
+    average: idx.length ? Number(divRound(BigInt(idx.reduce((s, x) => s + x, 0)), BigInt(idx.length))) / p : null,
     highest: idx.length ? Math.max(...idx) / p : null,
     lowest: idx.length ? Math.min(...idx) / p : null,
     bands: (catalog?.bands ?? []).map((b) => ({ label: b.label, units: ranked.filter((u) => u.band === b.label).length })),

@@ -1,4 +1,4 @@
-import type { FindingCode } from '../../reporters/messages.js';
+import type { FindingCode } from './codes.js';
 
 export type Severity = 'error' | 'warning';
 export type YamlPath = ReadonlyArray<string | number>;
@@ -23,4 +23,9 @@ export interface Finding {
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/** Reading order within one list: line, then column (files are already in batch order). */
+export function byPosition(fs: readonly Finding[]): Finding[] {
+  return [...fs].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -5,7 +5,7 @@ const Points = z.number().nonnegative().describe('Số điểm (số thập phâ
 
 export const ItemCode = z
   .string()
-  .regex(/^(?:[A-Z]{1,3}\.)?\d{1,3}(?:\.\d{1,3}){0,3}$/, 'mã dạng 1, 1.1, 1.1.1 (điểm thưởng/trừ: T.1, D.1)')
+  .regex(/^(?:[A-Z]{1,3}\.)?\d{1,3}(?:\.\d{1,3}){0,3}$/, 'item_code')
   .describe('Mã mục: 1 (lĩnh vực), 1.1 (tiêu chí), 1.1.1 (tiêu chí thành phần)');
 
 const WhenNotArisen = z
@@ -15,7 +15,7 @@ const WhenNotArisen = z
   );
 
 const Field = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/).describe('Tên trường trong tệp minh chứng, ví dụ dung_han'),
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field_key').describe('Tên trường trong tệp minh chứng, ví dụ dung_han'),
   label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Số hồ sơ giải quyết đúng hạn"'),
 });
 
@@ -43,7 +43,7 @@ export const YesNoRule = z
 
 export const ChoiceOption = z
   .strictObject({
-    value: z.string().regex(/^[a-z0-9_]+$/).describe('Giá trị kê khai, ví dụ xuat_sac'),
+    value: z.string().regex(/^[a-z0-9_]+$/, 'option_value').describe('Giá trị kê khai, ví dụ xuat_sac'),
     label: z.string().min(1).describe('Nhãn, ví dụ "Hoàn thành xuất sắc nhiệm vụ"'),
     points: Points.optional().describe('Số điểm'),
     fraction: z.number().min(0).max(1).optional().describe('Hoặc tỷ lệ của điểm tối đa (0–1), ví dụ 0.75'),
@@ -150,7 +150,7 @@ export const Level = z.enum(['tinh', 'so', 'huyen', 'xa']).describe('Cấp: tinh
 export const Catalog = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Mã bộ tiêu chí, trùng tên tệp, ví dụ xa-mau-2024'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'catalog_id').describe('Mã bộ tiêu chí, trùng tên tệp, ví dụ xa-mau-2024'),
     title: z.string().min(1).describe('Tên bộ tiêu chí'),
     level: Level,
     scope: z.string().min(1).describe('Phạm vi áp dụng (tỉnh), hoặc "Mẫu" cho bộ tiêu chí mẫu'),

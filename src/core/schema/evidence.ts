@@ -4,7 +4,7 @@ import { Level } from './catalog.js';
 /** dd/mm/yyyy or yyyy-mm-dd; whether the day exists is a cross-check (so it can name the position). */
 export const DateText = z
   .string()
-  .regex(/^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/, 'ngày dạng dd/mm/yyyy')
+  .regex(/^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/, 'date')
   .describe('Ngày, dạng dd/mm/yyyy (ví dụ 19/01/2023)');
 
 export const Document = z
@@ -54,7 +54,7 @@ export const Unit = z
 export const Report = z
   .strictObject({
     number: z
-      .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'số bằng chữ số')])
+      .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'digits')])
       .optional()
       .describe('Số của báo cáo, ví dụ 15 (in "Số: 15/BC-UBND"); bỏ trống để văn thư điền tay khi ban hành'),
     symbol: z

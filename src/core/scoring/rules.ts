@@ -1,6 +1,7 @@
 import type { RuleT } from '../schema/catalog.js';
+import { NO, TIMELINESS, YES } from '../schema/vocabulary.js';
 import type { Args } from '../findings/finding.js';
-import type { FindingCode } from '../../reporters/messages.js';
+import type { FindingCode } from '../findings/codes.js';
 import {
   type Fixed,
   ZERO,
@@ -29,9 +30,6 @@ export type ReadResult =
   | { ok: true; input: Input }
   | { ok: false; code: FindingCode; args: Args; key?: string };
 
-const TIMELINESS = ['dung_han', 'cham', 'khong'] as const;
-const YES = new Set(['co', 'có', 'yes', 'dat', 'đạt']);
-const NO = new Set(['khong', 'không', 'no', 'khong_dat', 'không đạt']);
 
 export function ratioKeys(rule: RuleT): { numerator: string; denominator: string } | undefined {
   if ((rule.kind === 'rate_bands' || rule.kind === 'pro_rata') && rule.measure === 'ratio')
@@ -54,7 +52,7 @@ function decimalComma(raw: unknown): ReadResult | undefined {
 function readPercent(raw: unknown): ReadResult {
   const comma = decimalComma(raw);
   if (comma) return comma;
-  if (typeof raw !== 'number') return fail('evidence.value_type', { expected: 'tỷ lệ % (số từ 0 đến 100)' });
+  if (typeof raw !== 'number') return fail('evidence.value_type', { expected: 'percent' });
   const p = decimalParts(raw);
   if (!p || raw < 0 || raw > 100) return fail('evidence.percent_range');
   return { ok: true, input: { kind: 'rate', num: p.num, den: p.den * 100n } };
@@ -63,7 +61,7 @@ function readPercent(raw: unknown): ReadResult {
 function readRatio(raw: unknown, keys: { numerator: string; denominator: string }, rule: RuleT): ReadResult {
   const expectedKeys = `${keys.numerator}, ${keys.denominator}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return fail('evidence.value_type', { expected: `{ ${keys.numerator}: số, ${keys.denominator}: số }` });
+    return fail('evidence.value_type', { expected: 'ratio', numerator: keys.numerator, denominator: keys.denominator });
   const rec = raw as Record<string, unknown>;
   const present = Object.keys(rec);
   for (const k of present) if (k !== keys.numerator && k !== keys.denominator) return fail('evidence.ratio_keys', { keys: expectedKeys }, k);
@@ -93,15 +91,15 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       if (typeof raw === 'boolean') return { ok: true, input: { kind: 'bool', value: raw } };
       if (text !== undefined && YES.has(text)) return { ok: true, input: { kind: 'bool', value: true } };
       if (text !== undefined && NO.has(text)) return { ok: true, input: { kind: 'bool', value: false } };
-      return fail('evidence.value_type', { expected: 'true (Có) hoặc false (Không)' });
+      return fail('evidence.value_type', { expected: 'bool' });
     case 'choice': {
       const allowed = rule.options.map((o) => o.value);
-      if (text === undefined) return fail('evidence.value_type', { expected: `một lựa chọn: ${allowed.join(', ')}` });
+      if (text === undefined) return fail('evidence.value_type', { expected: 'choice', allowed: allowed.join(', ') });
       if (!allowed.includes(text)) return fail('evidence.choice_unknown', { value: String(raw), allowed: allowed.join(', ') });
       return { ok: true, input: { kind: 'option', value: text } };
     }
     case 'timeliness':
-      if (text === undefined) return fail('evidence.value_type', { expected: TIMELINESS.join(', ') });
+      if (text === undefined) return fail('evidence.value_type', { expected: 'timeliness', allowed: TIMELINESS.join(', ') });
       if (!(TIMELINESS as readonly string[]).includes(text))
         return fail('evidence.choice_unknown', { value: String(raw), allowed: TIMELINESS.join(', ') });
       return { ok: true, input: { kind: 'option', value: text } };

@@ -1,8 +1,8 @@
 import type { CatalogNode } from '../schema/catalog.js';
 import type { Evidence, ItemEvidence, Unit } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../../reporters/messages.js';
-import type { CatalogIndex, Leaf, Section } from '../flat-catalog.js';
+import { finding } from '../findings/codes.js';
+import type { FlatCatalog, Leaf, Section } from '../flat-catalog.js';
 import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from '../fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 
@@ -170,7 +170,7 @@ function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScor
  * Scores one unit's evidence against an indexed catalog. Pure: no I/O. Value errors come back as
  * findings (and then the result must not be trusted: callers check for errors before using it).
  */
-export function scoreUnit(index: CatalogIndex, evidence: Evidence): { result: ScoreResult; findings: Finding[] } {
+export function scoreUnit(index: FlatCatalog, evidence: Evidence): { result: ScoreResult; findings: Finding[] } {
   const { catalog } = index;
   const findings: Finding[] = [];
   const scored = new Map<string, Internal>();

@@ -1,6 +1,6 @@
 import type { Catalog, CatalogNode, RuleT } from '../schema/catalog.js';
 import type { Finding, YamlPath } from '../findings/finding.js';
-import { finding } from '../../reporters/messages.js';
+import { finding } from '../findings/codes.js';
 import { type Fixed, ZERO, add, fromNumber, toNumber } from '../fixed.js';
 import { ruleRange } from '../scoring/rules.js';
 

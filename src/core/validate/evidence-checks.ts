@@ -1,7 +1,7 @@
 import type { Document, Evidence } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../../reporters/messages.js';
-import type { CatalogIndex } from '../flat-catalog.js';
+import { finding } from '../findings/codes.js';
+import type { FlatCatalog } from '../flat-catalog.js';
 import type { YamlPath } from '../findings/finding.js';
 import { datesIn, dayExists, parseCitation, symbolYear } from '../schema/citation.js';
 
@@ -45,7 +45,7 @@ function documentChecks(d: Document | string, path: YamlPath, code: string): Fin
  * Cross-reference checks of a schema-valid evidence file against the catalog it is scored with.
  * Value checks that depend on a rule happen while scoring (rules.readValue), in the same pass.
  */
-export function checkEvidence(index: CatalogIndex, ev: Evidence): Finding[] {
+export function checkEvidence(index: FlatCatalog, ev: Evidence): Finding[] {
   const out: Finding[] = [];
   const { catalog } = index;
   if (ev.catalog !== catalog.id && !ev.catalog.endsWith(`${catalog.id}.yaml`)) {

@@ -1,30 +1,23 @@
 import type { z } from 'zod';
 import type { Finding, YamlPath } from '../findings/finding.js';
-import { finding } from '../../reporters/messages.js';
+import { finding } from '../findings/codes.js';
 
 type Issue = z.core.$ZodIssue;
 
-const TYPE_NAMES: Record<string, string> = {
-  number: 'số',
-  int: 'số nguyên',
-  string: 'chuỗi ký tự',
-  boolean: 'true/false',
-  object: 'bảng "khóa: giá trị"',
-  record: 'bảng "khóa: giá trị"',
-  array: 'danh sách',
-  null: 'null',
-  undefined: 'không có giá trị',
-};
-
-function typeName(t: string): string {
-  return TYPE_NAMES[t] ?? t;
+/** What a value is, as a code (the reporters have the words): number, integer, string, boolean, object, array, null. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
 }
 
-function received(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return typeName('array');
-  if (typeof v === 'number' && !Number.isInteger(v)) return `số ${v}`;
-  return typeName(typeof v);
+/** The value itself when it is short enough to quote in a message, else nothing. */
+function shown(v: unknown): Record<string, string | number> {
+  if (typeof v === 'number') return { value: v };
+  if (typeof v === 'string' && v.length <= 40) return { value: v };
+  if (typeof v === 'boolean') return { value: String(v) };
+  return {};
 }
 
 function at(data: unknown, path: YamlPath): unknown {
@@ -64,7 +57,7 @@ export function zodFindings(issues: readonly Issue[], data: unknown, base: YamlP
       case 'invalid_type': {
         const value = at(data, path);
         if (value === undefined) push('schema.missing_key', path, { key: String(path[path.length - 1] ?? '') });
-        else push('schema.invalid_type', path, { expected: typeName(issue.expected), received: received(value) });
+        else push('schema.invalid_type', path, { expected: issue.expected, received: kindOf(value), ...shown(value) });
         break;
       }
       case 'unrecognized_keys':
@@ -80,7 +73,8 @@ export function zodFindings(issues: readonly Issue[], data: unknown, base: YamlP
         push('schema.too_big', path, { maximum: Number(issue.maximum) });
         break;
       case 'invalid_format':
-        push('schema.invalid_format', path, { format: issue.message.replace(/^Invalid string: /, '') });
+        // cchc's schemas name their formats with a code (item_code, date…); zod's own say "pattern".
+        push('schema.invalid_format', path, { format: /^[a-z_]+$/.test(issue.message) ? issue.message : 'pattern' });
         break;
       case 'invalid_union': {
         const u = issue as Issue & { discriminator?: string; options?: unknown[] };
@@ -95,13 +89,14 @@ export function zodFindings(issues: readonly Issue[], data: unknown, base: YamlP
         if (depth(best) > 0) {
           out.push(...zodFindings(best, data, path));
         } else {
-          const expected = branches.flat().filter((i) => i.code === 'invalid_type').map((i) => typeName((i as { expected: string }).expected));
-          push('schema.invalid_type', path, { expected: [...new Set(expected)].join(' | '), received: received(at(data, path)) });
+          const expected = branches.flat().filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected);
+          const value = at(data, path);
+          push('schema.invalid_type', path, { expected: [...new Set(expected)].join('|'), received: kindOf(value), ...shown(value) });
         }
         break;
       }
       default:
-        push('schema.invalid', path, { detail: issue.message });
+        push('schema.invalid', path, { detail: issue.code });
     }
   }
   return out;
