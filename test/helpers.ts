@@ -2,6 +2,8 @@ import { Catalog } from '../src/core/schema/catalog.js';
 import { Evidence } from '../src/core/schema/evidence.js';
 import { flattenCatalog } from '../src/core/flat-catalog.js';
 import { scoreUnit } from '../src/core/scoring/score.js';
+import { resultNumbers } from '../src/core/json/score.js';
+export { toNumber as n } from '../src/core/fixed.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,3 +54,6 @@ export function score(cat: Catalog, items: Json) {
 }
 
 export const codes = (fs: ReadonlyArray<{ code: string }>) => fs.map((f) => f.code);
+
+/** A result's points as plain numbers (the JSON edge): what assertions compare. */
+export const plain = resultNumbers;

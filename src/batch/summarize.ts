@@ -8,7 +8,7 @@ import type { FlatCatalog } from '../core/flat-catalog.js';
 import { lostItems, type ScoreResult } from '../core/scoring/score.js';
 import { scoreEvidence, type CatalogOption, type Catalogs, type LoadedEvidence, type UnitScore } from '../core/pipeline.js';
 import { loadUnitFile } from '../workbook/unit-file.js';
-import { toFixed, toNumber } from '../core/fixed.js';
+import { toNumber, toUnits } from '../core/fixed.js';
 import { isWorkbookPath } from '../core/file-kind.js';
 import { sha256File } from '../io/provenance.js';
 import type { CatalogMeta, FileOutcome, LostPoints, Position } from '../core/batch/types.js';
@@ -42,8 +42,7 @@ export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
 
 function lostPoints(result: ScoreResult): LostPoints {
   const items = lostItems(result);
-  // Results carry points as numbers with at most four decimals: back to exact ten-thousandths.
-  return { codes: items.map((i) => i.code), points: items.map((i) => toFixed(i.lost)) };
+  return { codes: items.map((i) => i.code), points: items.map((i) => toUnits(i.lost)) };
 }
 
 /** Where a YAML path (or workbook field) sits in the unit's file. */
@@ -98,14 +97,14 @@ export async function scoreForBatch(path: string, catalogs: Catalogs, option?: C
     ...(u.place ? { place: u.place.normalize('NFC') } : {}),
     ...(u.predecessors?.length ? { predecessors: u.predecessors.map((p) => p.normalize('NFC').trim()) } : {}),
     catalogKey: meta.key,
-    achieved: result.achieved,
-    bonus: result.bonus,
-    penalty: result.penalty,
-    total: result.total,
-    applicableMax: result.applicableMax,
+    achieved: toNumber(result.achieved),
+    bonus: toNumber(result.bonus),
+    penalty: toNumber(result.penalty),
+    total: toNumber(result.total),
+    applicableMax: toNumber(result.applicableMax),
     index: result.index,
     band: result.band,
-    areas: result.areas.map((a) => ({ code: a.code, points: a.points, applicableMax: a.applicableMax })),
+    areas: result.areas.map((a) => ({ code: a.code, points: toNumber(a.points), applicableMax: toNumber(a.applicableMax) })),
     lost: lostPoints(result),
     warnings: unit.findings.length,
     at: { code: positionOf(loaded, ['unit', 'code'], file), catalog: positionOf(loaded, ['catalog'], file) },

@@ -7,54 +7,82 @@
  *   - a pro-rata or survey rule's points, rounded to the catalog's decimals;
  *   - the index (achieved ÷ applicable max × 100), rounded to the catalog's decimals.
  * All totals are plain sums of already-rounded item points, so the sum shown equals the sum of the rows.
+ *
+ * `Fixed` is opaque: it is not a number to TypeScript, so a count of ten-thousandths can never be
+ * printed, compared with a number or written into a cell by mistake; `toNumber` is the one way out.
  */
-export type Fixed = number & { readonly __fixed: unique symbol };
+declare const FIXED: unique symbol;
+export type Fixed = { readonly [FIXED]: true };
 
 export const UNIT = 10_000;
 export const UNIT_DIGITS = 4;
 
-export const ZERO = 0 as Fixed;
+const fx = (n: number) => n as unknown as Fixed;
+const raw = (f: Fixed) => f as unknown as number;
+
+export const ZERO = fx(0);
 
 /** Converts a YAML number (0.25) to Fixed; undefined when it has more than four decimals. */
 export function fromNumber(x: number): Fixed | undefined {
   // The common case without BigInt: x × 10 000 lands within float noise of a whole number.
   const scaled = Math.round(x * UNIT);
-  if (Number.isSafeInteger(scaled) && Math.abs(scaled) < 2 ** 40 && scaled / UNIT === x) return scaled as Fixed;
+  if (Number.isSafeInteger(scaled) && Math.abs(scaled) < 2 ** 40 && scaled / UNIT === x) return fx(scaled);
   const r = decimalParts(x);
   if (!r || r.den > BigInt(UNIT)) return undefined;
-  return Number((r.num * BigInt(UNIT)) / r.den) as Fixed;
+  return fx(Number((r.num * BigInt(UNIT)) / r.den));
 }
 
+/** The point value as a number with at most four decimals: for JSON, cells and words. */
 export function toNumber(f: Fixed): number {
-  return f / UNIT;
+  return raw(f) / UNIT;
+}
+
+/** Ten-thousandths as a plain integer, for compact storage (a batch's lost points) and back. */
+export function toUnits(f: Fixed): number {
+  return raw(f);
+}
+export function fromUnits(n: number): Fixed {
+  return fx(n);
 }
 
 export function add(...xs: Fixed[]): Fixed {
   let s = 0;
-  for (const x of xs) s += x;
-  return s as Fixed;
+  for (const x of xs) s += raw(x);
+  return fx(s);
 }
 
 /** a + b without add's rest array: called once per catalog node per unit in a batch. */
 export function plus(a: Fixed, b: Fixed): Fixed {
-  return (a + b) as Fixed;
+  return fx(raw(a) + raw(b));
 }
 
 export function sub(a: Fixed, b: Fixed): Fixed {
-  return (a - b) as Fixed;
+  return fx(raw(a) - raw(b));
 }
 
 export function min(a: Fixed, b: Fixed): Fixed {
-  return (a < b ? a : b) as Fixed;
+  return raw(a) < raw(b) ? a : b;
 }
 
 export function max(a: Fixed, b: Fixed): Fixed {
-  return (a > b ? a : b) as Fixed;
+  return raw(a) > raw(b) ? a : b;
 }
 
 export function times(a: Fixed, n: number): Fixed {
-  return (a * n) as Fixed;
+  return fx(raw(a) * n);
 }
+
+/** Negative, zero or positive as a is below, equal to or above b. */
+export function compare(a: Fixed, b: Fixed): number {
+  return raw(a) - raw(b);
+}
+
+export const isZero = (a: Fixed) => raw(a) === 0;
+export const isPositive = (a: Fixed) => raw(a) > 0;
+export const isNegative = (a: Fixed) => raw(a) < 0;
+export const equal = (a: Fixed, b: Fixed) => raw(a) === raw(b);
+/** Whether the value is a multiple of 10^-decimals (0,25 is not a two-decimal step of 0,1). */
+export const onStep = (a: Fixed, decimals: number) => raw(a) % 10 ** (UNIT_DIGITS - decimals) === 0;
 
 /** Rounds num/den half away from zero; den > 0. The single rounding helper. */
 export function divRound(num: bigint, den: bigint): bigint {
@@ -67,13 +95,13 @@ export function divRound(num: bigint, den: bigint): bigint {
 /** max × (num/den), rounded to `decimals` places, as Fixed. */
 export function scaleRatio(maxPoints: Fixed, num: bigint, den: bigint, decimals: number): Fixed {
   const step = BigInt(10 ** (UNIT_DIGITS - decimals));
-  return Number(divRound(BigInt(maxPoints) * num, den * step) * step) as Fixed;
+  return fx(Number(divRound(BigInt(raw(maxPoints)) * num, den * step) * step));
 }
 
 /** a ÷ b × 100, rounded to `decimals` places; returned as a scaled integer and its number value. */
 export function percent(a: Fixed, b: Fixed, decimals: number): { scaled: bigint; value: number } {
   const p = 10n ** BigInt(decimals);
-  const scaled = divRound(BigInt(a) * 100n * p, BigInt(b));
+  const scaled = divRound(BigInt(raw(a)) * 100n * p, BigInt(raw(b)));
   return { scaled, value: Number(scaled) / Number(p) };
 }
 
@@ -135,7 +163,7 @@ export function fromDecimalText(text: string): Fixed | undefined {
   const frac = m[2] ?? '';
   if (frac.length > UNIT_DIGITS) return undefined;
   const scaled = Number(BigInt(m[1]! + frac.padEnd(UNIT_DIGITS, '0')));
-  return Number.isSafeInteger(scaled) ? (scaled as Fixed) : undefined;
+  return Number.isSafeInteger(scaled) ? fx(scaled) : undefined;
 }
 
 /** A point value known to have at most four decimals (from a result) as Fixed; anything else is a bug. */
@@ -148,8 +176,8 @@ export function toFixed(x: number): Fixed {
 /** The exact sum of point values (numbers with at most four decimals), as a number: no float drift. */
 export function sumPoints(xs: readonly number[]): number {
   let s = 0;
-  for (const x of xs) s += toFixed(x);
-  return toNumber(s as Fixed);
+  for (const x of xs) s += raw(toFixed(x));
+  return s / UNIT;
 }
 
 /** A number to at most four decimals, for showing a value that did not come from the scoring. */

@@ -1,4 +1,4 @@
-import { toFourDecimals } from '../core/fixed.js';
+import { toFourDecimals, toNumber, type Fixed } from '../core/fixed.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -12,4 +12,9 @@ export function fixedNumber(n: number, decimals: number, lang: Lang): string {
 export function plainNumber(n: number, lang: Lang): string {
   const s = String(toFourDecimals(n));
   return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** Exact points with the catalog's decimals: 0,25 → "0,25" (two decimals), 1 → "1,00". */
+export function pointsText(f: Fixed, decimals: number, lang: Lang): string {
+  return fixedNumber(toNumber(f), decimals, lang);
 }

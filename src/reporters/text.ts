@@ -1,5 +1,6 @@
 import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
-import { fixedNumber, type Lang } from './number.js';
+import { fixedNumber, pointsText, type Lang } from './number.js';
+import { compare, isPositive, isZero, ZERO, type Fixed } from '../core/fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../core/scoring/score.js';
 import { describeHint, describeValue, statusLabel } from './describe.js';
 import type { Reporter, ReportOptions } from './types.js';
@@ -63,7 +64,7 @@ const L = {
 
 function itemNote(it: ItemScore, lang: Lang, d: number): string {
   const l = L[lang];
-  if (it.status === 'scored') return it.lost > 0 ? l.lostBy(fixedNumber(it.lost, d, lang)) : l.full;
+  if (it.status === 'scored') return isPositive(it.lost) ? l.lostBy(pointsText(it.lost, d, lang)) : l.full;
   return statusLabel(it.status, lang);
 }
 
@@ -73,11 +74,11 @@ function treeRows(r: ScoreResult, o: ReportOptions): Cell[][] {
   const items = new Map(r.items.map((i) => [i.code, i]));
   const rows: Cell[][] = [];
   const visit = (n: NodeScore, depth: number) => {
-    const num = (x: number) => fixedNumber(x, d, lang);
+    const num = (x: Fixed) => pointsText(x, d, lang);
     if (n.children) {
       const bold = (text: string) => ({ text, paint: c.bold });
-      const na = n.applicableMax === 0;
-      const note = na ? statusLabel('not_applicable', lang) : n.applicableMax < n.max ? `${L[lang].applicable.toLowerCase()} ${num(n.applicableMax)}` : '';
+      const na = isZero(n.applicableMax);
+      const note = na ? statusLabel('not_applicable', lang) : compare(n.applicableMax, n.max) < 0 ? `${L[lang].applicable.toLowerCase()} ${num(n.applicableMax)}` : '';
       rows.push([bold(n.code), bold(depth === 0 ? n.name.toUpperCase() : n.name), num(n.max), na ? '—' : bold(num(n.points)), note]);
       n.children.forEach((k) => visit(k, depth + 1));
       return;
@@ -85,7 +86,7 @@ function treeRows(r: ScoreResult, o: ReportOptions): Cell[][] {
     const it = items.get(n.code)!;
     const pts = it.points === null ? '—' : num(it.points);
     const note = itemNote(it, lang, d);
-    const paint = it.lost > 0 || it.status === 'unanswered' ? c.yellow : it.status === 'not_applicable' ? c.dim : (s: string) => s;
+    const paint = isPositive(it.lost) || it.status === 'unanswered' ? c.yellow : it.status === 'not_applicable' ? c.dim : (s: string) => s;
     rows.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`, num(it.max), { text: pts, paint }, { text: note, paint }]);
   };
   r.areas.forEach((a) => visit(a, 0));
@@ -96,7 +97,7 @@ export const textReporter: Reporter = (r, o) => {
   const { lang, color: c } = o;
   const l = L[lang];
   const d = r.decimals;
-  const num = (x: number) => fixedNumber(x, d, lang);
+  const num = (x: Fixed) => pointsText(x, d, lang);
   const lines: string[] = [];
   // Fitted to the terminal when there is one: a continuation line starts at column `hang`.
   const out = { push: (...ls: string[]) => lines.push(...ls), at: (hang: number, line: string) => lines.push(...wrapLine(line, o.width, hang)) };
@@ -128,7 +129,7 @@ export const textReporter: Reporter = (r, o) => {
     const leaf = o.flat.leaves.get(it.code)!;
     out.at(
       7,
-      `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? 0)}/${num(it.max)})`,
+      `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? ZERO)}/${num(it.max)})`,
     );
     out.at(9, `       ${l.owner}: ${it.owner ?? l.noOwner}`);
     const shown = describeValue(it, leaf.rule, lang);

@@ -25,7 +25,7 @@ import {
 } from './sheet-style.js';
 import { signatureBlock, signerTitle } from './signature.js';
 import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
-import { type Fixed, fromNumber, percent, sumPoints, ZERO } from '../core/fixed.js';
+import { add, equal, isZero, percent, toFixed, toNumber, ZERO, type Fixed } from '../core/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
@@ -67,15 +67,13 @@ const DIFFERS_FORMAT = `${POINTS}" ${DIFFERS}"`;
 /** Light grey: still visible when printed in black and white. */
 const DIFFERS_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 
+/** A row placed on the form, with its exact points (sums and percentages stay exact; cells get numbers). */
 interface Placed {
   row: number;
-  points: number;
-  applicable: number;
-  max: number;
+  points: Fixed;
+  applicable: Fixed;
+  max: Fixed;
 }
-
-/** Points have at most four decimals: back to exact fixed point for the percentages (ROUND(…, 2) in the sheet). */
-const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
 
 function sumFormula(col: string, rows: number[]): string {
   return rows.length === 1 ? `${col}${rows[0]}` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
@@ -164,12 +162,12 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       styleRow(r, depth <= 1);
       const kids = n.children.map((k) => place(k, depth + 1));
       const rows = kids.map((k) => k.row);
-      const p = sumPoints(kids.map((k) => k.points));
-      const a = sumPoints(kids.map((k) => k.applicable));
+      const p = add(...kids.map((k) => k.points));
+      const a = add(...kids.map((k) => k.applicable));
       ws.getCell(`${C.max}${r}`).value = { formula: sumFormula(C.max, rows), result: n.max };
-      ws.getCell(`${C.score}${r}`).value = { formula: sumFormula(C.score, rows), result: p };
-      ws.getCell(`${C.applicable}${r}`).value = { formula: sumFormula(C.applicable, rows), result: a };
-      return { row: r, points: p, applicable: a, max: n.max };
+      ws.getCell(`${C.score}${r}`).value = { formula: sumFormula(C.score, rows), result: toNumber(p) };
+      ws.getCell(`${C.applicable}${r}`).value = { formula: sumFormula(C.applicable, rows), result: toNumber(a) };
+      return { row: r, points: p, applicable: a, max: toFixed(n.max) };
     }
     styleRow(r, depth <= 1);
     const it = items.get(n.code)!;
@@ -184,13 +182,13 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       score.value = 'Không đánh giá';
       score.font = { name: FONT, size: 10, italic: true };
     } else {
-      score.value = it.points ?? 0;
+      score.value = toNumber(it.points ?? ZERO);
     }
     if (e?.claimed !== undefined) {
       const claimed = ws.getCell(`${C.claimed}${r}`);
       claimed.value = e.claimed;
       // The unit's own figure beside cchc's: marked where the two differ, so the signer sees both.
-      if (fromNumber(e.claimed) !== fromNumber(it.points ?? 0)) {
+      if (it.claimed === undefined || !equal(it.claimed, it.points ?? ZERO)) {
         differing++;
         claimed.numFmt = DIFFERS_FORMAT;
         claimed.font = { name: FONT, size: 11, bold: true };
@@ -199,8 +197,8 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       }
     }
     ws.getCell(`${C.note}${r}`).value = text(e?.note);
-    ws.getCell(`${C.applicable}${r}`).value = it.applicableMax;
-    return { row: r, points: it.points ?? 0, applicable: it.applicableMax, max: n.max };
+    ws.getCell(`${C.applicable}${r}`).value = toNumber(it.applicableMax);
+    return { row: r, points: it.points ?? ZERO, applicable: it.applicableMax, max: it.max };
   };
 
   const areas = flat.catalog.areas.map((a) => place(a, 0));
@@ -213,7 +211,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     put(ws, `${C.name}${r}`, `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)`);
     styleRow(r, true);
     const placed = adj.items.map((n) => place(n, 2));
-    adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: result[section] };
+    adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: toNumber(result[section]) };
   }
   const lastItemRow = row - 1;
 
@@ -232,7 +230,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     return r;
   };
   const G = C.score;
-  const achievedRow = footer('Tổng điểm các lĩnh vực', sumFormula(G, areas.map((a) => a.row)), result.achieved);
+  const achievedRow = footer('Tổng điểm các lĩnh vực', sumFormula(G, areas.map((a) => a.row)), toNumber(result.achieved));
   const adjRow = (s: 'bonus' | 'penalty', label: string) => {
     const a = adjustments[s];
     return a ? footer(label, `MIN(${sumFormula(G, a.rows)},${a.cap})`, a.value) : undefined;
@@ -240,8 +238,8 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   const bonusRow = adjRow('bonus', 'Điểm thưởng');
   const penaltyRow = adjRow('penalty', 'Điểm trừ');
   const totalExpr = `${G}${achievedRow}${bonusRow ? `+${G}${bonusRow}` : ''}${penaltyRow ? `-${G}${penaltyRow}` : ''}`;
-  const totalRow = footer('Tổng điểm', `MAX(0,${totalExpr})`, result.total);
-  const maxRow = footer('Tổng điểm tối đa áp dụng', sumFormula(C.applicable, areas.map((a) => a.row)), result.applicableMax);
+  const totalRow = footer('Tổng điểm', `MAX(0,${totalExpr})`, toNumber(result.total));
+  const maxRow = footer('Tổng điểm tối đa áp dụng', sumFormula(C.applicable, areas.map((a) => a.row)), toNumber(result.applicableMax));
   const d = result.decimals;
   const indexRow = footer(
     'Chỉ số cải cách hành chính (%)',
@@ -300,21 +298,21 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
     const p = areas[i]!;
     put(ws, `A${r}`, a.code, { size: 11 });
     put(ws, `B${r}`, a.name, { size: 11 });
-    ws.getCell(`C${r}`).value = { formula: ref(C.max, p.row), result: p.max };
-    ws.getCell(`D${r}`).value = { formula: ref(C.applicable, p.row), result: p.applicable };
-    ws.getCell(`E${r}`).value = { formula: ref(C.score, p.row), result: p.points };
-    const pct = p.applicable === 0 ? '' : percent(fixed(p.points), fixed(p.applicable), 2).value;
+    ws.getCell(`C${r}`).value = { formula: ref(C.max, p.row), result: toNumber(p.max) };
+    ws.getCell(`D${r}`).value = { formula: ref(C.applicable, p.row), result: toNumber(p.applicable) };
+    ws.getCell(`E${r}`).value = { formula: ref(C.score, p.row), result: toNumber(p.points) };
+    const pct = isZero(p.applicable) ? '' : percent(p.points, p.applicable, 2).value;
     ws.getCell(`F${r}`).value = { formula: `IF(D${r}=0,"",ROUND(E${r}/D${r}*100,2))`, result: pct };
   });
   const last = first + areas.length - 1;
   const t = last + 1;
   put(ws, `B${t}`, 'Tổng cộng', { bold: true, size: 11 });
-  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${last})`, result: sumPoints(areas.map((a) => a.max)) };
-  ws.getCell(`D${t}`).value = { formula: `SUM(D${first}:D${last})`, result: result.applicableMax };
-  ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${last})`, result: result.achieved };
+  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${last})`, result: toNumber(add(...areas.map((a) => a.max))) };
+  ws.getCell(`D${t}`).value = { formula: `SUM(D${first}:D${last})`, result: toNumber(result.applicableMax) };
+  ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${last})`, result: toNumber(result.achieved) };
   ws.getCell(`F${t}`).value = {
     formula: `IF(D${t}=0,"",ROUND(E${t}/D${t}*100,2))`,
-    result: result.applicableMax === 0 ? '' : percent(fixed(result.achieved), fixed(result.applicableMax), 2).value,
+    result: isZero(result.applicableMax) ? '' : percent(result.achieved, result.applicableMax, 2).value,
   };
   for (let r = 4; r <= t; r++) {
     for (let c = 1; c <= 6; c++) {

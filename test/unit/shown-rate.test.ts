@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shownPercent, type PercentBound } from '../../src/core/fixed.js';
 import { describeHint, describeValue } from '../../src/reporters/describe.js';
-import { catalog, score } from '../helpers.js';
+import { catalog, n, score } from '../helpers.js';
 
 const pctBound = (text: string): PercentBound => {
   const [i, f = ''] = text.split('.');
@@ -81,7 +81,7 @@ describe('the table, the JSON and the hint show one value', () => {
 
   it('90,005% under "from 90,01%": shown 90,005, scored 0, asked for 90,01', () => {
     const it = item('1.1');
-    expect(it.points).toBe(0);
+    expect(n(it.points!)).toBe(0);
     expect(it.rate).toBe(90.005);
     expect(it.hint).toEqual({ code: 'hint.next_band', args: { from: 90.01, points: 2, pct: 90.005 } });
     expect(describeValue(it, rule('1.1'), 'vi')).toBe('90,005%');
@@ -91,15 +91,15 @@ describe('the table, the JSON and the hint show one value', () => {
   it('19 999 of 20 000 is shown 99,995%, not 100,00%; its points, 1 × 99,995% rounded to 1,00, lose nothing', () => {
     const it = item('1.2');
     expect(it.rate).toBe(99.995);
-    expect(it.points).toBe(1);
-    expect(it.lost).toBe(0);
+    expect(n(it.points!)).toBe(1);
+    expect(n(it.lost)).toBe(0);
     expect(it.hint).toBeUndefined();
     expect(describeValue(it, rule('1.2'), 'vi')).toBe('19999/20000 (99,995%)');
   });
 
   it('a rule whose best band gives less than max: the hint does not ask for a band already reached', () => {
     const it = item('1.3');
-    expect(it.points).toBe(1);
+    expect(n(it.points!)).toBe(1);
     expect(it.hint?.code).toBe('hint.rule_ceiling');
   });
 });

@@ -1,3 +1,4 @@
+import { toNumber } from '../../src/core/fixed.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,10 +51,10 @@ describe('self-assessment form', () => {
 
     const f = formulas(ws);
     const footer = (label: string) => f.get(`G${rowOf(ws, label)}`)!;
-    expect(footer('Tổng điểm các lĩnh vực').result).toBe(u.result.achieved);
+    expect(footer('Tổng điểm các lĩnh vực').result).toBe(toNumber(u.result.achieved));
     expect(footer('Điểm thưởng')).toMatchObject({ formula: expect.stringMatching(/^MIN\(/), result: 0.5 });
-    expect(footer('Tổng điểm').result).toBe(u.result.total);
-    expect(footer('Tổng điểm tối đa áp dụng').result).toBe(u.result.applicableMax);
+    expect(footer('Tổng điểm').result).toBe(toNumber(u.result.total));
+    expect(footer('Tổng điểm tối đa áp dụng').result).toBe(toNumber(u.result.applicableMax));
     expect(footer('Chỉ số cải cách hành chính (%)')).toMatchObject({ formula: expect.stringContaining('ROUND('), result: 71.1 });
     expect(footer('Xếp loại').result).toBe('Khá');
     expect(f.get(`G${area}`)!.result).toBe(2.88);
@@ -155,7 +156,7 @@ describe('self-assessment form', () => {
     const ws = (await readBack(out)).getWorksheet(SUMMARY_SHEET)!;
     expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Tỷ lệ (%)']);
     expect(ws.getCell('E5').formula).toMatch(/^'Tự đánh giá'!G\d+$/);
-    expect([ws.getCell('E5').result, ws.getCell('E6').result]).toEqual(u.result.areas.map((a) => a.points));
+    expect([ws.getCell('E5').result, ws.getCell('E6').result]).toEqual(u.result.areas.map((a) => toNumber(a.points)));
     expect(ws.getCell('F5').result).toBe(72);
   });
 
@@ -172,7 +173,7 @@ describe('self-assessment form', () => {
     expect(ws.getCell(`H${rowOf(ws, '2.2')}`).value).toBeNull();
     expect((ws.getCell(`G${rowOf(ws, '2.2')}`).fill as { pattern?: string } | undefined)?.pattern ?? 'none').toBe('none');
     const f = formulas(ws);
-    expect(f.get(`G${rowOf(ws, 'Tổng điểm')}`)!.result).toBe(u.result.total);
+    expect(f.get(`G${rowOf(ws, 'Tổng điểm')}`)!.result).toBe(toNumber(u.result.total));
     expect(f.get(`G${rowOf(ws, '2')}`)!.result).toBe(3.73);
     const legend = [...Array(ws.rowCount).keys()].map((i) => ws.getCell(`A${i + 1}`).value).find((v) => typeof v === 'string' && v.startsWith('(≠)'));
     expect(legend).toMatch(/^\(≠\) Ở 1 tiêu chí thành phần/);

@@ -1,4 +1,4 @@
-import { toNumber, type Fixed } from '../fixed.js';
+import { fromUnits, toNumber } from '../fixed.js';
 import type { CatalogMeta, LostPoints } from './types.js';
 
 export interface WeakItem {
@@ -31,5 +31,5 @@ export function weakItems(meta: CatalogMeta, lostLists: Iterable<LostPoints>): W
     .map((leaf, order) => ({ leaf, order, t: tally.get(leaf.code) }))
     .filter((x): x is typeof x & { t: { units: number; lost: number } } => x.t !== undefined && x.t.units > 0)
     .sort((a, b) => b.t.units - a.t.units || b.t.lost - a.t.lost || a.order - b.order)
-    .map(({ leaf, t }) => ({ ...leaf, units: t.units, lost: toNumber(t.lost as Fixed) }));
+    .map(({ leaf, t }) => ({ ...leaf, units: t.units, lost: toNumber(fromUnits(t.lost)) }));
 }

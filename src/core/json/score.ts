@@ -1,7 +1,8 @@
 import type { Finding } from '../findings/finding.js';
 import type { FlatCatalog } from '../flat-catalog.js';
 import type { Provenance } from '../provenance.js';
-import { lostItems, type ScoreResult } from '../scoring/score.js';
+import { toNumber } from '../fixed.js';
+import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
 
 export const SCORE_FORMAT_VERSION = 2;
 
@@ -9,21 +10,68 @@ export const SCORE_FORMAT_VERSION = 2;
  * The documented JSON of `cchc score --json` (README "Kết quả JSON"): codes and numbers, no words, so
  * the same input gives the same bytes whatever the language; renderers make the words.
  */
+/** The one conversion of exact points to JSON numbers (at most four decimals). */
+function nodeJson(n: NodeScore): NodeJson {
+  const out: NodeJson = { code: n.code, name: n.name, max: toNumber(n.max), applicableMax: toNumber(n.applicableMax), points: toNumber(n.points) };
+  if (n.children) out.children = n.children.map(nodeJson);
+  return out;
+}
+interface NodeJson {
+  code: string;
+  name: string;
+  max: number;
+  applicableMax: number;
+  points: number;
+  children?: NodeJson[];
+}
+
+/** One sub-criterion, keys in the documented order (README), optional ones only when set. */
+function itemJson(it: ItemScore) {
+  const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
+  return {
+    code: it.code,
+    name: it.name,
+    section: it.section,
+    area: it.area,
+    max: toNumber(it.max),
+    applicableMax: toNumber(it.applicableMax),
+    points: it.points === null ? null : toNumber(it.points),
+    lost: toNumber(it.lost),
+    status: it.status,
+    rule: it.rule,
+    documents: it.documents,
+    ...opt('owner', it.owner),
+    ...opt('evidence', it.evidence),
+    ...opt('claimed', it.claimed === undefined ? undefined : toNumber(it.claimed)),
+    ...opt('reason', it.reason),
+    ...opt('value', it.value),
+    ...opt('rate', it.rate),
+    ...opt('hint', it.hint),
+  };
+}
+
+/** A result's points as JSON numbers: the totals, the tree and the items. */
+export function resultNumbers(result: ScoreResult) {
+  return {
+    achieved: toNumber(result.achieved),
+    bonus: toNumber(result.bonus),
+    penalty: toNumber(result.penalty),
+    total: toNumber(result.total),
+    applicableMax: toNumber(result.applicableMax),
+    index: result.index,
+    band: result.band,
+    areas: result.areas.map(nodeJson),
+    items: result.items.map(itemJson),
+  };
+}
+
 export function scoreJson(result: ScoreResult, flat: FlatCatalog, findings: readonly Finding[], provenance?: Provenance) {
   return {
     formatVersion: SCORE_FORMAT_VERSION,
     ...(provenance ? { provenance } : {}),
     unit: result.unit,
     catalog: { ...result.catalog, decimals: result.decimals, bands: flat.catalog.bands.map((b) => ({ label: b.label, from: b.from })) },
-    achieved: result.achieved,
-    bonus: result.bonus,
-    penalty: result.penalty,
-    total: result.total,
-    applicableMax: result.applicableMax,
-    index: result.index,
-    band: result.band,
-    areas: result.areas,
-    items: result.items,
+    ...resultNumbers(result),
     lost: lostItems(result).map((i) => i.code),
     unanswered: result.items.filter((i) => i.status === 'unanswered' && i.section === 'areas').map((i) => i.code),
     findings,

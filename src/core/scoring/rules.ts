@@ -7,7 +7,12 @@ import {
   ZERO,
   decimalParts,
   fromNumber,
+  compare,
+  isNegative,
   max as fmax,
+  min as fmin,
+  onStep,
+  toFixed,
   type PercentBound,
   ratioAtLeast,
   scaleRatio,
@@ -117,16 +122,16 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       const comma = decimalComma(raw);
       if (comma) return comma;
       const f = typeof raw === 'number' ? fromNumber(raw) : undefined;
-      const step = 10 ** (4 - decimals);
-      if (f === undefined || f < 0 || f > maxPts || f % step !== 0)
+      if (f === undefined || isNegative(f) || compare(f, maxPts) > 0 || !onStep(f, decimals))
         return fail('evidence.points_range', { max: toNumber(maxPts), decimals });
       return { ok: true, input: { kind: 'points', value: f } };
     }
   }
 }
 
+/** A rule's point value, or its default when the catalog leaves it out. Catalog checks refuse values of more than four decimals. */
 function pts(x: number | undefined, fallback: Fixed): Fixed {
-  return x === undefined ? fallback : (fromNumber(x) ?? fallback);
+  return x === undefined ? fallback : toFixed(x);
 }
 
 /** A choice's points: its own, or its fraction of max rounded to the catalog's decimals. */
@@ -152,7 +157,7 @@ function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>): RateBand[] {
   return out;
 }
 
-function bandFor(rule: Extract<RuleT, { kind: 'rate_bands' }>, num: bigint, den: bigint) {
+function rateBand(rule: Extract<RuleT, { kind: 'rate_bands' }>, num: bigint, den: bigint) {
   const all = bands(rule);
   const i = all.findIndex((b) => ratioAtLeast(num, den, b.frac.num, b.frac.den * 100n));
   return { all, index: i };
@@ -174,7 +179,7 @@ export function pointsFor(rule: RuleT, maxPts: Fixed, decimals: number, input: I
       return pts(rule.missing, ZERO);
     case 'rate_bands': {
       if (input.kind !== 'rate') return ZERO;
-      const { all, index } = bandFor(rule, input.num, input.den);
+      const { all, index } = rateBand(rule, input.num, input.den);
       return index < 0 ? ZERO : all[index]!.points;
     }
     case 'pro_rata':
@@ -212,7 +217,7 @@ export function ruleRange(rule: RuleT, maxPts: Fixed, decimals: number): { hi: F
     default:
       values = [maxPts, ZERO];
   }
-  return { hi: Math.max(...values) as Fixed, lo: Math.min(...values) as Fixed, values };
+  return { hi: values.reduce(fmax), lo: values.reduce(fmin), values };
 }
 
 /** What would earn the points this item lost, as a coded hint for the reporters. */
@@ -236,7 +241,7 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
     case 'yes_no':
       return { code: 'hint.yes', args: {} };
     case 'choice': {
-      const best = [...rule.options].sort((a, b) => optionPoints(b, maxPts, decimals) - optionPoints(a, maxPts, decimals))[0]!;
+      const best = [...rule.options].sort((a, b) => compare(optionPoints(b, maxPts, decimals), optionPoints(a, maxPts, decimals)))[0]!;
       return { code: 'hint.choice', args: { label: best.label } };
     }
     case 'timeliness':
@@ -244,7 +249,10 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
     case 'rate_bands': {
       if (input.kind !== 'rate') return { code: 'hint.unanswered', args: {} };
       // Full marks need the lowest band that gives the most points.
-      const best = bands(rule).reduce((a, b) => (b.points > a.points || (b.points === a.points && b.from < a.from) ? b : a));
+      const best = bands(rule).reduce((a, b) => {
+        const c = compare(b.points, a.points);
+        return c > 0 || (c === 0 && b.from < a.from) ? b : a;
+      });
       const pct = shownRate(rule, input);
       // The best band is reached and still short of max: the rule itself gives no more.
       if (ratioAtLeast(input.num, input.den, best.frac.num, best.frac.den * 100n)) {

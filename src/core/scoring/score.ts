@@ -3,7 +3,7 @@ import type { Evidence, ItemEvidence, Unit } from '../schema/evidence.js';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/codes.js';
 import type { FlatCatalog, Leaf, Section } from '../flat-catalog.js';
-import { type Fixed, ZERO, add, decimalParts, fromNumber, min, percent, plus, sub, toNumber } from '../fixed.js';
+import { type Fixed, ZERO, add, compare, decimalParts, equal, fromNumber, isNegative, isPositive, min, percent, plus, sub, toFixed, toNumber } from '../fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
@@ -13,12 +13,12 @@ export interface ItemScore {
   name: string;
   section: Section;
   area: string;
-  max: number;
+  max: Fixed;
   /** 0 when not applicable: its max leaves the denominator. */
-  applicableMax: number;
+  applicableMax: Fixed;
   /** null when not applicable. */
-  points: number | null;
-  lost: number;
+  points: Fixed | null;
+  lost: Fixed;
   status: ItemStatus;
   rule: string;
   value?: unknown;
@@ -27,7 +27,7 @@ export interface ItemScore {
   /** The unit's reason when the task did not arise. */
   reason?: string;
   documents: number;
-  claimed?: number;
+  claimed?: Fixed;
   owner?: string;
   evidence?: string;
   hint?: Hint;
@@ -36,9 +36,9 @@ export interface ItemScore {
 export interface NodeScore {
   code: string;
   name: string;
-  max: number;
-  applicableMax: number;
-  points: number;
+  max: Fixed;
+  applicableMax: Fixed;
+  points: Fixed;
   children?: NodeScore[];
 }
 
@@ -46,13 +46,13 @@ export interface ScoreResult {
   unit: Unit;
   catalog: { id: string; title: string; level: string; scope: string; year: number; template: boolean };
   decimals: number;
-  /** Points from the areas. */
-  achieved: number;
-  bonus: number;
-  penalty: number;
+  /** Points from the areas. Points are exact (src/core/fixed.ts) until the JSON edge (src/core/json). */
+  achieved: Fixed;
+  bonus: Fixed;
+  penalty: Fixed;
   /** achieved + bonus − penalty, never below 0. */
-  total: number;
-  applicableMax: number;
+  total: Fixed;
+  applicableMax: Fixed;
   /** total ÷ applicableMax × 100, rounded to `decimals`; null when nothing is applicable. */
   index: number | null;
   band: string | null;
@@ -73,28 +73,27 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     name: leaf.name,
     section: leaf.section,
     area: leaf.area.code,
-    max: toNumber(leaf.max),
-    applicableMax: toNumber(leaf.max),
-    points: 0,
-    lost: 0,
+    max: leaf.max,
+    applicableMax: leaf.max,
+    points: ZERO,
+    lost: ZERO,
     status: 'scored',
     rule: leaf.rule.kind,
     documents: ev?.documents?.length ?? 0,
   };
   if (leaf.owner !== undefined) item.owner = leaf.owner;
   if (leaf.evidence !== undefined) item.evidence = leaf.evidence;
-  if (ev?.claimed !== undefined) item.claimed = ev.claimed;
 
   // A claim above max is wrong whatever the value says, so it is checked first.
   let claimed: Fixed | undefined;
   if (ev?.claimed !== undefined) {
     claimed = fromNumber(ev.claimed);
     if (claimed === undefined) {
-      findings.push(finding('evidence.points_range', [...path, 'claimed'], { max: item.max, decimals }, leaf.code));
-    } else if (claimed > leaf.max) {
-      findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: item.max }, leaf.code));
+      findings.push(finding('evidence.points_range', [...path, 'claimed'], { max: toNumber(leaf.max), decimals }, leaf.code));
+    } else if (compare(claimed, leaf.max) > 0) {
+      findings.push(finding('evidence.claimed_exceeds_max', [...path, 'claimed'], { claimed: ev.claimed, max: toNumber(leaf.max) }, leaf.code));
       claimed = undefined;
-    }
+    } else item.claimed = claimed;
   }
 
   let input: Input | undefined;
@@ -130,18 +129,18 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     points = pointsFor(leaf.rule, leaf.max, decimals, input);
   }
 
-  item.points = item.status === 'not_applicable' ? null : toNumber(points);
-  item.applicableMax = toNumber(applicable);
+  item.points = item.status === 'not_applicable' ? null : points;
+  item.applicableMax = applicable;
   const lost = leaf.section === 'penalty' ? points : sub(applicable, points);
-  item.lost = toNumber(lost);
-  if (lost > 0 && leaf.section === 'areas') {
+  item.lost = lost;
+  if (isPositive(lost) && leaf.section === 'areas') {
     item.hint = hintFor(leaf.rule, leaf.max, decimals, input?.kind === 'none' ? undefined : input);
   }
 
-  if (claimed !== undefined && item.status !== 'unanswered' && claimed !== (item.status === 'not_applicable' ? ZERO : points)) {
-    findings.push(finding('evidence.claim_mismatch', [...path, 'claimed'], { claimed: ev!.claimed!, computed: item.points ?? 0 }, leaf.code));
+  if (claimed !== undefined && item.status !== 'unanswered' && !equal(claimed, item.status === 'not_applicable' ? ZERO : points)) {
+    findings.push(finding('evidence.claim_mismatch', [...path, 'claimed'], { claimed: ev!.claimed!, computed: toNumber(points) }, leaf.code));
   }
-  if (points > 0 && leaf.section === 'areas' && item.status === 'scored' && item.documents === 0) {
+  if (isPositive(points) && leaf.section === 'areas' && item.status === 'scored' && item.documents === 0) {
     findings.push(finding('evidence.no_documents', path, {}, leaf.code));
   }
   return { item, points, applicable };
@@ -150,7 +149,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
 function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScore; points: Fixed; applicable: Fixed } {
   if (!n.children?.length) {
     const s = scored.get(n.code)!;
-    const node = { code: n.code, name: n.name, max: n.max, applicableMax: toNumber(s.applicable), points: toNumber(s.points) };
+    const node = { code: n.code, name: n.name, max: s.item.max, applicableMax: s.applicable, points: s.points };
     return { node, points: s.points, applicable: s.applicable };
   }
   let points = ZERO;
@@ -162,7 +161,7 @@ function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScor
     applicable = plus(applicable, k.applicable);
     children.push(k.node);
   }
-  const node = { code: n.code, name: n.name, max: n.max, applicableMax: toNumber(applicable), points: toNumber(points), children };
+  const node = { code: n.code, name: n.name, max: toFixed(n.max), applicableMax: applicable, points, children };
   return { node, points, applicable };
 }
 
@@ -185,16 +184,16 @@ export function scoreUnit(index: FlatCatalog, evidence: Evidence): { result: Sco
     const adj = catalog[section];
     if (!adj) return ZERO;
     const sum = add(...adj.items.map((n) => rollUp(n, scored).points));
-    return min(sum, fromNumber(adj.max) ?? ZERO);
+    return min(sum, toFixed(adj.max));
   };
   const bonus = adjustment('bonus');
   const penalty = adjustment('penalty');
   const totalRaw = sub(add(achieved, bonus), penalty);
-  const total = totalRaw < 0 ? ZERO : totalRaw;
+  const total = isNegative(totalRaw) ? ZERO : totalRaw;
 
   let index_: number | null = null;
   let band: string | null = null;
-  if (applicableMax > 0) {
+  if (isPositive(applicableMax)) {
     const p = percent(total, applicableMax, catalog.decimals);
     index_ = p.value;
     band = bandFor(catalog.bands, p.scaled, catalog.decimals);
@@ -214,11 +213,11 @@ export function scoreUnit(index: FlatCatalog, evidence: Evidence): { result: Sco
         template: catalog.template,
       },
       decimals: catalog.decimals,
-      achieved: toNumber(achieved),
-      bonus: toNumber(bonus),
-      penalty: toNumber(penalty),
-      total: toNumber(total),
-      applicableMax: toNumber(applicableMax),
+      achieved,
+      bonus,
+      penalty,
+      total,
+      applicableMax,
       index: index_,
       band,
       areas: areas.map((a) => a.node),
@@ -243,7 +242,7 @@ export function bandFor(bands: ReadonlyArray<{ label: string; from: number }>, s
 export function lostItems(result: ScoreResult): ItemScore[] {
   return result.items
     .map((item, i) => ({ item, i }))
-    .filter(({ item }) => item.section === 'areas' && item.lost > 0)
-    .sort((a, b) => b.item.lost - a.item.lost || a.i - b.i)
+    .filter(({ item }) => item.section === 'areas' && isPositive(item.lost))
+    .sort((a, b) => compare(b.item.lost, a.item.lost) || a.i - b.i)
     .map(({ item }) => item);
 }

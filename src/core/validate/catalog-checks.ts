@@ -1,7 +1,7 @@
 import type { Catalog, CatalogNode, RuleT } from '../schema/catalog.js';
 import type { Finding, YamlPath } from '../findings/finding.js';
 import { finding } from '../findings/codes.js';
-import { type Fixed, ZERO, add, fromNumber, toNumber } from '../fixed.js';
+import { type Fixed, ZERO, add, compare, equal, fromNumber, toFixed, toNumber } from '../fixed.js';
 import { ruleRange } from '../scoring/rules.js';
 
 /**
@@ -23,6 +23,8 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
   const checkRule = (rule: RuleT, max: Fixed, path: YamlPath, code: string) => {
     const rp = [...path, 'rule'];
+    // A point value of more than four decimals is reported once; the rule's range is then not computed.
+    const before = out.filter((f) => f.code === 'catalog.too_many_decimals').length;
     if (rule.kind === 'choice') {
       const values = new Set<string>();
       rule.options.forEach((o, i) => {
@@ -52,11 +54,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       const v = (rule as Record<string, unknown>)[key];
       if (typeof v === 'number') exact(v, [...rp, key], code);
     }
-    if (rule.kind === 'deduction' && rule.floor !== undefined && (fromNumber(rule.floor) ?? ZERO) > max) {
+    if (out.filter((f) => f.code === 'catalog.too_many_decimals').length > before) return;
+    if (rule.kind === 'deduction' && rule.floor !== undefined && compare(toFixed(rule.floor), max) > 0) {
       out.push(finding('catalog.floor_exceeds_max', [...rp, 'floor'], { floor: rule.floor, max: toNumber(max) }, code));
     }
     const { hi } = ruleRange(rule, max, catalog.decimals);
-    if (hi > max) out.push(finding('catalog.rule_exceeds_max', rp, { points: toNumber(hi), max: toNumber(max) }, code));
+    if (compare(hi, max) > 0) out.push(finding('catalog.rule_exceeds_max', rp, { points: toNumber(hi), max: toNumber(max) }, code));
   };
 
   const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean): Fixed => {
@@ -69,7 +72,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (n.children?.length) {
       if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
       const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false)));
-      if (sum !== max) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
+      if (!equal(sum, max)) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
     } else if (isArea) {
       out.push(finding('catalog.area_needs_children', path, {}, n.code));
     } else if (!n.rule) {
@@ -82,7 +85,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
 
   const total = add(...catalog.areas.map((a, i) => walk(a, ['areas', i], undefined, true)));
   const scale = exact(catalog.scale, ['scale']);
-  if (total !== scale) out.push(finding('catalog.scale_sum', ['areas'], { sum: toNumber(total), scale: catalog.scale }));
+  if (!equal(total, scale)) out.push(finding('catalog.scale_sum', ['areas'], { sum: toNumber(total), scale: catalog.scale }));
 
   for (const section of ['bonus', 'penalty'] as const) {
     const adj = catalog[section];
