@@ -112,11 +112,19 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(format(['text', 'json']))
     .option('--json', 'như --format json')
     .option('--xlsx <file>', 'ghi biểu tự đánh giá (.xlsx) theo mẫu chuẩn')
+    .option('--html <file>', 'ghi báo cáo HTML có biểu đồ (một tệp, mở được khi không có mạng)')
+    .option('--ranking <file>', 'kết quả "cchc batch --json" của huyện: thứ hạng và bình quân trong báo cáo HTML')
     .addOption(output(vi))
-    .action(function (this: Command, unit: string, o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string; output?: string }) {
+    .action(function (
+      this: Command,
+      unit: string,
+      o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string; html?: string; ranking?: string; output?: string },
+    ) {
       const opts = {
         ...(o.catalog ? { catalog: o.catalog } : {}),
         ...(o.xlsx ? { xlsx: o.xlsx } : {}),
+        ...(o.html ? { html: o.html } : {}),
+        ...(o.ranking ? { ranking: o.ranking } : {}),
         ...(o.output !== undefined ? { output: o.output } : {}),
         format: o.json ? ('json' as const) : o.format,
       };
@@ -160,6 +168,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(format(['text', 'json', 'csv', 'csv-vi']))
     .option('--json', 'như --format json')
     .option('--xlsx <file>', 'ghi bảng xếp hạng (.xlsx)')
+    .option('--html <file>', 'ghi báo cáo HTML có biểu đồ (một tệp, mở được khi không có mạng)')
     .option('--forms <dir>', 'ghi biểu tự đánh giá của từng đơn vị vào thư mục')
     .option('--group-by <field>', 'xếp hạng trong từng nhóm (ví dụ parent, type, province)')
     // Numbers stay text here and are read exactly by the command (92,5 and 92.5; never parseFloat).

@@ -21,7 +21,8 @@ import { rankingJsonText } from '../reporters/ranking-json.js';
 import { rankingCsv } from '../reporters/ranking-csv.js';
 import { fromNumber, ZERO, type Fixed } from '../core/fixed.js';
 import { watchFolder } from '../io/interrupt.js';
-import { writeFailure } from '../io/atomic-write.js';
+import { writeAtomically, writeFailure } from '../io/atomic-write.js';
+import { rankingJson } from '../core/json/ranking.js';
 import { EXIT, type CommandResult, type Context } from './context.js';
 import { decimalOption, wholeOption } from './number-option.js';
 import { checkOutputs, deliver } from './output.js';
@@ -40,6 +41,8 @@ export interface BatchOptions {
   compare?: string;
   /** The ranking (text, JSON or CSV) goes to this file instead of stdout. */
   output?: string;
+  /** Also write the district's HTML report here. */
+  html?: string;
 }
 
 const T = {
@@ -52,6 +55,7 @@ const T = {
       `Các đơn vị đã xếp hạng có ${n} cảnh báo (mục chưa kê khai, thiếu tài liệu kiểm chứng…): xem từng đơn vị bằng "cchc score <tệp>".`,
     wroteXlsx: (f: string) => `Đã ghi bảng xếp hạng: ${f}`,
     noXlsx: (f: string) => `Không có đơn vị nào được xếp hạng: không ghi ${f}`,
+    wroteHtml: (f: string) => `Đã ghi báo cáo HTML: ${f}`,
     wroteForms: (n: number, d: string) => `Đã ghi ${n} biểu tự đánh giá vào ${d}`,
   },
   en: {
@@ -62,6 +66,7 @@ const T = {
     warnings: (n: number) => `The ranked units have ${n} warnings (undeclared items, missing evidence…): see each with "cchc score <file>".`,
     wroteXlsx: (f: string) => `Wrote the ranking: ${f}`,
     noXlsx: (f: string) => `No unit was ranked: ${f} not written`,
+    wroteHtml: (f: string) => `Wrote the HTML report: ${f}`,
     wroteForms: (n: number, d: string) => `Wrote ${n} self-assessment forms into ${d}`,
   },
 };
@@ -103,7 +108,10 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
     const read = await readJsonDoc(file);
     const p = 'doc' in read ? readPrevious(read.doc) : read;
     if ('findings' in p) bad.push(...p.findings);
-    else previous = { file, previous: p.previous };
+    // Ranks within groups are compared only with ranks within the same grouping.
+    else if (p.previous.groupBy !== groupBy) {
+      bad.push(placedFinding('batch.compare_grouping', { now: groupBy ?? '', then: p.previous.groupBy ?? '' }, { file }));
+    } else previous = { file, previous: p.previous };
   }
   if (opts.catalog !== undefined) {
     const cat = await diskCatalogs().get(opts.catalog, process.cwd());
@@ -153,7 +161,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   if (!paths.length) return usage([...expanded.problems, placedFinding('batch.no_input')], ctx);
   // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
   const inputFiles = [...paths, opts.compare, catalogFile];
-  const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--output', opts.output]], inputFiles);
+  const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--html', opts.html], ['--output', opts.output]], inputFiles);
   if (refused.length) return usage(refused, ctx);
 
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
@@ -189,6 +197,16 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
       const failed = await saveWorkbook(wb, opts.xlsx, [...inputFiles, ...catalogFiles]);
       if (failed.length) failedWrites.push(...failed);
       else wrote.push(t.wroteXlsx(opts.xlsx));
+    }
+  }
+  if (opts.html) {
+    if (!ranked.length) wrote.push(t.noXlsx(opts.html));
+    else {
+      const { districtHtml } = await import('../reporters/html/district.js');
+      const catalogFiles = [...scored.catalogs.values()].map((m) => m.file);
+      const failed = await writeAtomically(opts.html, districtHtml(rankingJson(report, made), { lang: ctx.lang }), [...inputFiles, ...catalogFiles]);
+      if (failed.length) failedWrites.push(...failed);
+      else wrote.push(t.wroteHtml(opts.html));
     }
   }
   if (opts.forms && ranked.length) {

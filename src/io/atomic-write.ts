@@ -60,7 +60,11 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
   const target = resolve(out);
   if (await overwritesInput(target, inputs)) return [{ ...finding('output.is_input', [], { file: out }), file: out }];
   // Checked first: renaming onto a folder fails differently on each system.
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
+  const st = await stat(target).catch(() => undefined);
+  if (st?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
+  // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written to, never renamed over: a
+  // rename would replace /dev/null with a regular file. Nothing can be left half-written in them.
+  if (st && !st.isFile()) return writeFile(target, bytes).then(() => [], (e: unknown) => [writeFailure(e, out)]);
   if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = (async (): Promise<Finding[]> => {

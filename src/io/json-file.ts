@@ -2,15 +2,17 @@ import { parseDocument, LineCounter } from 'yaml';
 import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import type { Doc } from '../core/source.js';
-import { readText } from './text-file.js';
+import { firstJsonError } from './json-syntax.js';
+import { MAX_RESULT_BYTES, readText } from './text-file.js';
 import { locate } from './yaml-file.js';
 
 /**
- * A JSON file (last year's result) as the core's document. JSON.parse reads the data; positions of
- * problems come from the yaml library, which reads JSON too, only when there is a problem to place.
+ * A JSON file (a saved result) as the core's document. JSON.parse reads the data; a syntax error is
+ * placed by json-syntax.ts, and positions of schema problems come from the yaml library (which reads
+ * JSON too), only when there is a problem to place.
  */
 export async function readJsonDoc(file: string): Promise<{ doc: Doc } | { findings: Finding[] }> {
-  const read = await readText(file);
+  const read = await readText(file, MAX_RESULT_BYTES);
   if (read.text === undefined) return { findings: read.findings.map((f) => ({ ...f, file })) };
   const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
   const lines = new LineCounter();
@@ -19,10 +21,8 @@ export async function readJsonDoc(file: string): Promise<{ doc: Doc } | { findin
   try {
     data = JSON.parse(text);
   } catch {
-    // Where the text stops being JSON: the yaml parser's first error, or the start when yaml reads it.
-    const err = positions().errors[0];
-    const pos = lines.linePos(err?.pos[0] ?? 0);
-    return { findings: [{ ...finding('file.not_json', []), file, line: pos.line, column: pos.col }] };
+    const before = text.slice(0, Math.max(0, firstJsonError(text))).split('\n');
+    return { findings: [{ ...finding('file.not_json', []), file, line: before.length, column: before[before.length - 1]!.length + 1 }] };
   }
   let source: ReturnType<typeof positions> | undefined;
   return {

@@ -6,6 +6,8 @@ import { decodeText } from './decode-text.js';
 
 /** Larger inputs are refused rather than parsed for seconds: a unit file is ~20 KB, a catalog ~100 KB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** A saved result (`cchc batch --json`) is read with JSON.parse, not YAML: ~1,5 KB a unit, 15 MB for 10 000 units. */
+export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 export interface TextRead {
   text?: string;
@@ -25,10 +27,10 @@ const at = (f: Finding, file: string): Finding => ({ ...f, file });
  * What is wrong with a file before a byte is read. A device or FIFO is never opened: opening a FIFO
  * waits for a writer, and a device (/dev/zero) reports size 0 and reads without end.
  */
-function refuse(st: Stats, file: string): TextRead | undefined {
+function refuse(st: Stats, file: string, limit: number): TextRead | undefined {
   if (st.isDirectory()) return { findings: [at(finding('file.is_directory', []), file)] };
   if (!st.isFile()) return { findings: [at(finding('file.not_regular', []), file)] };
-  if (st.size > MAX_FILE_BYTES) return { findings: [at(finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file)] };
+  if (st.size > limit) return { findings: [at(finding('file.too_large', [], { size: st.size, limit }), file)] };
   return undefined;
 }
 
@@ -47,37 +49,37 @@ function failed(e: unknown, file: string, isLink: () => boolean): TextRead {
   return { findings: [at(finding('file.unreadable', [], { reason: code }), file)] };
 }
 
-const tooLarge = (size: number, file: string): TextRead => ({
-  findings: [at(finding('file.too_large', [], { size, limit: MAX_FILE_BYTES }), file)],
+const tooLarge = (size: number, file: string, limit: number): TextRead => ({
+  findings: [at(finding('file.too_large', [], { size, limit }), file)],
 });
 
 /** Room for the whole file and one byte more, so the end is seen in one read; files under /proc report size 0. */
 const firstBuffer = (st: Stats): Buffer => Buffer.allocUnsafe(Math.max(st.size + 1, 4096));
 
-function grow(buf: Buffer, n: number): Buffer {
-  const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+function grow(buf: Buffer, n: number, limit: number): Buffer {
+  const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + 1));
   buf.copy(bigger, 0, 0, n);
   return bigger;
 }
 
 /** Reads a text file (UTF-8, or UTF-16 with its mark) as NFC text, turning every failure into findings. */
-export async function readText(file: string): Promise<TextRead> {
+export async function readText(file: string, limit = MAX_FILE_BYTES): Promise<TextRead> {
   try {
-    const bad = refuse(await stat(file), file);
+    const bad = refuse(await stat(file), file, limit);
     if (bad) return bad;
     const handle = await open(file, OPEN_FLAGS);
     try {
       const st = await handle.stat();
-      const again = refuse(st, file);
+      const again = refuse(st, file, limit);
       if (again) return again;
       let buf = firstBuffer(st);
       let n = 0;
       for (;;) {
-        if (n === buf.length) buf = grow(buf, n);
+        if (n === buf.length) buf = grow(buf, n, limit);
         const { bytesRead } = await handle.read(buf, n, buf.length - n, null);
         if (bytesRead === 0) break;
         n += bytesRead;
-        if (n > MAX_FILE_BYTES) return tooLarge(n, file);
+        if (n > limit) return tooLarge(n, file, limit);
       }
       return decoded(buf.subarray(0, n), file);
     } finally {
@@ -100,20 +102,20 @@ export async function readText(file: string): Promise<TextRead> {
 export function readTextSync(file: string): TextRead {
   let fd: number | undefined;
   try {
-    const bad = refuse(statSync(file), file);
+    const bad = refuse(statSync(file), file, MAX_FILE_BYTES);
     if (bad) return bad;
     fd = openSync(file, OPEN_FLAGS);
     const st = fstatSync(fd);
-    const again = refuse(st, file);
+    const again = refuse(st, file, MAX_FILE_BYTES);
     if (again) return again;
     let buf = firstBuffer(st);
     let n = 0;
     for (;;) {
-      if (n === buf.length) buf = grow(buf, n);
+      if (n === buf.length) buf = grow(buf, n, MAX_FILE_BYTES);
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
-      if (n > MAX_FILE_BYTES) return tooLarge(n, file);
+      if (n > MAX_FILE_BYTES) return tooLarge(n, file, MAX_FILE_BYTES);
     }
     return decoded(buf.subarray(0, n), file);
   } catch (e) {

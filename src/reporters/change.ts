@@ -2,8 +2,8 @@ import type { Change } from '../core/batch/compare.js';
 import { fixedNumber, type Lang } from './number.js';
 
 const WORDS = {
-  vi: { up: (n: string) => `tăng ${n} bậc`, down: (n: string) => `giảm ${n} bậc`, same: 'giữ nguyên', new: 'mới' },
-  en: { up: (n: string) => `up ${n}`, down: (n: string) => `down ${n}`, same: 'unchanged', new: 'new' },
+  vi: { up: (n: string) => `tăng ${n} bậc`, down: (n: string) => `giảm ${n} bậc`, same: 'giữ nguyên', new: 'mới', regrouped: 'đổi nhóm' },
+  en: { up: (n: string) => `up ${n}`, down: (n: string) => `down ${n}`, same: 'unchanged', new: 'new', regrouped: 'other group' },
 };
 
 /** "tăng 05 bậc": places padded like the rank labels of the group (width of the group size). */
@@ -21,8 +21,13 @@ export function signed(x: number, d: number, lang: Lang): string {
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : `±${s}`;
 }
 
+/** A change's label: "tăng 03 bậc", "mới", or "đổi nhóm" for a unit ranked in another group last year. */
+export function changeOf(ch: Change, groupSize: number, lang: Lang): string {
+  return ch.regrouped ? WORDS[lang].regrouped : changeLabel(ch.rankChange, groupSize, lang);
+}
+
 /** "tăng 03 bậc (+1,20)", or "mới": the change column of the ranking. */
 export function changeText(ch: Change, groupSize: number, decimals: number, lang: Lang): string {
-  const label = changeLabel(ch.rankChange, groupSize, lang);
+  const label = changeOf(ch, groupSize, lang);
   return ch.indexDelta === null ? label : `${label} (${signed(ch.indexDelta, decimals, lang)})`;
 }

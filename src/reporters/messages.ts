@@ -500,6 +500,12 @@ export const MESSAGES = {
     (a) => `${a.name}: chỉ số ${String(a.index).replace('.', ',')}% dưới ngưỡng ${a.threshold}% (--fail-under)`,
     (a) => `${a.name}: index ${a.index}% is below the threshold ${a.threshold}% (--fail-under)`,
   ),
+  'batch.compare_grouping': m(
+    (a) =>
+      `kết quả năm trước xếp hạng ${a.then ? `theo nhóm "${a.then}"` : 'chung, không chia nhóm'}, năm nay ${a.now ? `theo nhóm "${a.now}"` : 'chung'}: thứ hạng không so sánh được (dùng cùng --group-by như năm trước)`,
+    (a) =>
+      `last year's result was ranked ${a.then ? `by "${a.then}"` : 'as one group'}, this one ${a.now ? `by "${a.now}"` : 'as one group'}: ranks cannot be compared (use the same --group-by as last year)`,
+  ),
   'batch.group_field': m(
     (a) => `không nhóm được theo "${a.field}": cần một trong ${a.allowed}`,
     (a) => `cannot group by "${a.field}": expected one of ${a.allowed}`,
@@ -570,6 +576,23 @@ export const MESSAGES = {
   'output.interrupted': m(
     () => 'không ghi: cchc đang dừng theo yêu cầu',
     () => 'not written: cchc is stopping on request',
+  ),
+  // cchc score --html … --ranking ket-qua.json (a saved `cchc batch --json`)
+  'ranking.catalog_differs': m(
+    (a) => `bảng xếp hạng theo bộ tiêu chí ${a.ranking}, còn đơn vị chấm theo ${a.unit}: không so sánh được`,
+    (a) => `the ranking uses catalog ${a.ranking}, the unit is scored against ${a.unit}: they cannot be compared`,
+  ),
+  'ranking.unit_absent': m(
+    (a) => `đơn vị mã "${a.code}" không có trong bảng xếp hạng: hãy dùng bảng xếp hạng có đơn vị này`,
+    (a) => `unit "${a.code}" is not in the ranking: use a ranking that includes it`,
+  ),
+  'ranking.index_differs': m(
+    (a) => `bảng xếp hạng ghi chỉ số của đơn vị "${a.code}" là ${a.ranking}%, nay tính được ${a.now}%: tệp kê khai đã thay đổi, hãy chạy lại "cchc batch --json"`,
+    (a) => `the ranking gives unit "${a.code}" the index ${a.ranking}%, it is now ${a.now}%: the evidence changed; run "cchc batch --json" again`,
+  ),
+  'option.requires': m(
+    (a) => `tùy chọn ${a.option} chỉ dùng cùng ${a.needs}`,
+    (a) => `option ${a.option} is only used with ${a.needs}`,
   ),
   'internal.error': m(
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,

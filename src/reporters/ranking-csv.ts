@@ -1,5 +1,5 @@
 import type { BatchReport } from '../core/batch/report.js';
-import { changeLabel } from './change.js';
+import { changeOf } from './change.js';
 import type { Lang } from './number.js';
 
 /**
@@ -53,7 +53,7 @@ export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv', lang: La
         text(u.band ?? ''),
         ch?.rankChange === null || ch?.rankChange === undefined ? '' : String(ch.rankChange),
         num(ch?.indexDelta),
-        text(ch ? changeLabel(ch.rankChange, u.groupSize, lang) : ''),
+        text(ch ? changeOf(ch, u.groupSize, lang) : ''),
         text(ch?.merged && ch.previous ? ch.previous.code : ''),
         text(u.file),
       ].join(sep);

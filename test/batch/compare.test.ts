@@ -6,7 +6,8 @@ import { codes } from '../helpers.js';
 
 const prev = (units: Array<[string, number, number]>): Previous => ({
   year: 2023,
-  units: new Map(units.map(([code, index, rank]) => [code, { code, name: `UBND xã ${code}`, index, rank, rankLabel: `${rank}/17` }])),
+  groupBy: null,
+  units: new Map(units.map(([code, index, rank]) => [code, { code, name: `UBND xã ${code}`, index, rank, rankLabel: `${rank}/17`, group: null }])),
 });
 
 describe('change against last year', () => {
@@ -21,7 +22,7 @@ describe('change against last year', () => {
   });
 
   it('a unit that was not ranked last year has no previous rank', () => {
-    expect(changeFor({ code: 'Z', index: 70, rank: 9 }, last, 2)).toEqual({ indexDelta: null, rankChange: null, previous: null, merged: false });
+    expect(changeFor({ code: 'Z', index: 70, rank: 9 }, last, 2)).toEqual({ indexDelta: null, rankChange: null, previous: null, merged: false, regrouped: false });
   });
 
   it('a merged commune compares with its best-ranked predecessor (higher index on equal rank)', () => {
@@ -32,6 +33,12 @@ describe('change against last year', () => {
 
   it('a merged commune whose predecessors were all unranked is new', () => {
     expect(changeFor({ code: 'N', predecessors: ['Q1', 'Q2'], index: 90, rank: 2 }, last, 2).rankChange).toBeNull();
+  });
+
+  it('a unit ranked in another group last year has no comparable rank, only its index change', () => {
+    const grouped: Previous = { ...last, groupBy: 'parent', units: new Map([['A', { code: 'A', name: 'A', index: 92, rank: 3, rankLabel: '03/17', group: 'Huyện X' }]]) };
+    expect(changeFor({ code: 'A', index: 93, rank: 1, group: 'Huyện Y' }, grouped, 2)).toMatchObject({ rankChange: null, indexDelta: 1, regrouped: true });
+    expect(changeFor({ code: 'A', index: 93, rank: 1, group: 'Huyện X' }, grouped, 2)).toMatchObject({ rankChange: 2, regrouped: false });
   });
 
   it('index changes are exact on the published figures', () => {
@@ -53,7 +60,7 @@ describe('the words of a change (reporters)', () => {
       'unchanged',
       'new',
     ]);
-    expect(changeText({ indexDelta: -0.4, rankChange: -2, previous: null, merged: false }, 17, 2, 'vi')).toBe('giảm 02 bậc (−0,40)');
+    expect(changeText({ indexDelta: -0.4, rankChange: -2, previous: null, merged: false, regrouped: false }, 17, 2, 'vi')).toBe('giảm 02 bậc (−0,40)');
   });
 });
 

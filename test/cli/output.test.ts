@@ -146,3 +146,26 @@ describe('a unit with nothing left to assess (the README says so)', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('-o to a device or a pipe', () => {
+  it('writes into it and leaves it what it was (never renamed over, as /dev/null once was)', async () => {
+    const { symlinkSync, lstatSync, statSync } = await import('node:fs');
+    const { spawn, spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-dev-'));
+    // A link to /dev/null: the link must stay a link and /dev/null a character device.
+    symlinkSync('/dev/null', join(dir, 'null'));
+    const viaLink = await cli(['score', 'examples/hoang-viet-2024.yaml', '--json', '-o', join(dir, 'null')]);
+    expect(viaLink.exitCode).toBe(0);
+    expect(lstatSync(join(dir, 'null')).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    // A FIFO with a reader: the reader gets the whole result, the FIFO stays a FIFO.
+    expect(spawnSync('mkfifo', [join(dir, 'fifo')]).status).toBe(0);
+    const reader = spawn('sh', ['-c', `cat "${join(dir, 'fifo')}" > "${join(dir, 'got.json')}"`]);
+    const done = new Promise((ok) => reader.on('exit', ok));
+    const viaFifo = await cli(['score', 'examples/hoang-viet-2024.yaml', '--json', '-o', join(dir, 'fifo')]);
+    await done;
+    expect(viaFifo.exitCode).toBe(0);
+    expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'got.json'), 'utf8')).index).toBe(92.95);
+  });
+});

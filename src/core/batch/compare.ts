@@ -10,10 +10,14 @@ export interface PreviousUnit {
   index: number;
   rank: number;
   rankLabel: string;
+  /** The group it was ranked in (with `--group-by`), or null. */
+  group: string | null;
 }
 
 export interface Previous {
   year: number | null;
+  /** The field last year's ranking was grouped by: ranks are comparable only within the same grouping. */
+  groupBy: string | null;
   units: Map<string, PreviousUnit>;
 }
 
@@ -27,6 +31,8 @@ export interface Change {
   previous: PreviousUnit | null;
   /** Compared through unit.predecessors (a merged unit). */
   merged: boolean;
+  /** Ranked in another group last year (say another district): its rank then is not comparable. */
+  regrouped: boolean;
 }
 
 /** Reads last year's `cchc batch --json` (format 1 or 2); problems are positioned in that file. */
@@ -36,9 +42,9 @@ export function readPrevious(doc: Doc): { previous: Previous } | { findings: Fin
   const units = new Map<string, PreviousUnit>();
   for (const u of res.data.units) {
     const code = u.code.normalize('NFC').trim();
-    units.set(code, { code, name: u.name, index: u.index, rank: u.rank, rankLabel: u.rankLabel });
+    units.set(code, { code, name: u.name, index: u.index, rank: u.rank, rankLabel: u.rankLabel, group: u.group ?? null });
   }
-  return { previous: { year: res.data.catalog?.year ?? null, units } };
+  return { previous: { year: res.data.catalog?.year ?? null, groupBy: res.data.groupBy ?? null, units } };
 }
 
 /**
@@ -46,7 +52,7 @@ export function readPrevious(doc: Doc): { previous: Previous } | { findings: Fin
  * of its predecessors (and its own code, if it existed): its rank then, higher index on a tie.
  */
 export function changeFor(
-  unit: { code: string; predecessors?: readonly string[]; index: number; rank: number },
+  unit: { code: string; predecessors?: readonly string[]; index: number; rank: number; group?: string | null },
   prev: Previous,
   decimals: number,
 ): Change {
@@ -57,7 +63,8 @@ export function changeFor(
     (b, p) => (!b || p.rank < b.rank || (p.rank === b.rank && p.index > b.index) ? p : b),
     null,
   );
-  if (!best) return { indexDelta: null, rankChange: null, previous: null, merged: false };
+  if (!best) return { indexDelta: null, rankChange: null, previous: null, merged: false, regrouped: false };
   const delta = (scaled(unit.index, decimals) - scaled(best.index, decimals)) / 10 ** decimals;
-  return { indexDelta: delta, rankChange: best.rank - unit.rank, previous: best, merged };
+  const regrouped = best.group !== (unit.group ?? null);
+  return { indexDelta: delta, rankChange: regrouped ? null : best.rank - unit.rank, previous: best, merged, regrouped };
 }

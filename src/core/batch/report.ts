@@ -1,4 +1,4 @@
-import { divRound, fromNumber, toNumber, type Fixed } from '../fixed.js';
+import { fromNumber, toNumber, type Fixed } from '../fixed.js';
 import type { Finding } from '../findings/finding.js';
 import { placedFinding } from '../findings/codes.js';
 import { byPosition } from '../findings/finding.js';
@@ -6,6 +6,7 @@ import { changeFor, type Change, type Previous } from './compare.js';
 import { compareVi, rankGroups, scaled, type Ranking } from './rank.js';
 import type { CatalogMeta, FileOutcome, UnitName, UnitSummary } from './types.js';
 import { weakItems, type WeakItem } from './weak.js';
+import { meanIndex } from './averages.js';
 
 /** Unit fields a ranking can be grouped by (`--group-by parent`, or `unit.parent`). */
 export const GROUP_FIELDS = ['parent', 'type', 'province', 'level', 'place'] as const;
@@ -130,7 +131,7 @@ export function buildReport(
       (u): RankedUnit => ({
         ...u,
         group: g.key,
-        change: o.previous ? changeFor(u, o.previous.previous, decimals) : null,
+        change: o.previous ? changeFor({ ...u, group: g.key }, o.previous.previous, decimals) : null,
       }),
     ),
   }));
@@ -154,7 +155,7 @@ export function buildReport(
     files: outcomes.length,
     ranked: ranked.length,
     invalid: invalid.size,
-    average: idx.length ? Number(divRound(BigInt(idx.reduce((s, x) => s + x, 0)), BigInt(idx.length))) / p : null,
+    average: meanIndex(ranked.map((u) => u.index), decimals),
     highest: idx.length ? Math.max(...idx) / p : null,
     lowest: idx.length ? Math.min(...idx) / p : null,
     bands: (catalog?.bands ?? []).map((b) => ({ label: b.label, units: ranked.filter((u) => u.band === b.label).length })),

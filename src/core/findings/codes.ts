@@ -105,6 +105,7 @@ export const SEVERITY = {
   'batch.catalog_differs': E,
   'batch.below_threshold': E,
   'batch.group_field': E,
+  'batch.compare_grouping': E,
   'batch.form_clash': E,
   'option.number': E,
   'option.whole_number': E,
@@ -121,6 +122,10 @@ export const SEVERITY = {
   'output.name_too_long': E,
   'output.twice': E,
   'output.interrupted': E,
+  'ranking.catalog_differs': E,
+  'ranking.unit_absent': E,
+  'ranking.index_differs': E,
+  'option.requires': E,
   'internal.error': E,
 } as const satisfies Record<string, Severity>;
 

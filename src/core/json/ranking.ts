@@ -1,7 +1,7 @@
 import type { BatchReport } from '../batch/report.js';
 import type { Provenance } from '../provenance.js';
 
-export const RANKING_FORMAT_VERSION = 2;
+export const RANKING_FORMAT_VERSION = 2 as const;
 
 /**
  * The documented JSON of `cchc batch --json`, which `--compare` reads back next year: codes and

@@ -4,7 +4,7 @@ import type { Provenance } from '../provenance.js';
 import { toNumber } from '../fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
 
-export const SCORE_FORMAT_VERSION = 2;
+export const SCORE_FORMAT_VERSION = 2 as const;
 
 /**
  * The documented JSON of `cchc score --json` (README "Kết quả JSON"): codes and numbers, no words, so
@@ -74,7 +74,7 @@ export function scoreJson(result: ScoreResult, flat: FlatCatalog, findings: read
     ...resultNumbers(result),
     lost: lostItems(result).map((i) => i.code),
     unanswered: result.items.filter((i) => i.status === 'unanswered' && i.section === 'areas').map((i) => i.code),
-    findings,
+    findings: [...findings],
   };
 }
 

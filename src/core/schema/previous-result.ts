@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const PreviousResult = z.object({
   formatVersion: z.literal([1, 2]),
   catalog: z.object({ year: z.number().int() }).nullable().optional(),
+  groupBy: z.string().nullable().optional(),
   units: z.array(
     z.object({
       code: z.string().min(1),
@@ -14,6 +15,7 @@ export const PreviousResult = z.object({
       index: z.number().min(0).max(100),
       rank: z.number().int().positive(),
       rankLabel: z.string().min(1),
+      group: z.string().nullable().optional(),
     }),
   ),
 });

@@ -1,0 +1,72 @@
+import type { Finding } from '../findings/finding.js';
+import { finding } from '../findings/codes.js';
+import { RankingResult } from '../schema/ranking-result.js';
+import type { Doc } from '../source.js';
+import { zodFindings } from '../validate/zod-findings.js';
+import { meanIndex, pooledShare } from './averages.js';
+import { scaled } from './rank.js';
+
+/** Decimals of the area shares a unit report compares (one, as "97,9%"). */
+export const SHARE_DECIMALS = 1;
+
+/** What a unit report shows of its district, from a saved ranking. */
+export interface DistrictContext {
+  /** The ranking file, as shown. */
+  file: string;
+  rank: number;
+  rankLabel: string;
+  groupSize: number;
+  groupBy: string | null;
+  group: string | null;
+  /** The one parent unit of the units ranked with this one, if they share one (the district). */
+  parent: string | null;
+  /** Mean index of the units ranked with this one, rounded like the ranking's average. */
+  average: number | null;
+  /** Each area's share (%) over the units ranked with this one, all together. */
+  areas: ReadonlyMap<string, number | null>;
+}
+
+/**
+ * The district around one unit, from a saved `cchc batch --json`. Refused, with findings placed in that
+ * file: not a ranking (schema findings), another catalog or year (`ranking.catalog_differs`), a unit it
+ * does not rank (`ranking.unit_absent`), or a unit whose index there is not its index now
+ * (`ranking.index_differs`: the rank would belong to another score).
+ */
+export function districtContext(
+  doc: Doc,
+  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number } },
+): { context: DistrictContext } | { findings: Finding[] } {
+  const res = RankingResult.safeParse(doc.data);
+  if (!res.success) return { findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
+  const data = res.data;
+  const refuse = (f: Finding) => ({ findings: doc.locate([f]) });
+  if (data.catalog.id !== unit.catalog.id || data.catalog.year !== unit.catalog.year) {
+    return refuse(finding('ranking.catalog_differs', ['catalog'], { ranking: `"${data.catalog.id}"/${data.catalog.year}`, unit: `"${unit.catalog.id}"/${unit.catalog.year}` }));
+  }
+  const code = unit.code.normalize('NFC').trim();
+  const at = data.units.findIndex((u) => u.code.normalize('NFC').trim() === code);
+  const me = data.units[at];
+  if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
+  const d = unit.catalog.decimals;
+  if (scaled(me.index, d) !== scaled(unit.index, d)) {
+    return refuse(finding('ranking.index_differs', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
+  }
+  const group = me.group ?? null;
+  const peers = data.units.filter((u) => (u.group ?? null) === group);
+  const parents = new Set(peers.map((u) => u.parent ?? null));
+  const codes = [...new Set(peers.flatMap((u) => u.areas.map((a) => a.code)))];
+  const areas = new Map(codes.map((c) => [c, pooledShare(peers.flatMap((u) => u.areas.filter((a) => a.code === c)), SHARE_DECIMALS)]));
+  return {
+    context: {
+      file: doc.file,
+      rank: me.rank,
+      rankLabel: me.rankLabel,
+      groupSize: me.groupSize,
+      groupBy: data.groupBy ?? null,
+      group,
+      parent: parents.size === 1 ? [...parents][0]! : null,
+      average: meanIndex(peers.map((u) => u.index), d),
+      areas,
+    },
+  };
+}
