@@ -25,10 +25,31 @@ interface NodeJson {
   children?: NodeJson[];
 }
 
+/** One sub-criterion in JSON: points as numbers, the rest as the scoring gave it. */
+export interface ItemJson {
+  code: string;
+  name: string;
+  section: ItemScore['section'];
+  area: string;
+  max: number;
+  applicableMax: number;
+  points: number | null;
+  lost: number;
+  status: ItemScore['status'];
+  rule: string;
+  documents: number;
+  owner?: string;
+  evidence?: string;
+  claimed?: number;
+  reason?: string;
+  value?: unknown;
+  rate?: number;
+  hint?: ItemScore['hint'];
+}
+
 /** One sub-criterion, keys in the documented order (README), optional ones only when set. */
-function itemJson(it: ItemScore) {
-  const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
-  return {
+function itemJson(it: ItemScore): ItemJson {
+  const out: ItemJson = {
     code: it.code,
     name: it.name,
     section: it.section,
@@ -40,14 +61,15 @@ function itemJson(it: ItemScore) {
     status: it.status,
     rule: it.rule,
     documents: it.documents,
-    ...opt('owner', it.owner),
-    ...opt('evidence', it.evidence),
-    ...opt('claimed', it.claimed === undefined ? undefined : toNumber(it.claimed)),
-    ...opt('reason', it.reason),
-    ...opt('value', it.value),
-    ...opt('rate', it.rate),
-    ...opt('hint', it.hint),
   };
+  if (it.owner !== undefined) out.owner = it.owner;
+  if (it.evidence !== undefined) out.evidence = it.evidence;
+  if (it.claimed !== undefined) out.claimed = toNumber(it.claimed);
+  if (it.reason !== undefined) out.reason = it.reason;
+  if (it.value !== undefined) out.value = it.value;
+  if (it.rate !== undefined) out.rate = it.rate;
+  if (it.hint !== undefined) out.hint = it.hint;
+  return out;
 }
 
 /** A result's points as JSON numbers: the totals, the tree and the items. */
