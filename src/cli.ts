@@ -13,6 +13,7 @@ import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
+import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
 
 interface Global {
   lang: Lang;
@@ -114,17 +115,21 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .option('--xlsx <file>', 'ghi biểu tự đánh giá (.xlsx) theo mẫu chuẩn')
     .option('--html <file>', 'ghi báo cáo HTML có biểu đồ (một tệp, mở được khi không có mạng)')
     .option('--ranking <file>', 'kết quả "cchc batch --json" của huyện: thứ hạng và bình quân trong báo cáo HTML')
+    .option('--appraisal <file>', 'tệp thẩm định của đơn vị (.yaml): kết quả sau thẩm định, bên cạnh điểm tự đánh giá')
+    .addOption(new Option('--round <round>', 'vòng thẩm định dùng làm kết quả (mặc định: vòng cuối đã quyết định)').choices([...ROUND_CHOICES]))
     .addOption(output(vi))
     .action(function (
       this: Command,
       unit: string,
-      o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string; html?: string; ranking?: string; output?: string },
+      o: { catalog?: string; format: 'text' | 'json'; json?: boolean; xlsx?: string; html?: string; ranking?: string; output?: string; appraisal?: string; round?: RoundChoice },
     ) {
       const opts = {
         ...(o.catalog ? { catalog: o.catalog } : {}),
         ...(o.xlsx ? { xlsx: o.xlsx } : {}),
         ...(o.html ? { html: o.html } : {}),
         ...(o.ranking ? { ranking: o.ranking } : {}),
+        ...(o.appraisal !== undefined ? { appraisal: o.appraisal } : {}),
+        ...(o.round !== undefined ? { round: o.round } : {}),
         ...(o.output !== undefined ? { output: o.output } : {}),
         format: o.json ? ('json' as const) : o.format,
       };

@@ -14,6 +14,11 @@ import { readJsonDoc } from '../io/json-file.js';
 import { displayPath } from '../io/paths.js';
 import { writeAtomically } from '../io/atomic-write.js';
 import { unitHtml } from '../reporters/html/unit.js';
+import { readAppraisalYaml } from '../io/appraisal-file.js';
+import { appraiseScored, type AppraisedUnit, type RoundChoice } from '../core/appraisal/apply.js';
+import { appraisedJson } from '../core/json/appraisal.js';
+import { appraisalText } from '../reporters/appraisal-text.js';
+import type { Finding } from '../core/findings/finding.js';
 
 export interface ScoreOptions {
   catalog?: string;
@@ -26,53 +31,67 @@ export interface ScoreOptions {
   html?: string;
   /** A saved `cchc batch --json`: the unit's rank and its district's averages in the HTML report. */
   ranking?: string;
+  /** The appraisal overlay (thẩm định) of this unit: the result is the appraised one, beside the self-assessment. */
+  appraisal?: string;
+  /** Which round of the overlay (default: the last decided one). */
+  round?: RoundChoice;
 }
 
 const WROTE = { vi: (f: string) => `Đã ghi biểu tự đánh giá: ${f}`, en: (f: string) => `Wrote the self-assessment form: ${f}` };
 const WROTE_HTML = { vi: (f: string) => `Đã ghi báo cáo HTML: ${f}`, en: (f: string) => `Wrote the HTML report: ${f}` };
 
 export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Context): Promise<CommandResult> {
-  if (opts.ranking !== undefined && opts.html === undefined) {
-    return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings([finding('option.requires', [], { option: '--ranking', needs: '--html' })], ctx.lang) };
-  }
+  const needs: Finding[] = [];
+  if (opts.ranking !== undefined && opts.html === undefined) needs.push(finding('option.requires', [], { option: '--ranking', needs: '--html' }));
+  if (opts.round !== undefined && opts.appraisal === undefined) needs.push(finding('option.requires', [], { option: '--round', needs: '--appraisal' }));
+  if (needs.length) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(needs, ctx.lang) };
   const unit = await scoreFile(file, diskCatalogs(), catalogOption(opts.catalog));
-  const messages = formatFindings(unit.findings, ctx.lang);
+  let findings = unit.findings;
   if (hasErrors(unit.findings) || !unit.result || !unit.flat || !unit.evidence.evidence) {
-    return { exitCode: EXIT.invalid, stdout: '', stderr: messages };
+    return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(findings, ctx.lang) };
   }
-  const inputs = [file, unit.catalogFile, opts.ranking];
+  let appraised: AppraisedUnit | undefined;
+  if (opts.appraisal !== undefined) {
+    const overlay = await readAppraisalYaml(opts.appraisal);
+    const a = appraiseScored({ result: unit.result, flat: unit.flat, evidence: unit.evidence.evidence }, overlay, opts.round ?? 'final');
+    findings = [...findings, ...a.findings];
+    if (!a.appraised) return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(findings, ctx.lang) };
+    appraised = a.appraised;
+  }
+  const messages = formatFindings(findings, ctx.lang);
+  // The result shown and published: the appraised one when there is an overlay.
+  const result = appraised?.result ?? unit.result;
+  const inputs = [file, unit.catalogFile, opts.ranking, opts.appraisal];
   const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--html', opts.html], ['--output', opts.output]], inputs);
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(refused, ctx.lang) };
   let district: DistrictContext | undefined;
-  if (opts.ranking !== undefined && unit.result.index !== null) {
+  if (opts.ranking !== undefined && result.index !== null) {
     const read = await readJsonDoc(displayPath(opts.ranking));
-    const d = 'doc' in read ? districtContext(read.doc, { code: unit.result.unit.code, index: unit.result.index, catalog: { ...unit.result.catalog, decimals: unit.result.decimals } }) : read;
+    const d = 'doc' in read ? districtContext(read.doc, { code: result.unit.code, index: result.index, catalog: { ...result.catalog, decimals: result.decimals } }) : read;
     if ('findings' in d) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(d.findings, ctx.lang) };
     district = d.context;
   }
   let stderr = messages;
-  const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, [file]);
+  const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, opts.appraisal !== undefined ? [file, opts.appraisal] : [file]);
   if (opts.xlsx) {
-    const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, ctx.lang);
+    const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, ctx.lang, appraised);
     stampProvenance(wb, made);
     const failed = await saveWorkbook(wb, opts.xlsx, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }
-  const json = scoreJson(unit.result, unit.flat, unit.findings, made);
+  const json = appraised ? appraisedJson(appraised, unit.flat, findings, made) : scoreJson(unit.result, unit.flat, findings, made);
   if (opts.html && json.index !== null) {
     const html = unitHtml({ ...json, index: json.index }, { lang: ctx.lang, ...(district ? { district } : {}) });
     const failed = await writeAtomically(opts.html, html, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE_HTML[ctx.lang](opts.html)}\n`;
   }
-  const stdout = REPORTERS[opts.format](unit.result, {
-    lang: ctx.lang,
-    color: ctx.color,
-    flat: unit.flat,
-    findings: unit.findings,
-    ...(ctx.width ? { width: ctx.width } : {}),
-    provenance: made,
-  });
+  const options = { lang: ctx.lang, color: ctx.color, flat: unit.flat, ...(ctx.width ? { width: ctx.width } : {}) };
+  const stdout = appraised
+    ? opts.format === 'json'
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : appraisalText(appraised, options)
+    : REPORTERS[opts.format](unit.result, { ...options, findings, provenance: made });
   return deliver({ exitCode: EXIT.ok, stdout, stderr }, opts.output, inputs, ctx);
 }

@@ -2,7 +2,10 @@ import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import { hasErrors } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
-import { catalogFromDoc, evidenceFromDoc, scoreEvidence, type Catalogs } from '../core/pipeline.js';
+import { catalogFromDoc, evidenceFromDoc, scoreEvidence, type CatalogOption, type Catalogs } from '../core/pipeline.js';
+import { appraisalFromDoc } from '../core/appraisal/read.js';
+import { checkAppraisal } from '../core/appraisal/check.js';
+import type { Doc } from '../core/source.js';
 import { diskCatalogs } from '../io/catalog-source.js';
 import { displayPath } from '../io/paths.js';
 import { readYaml, yamlDoc } from '../io/yaml-file.js';
@@ -59,7 +62,21 @@ async function validateFile(path: string, catalogs: Catalogs, opts: ValidateOpti
     const unit = await scoreEvidence(evidenceFromDoc(doc, path, dirname(resolve(path))), catalogs, option);
     return hashed(path, { file, kind, findings: unit.findings }, unit.flat && { id: unit.flat.catalog.id, file: unit.catalogFile });
   }
+  if (kind === 'appraisal') return hashed(path, { file, kind, findings: await validateAppraisal(doc, path, catalogs, option) });
   return hashed(path, { file, kind, findings: [{ ...finding('file.unknown_kind', []), file, line: 1, column: 1 }] });
+}
+
+/**
+ * An appraisal overlay on its own: its schema, then everything that needs only its catalog (codes, values
+ * by the rules, rounds, explanations and decisions). Whether it names the right unit needs the unit's file:
+ * `cchc score --appraisal` and `cchc batch --appraisals` check that.
+ */
+async function validateAppraisal(doc: Doc, path: string, catalogs: Catalogs, option: CatalogOption | undefined): Promise<Finding[]> {
+  const loaded = appraisalFromDoc(doc, path);
+  if (!loaded.appraisal || !loaded.locate) return loaded.findings;
+  const cat = await (option ? catalogs.get(option.ref, option.fromDir) : catalogs.get(loaded.appraisal.catalog, dirname(resolve(path))));
+  if (!cat.flat) return cat.findings.map((f) => (f.file ? f : option ? { ...f, file: `--catalog ${option.ref}` } : loaded.locate!([f])[0]!));
+  return loaded.locate(checkAppraisal(cat.flat, loaded.appraisal));
 }
 
 const SUMMARY = {

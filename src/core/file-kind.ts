@@ -1,4 +1,4 @@
-export type FileKind = 'catalog' | 'evidence' | 'unknown';
+export type FileKind = 'catalog' | 'evidence' | 'appraisal' | 'unknown';
 
 /**
  * A spreadsheet by its name: read as a workbook, never as YAML. Besides .xlsx (and .xlsm, the same
@@ -15,13 +15,14 @@ export function otherSpreadsheetFormat(p: string): 'xls' | 'xlsb' | 'ods' | 'fod
 
 /**
  * What a parsed YAML file is, from its top-level keys: a catalog has `areas`, evidence `unit` or
- * `items`. A file with keys of both kinds is 'mixed': likely one stray key, which its schema errors
- * point at better than a guess would.
+ * `items`, an appraisal overlay `rounds` (and `unit`, but never `items` at the top). A file with keys
+ * of two kinds is 'mixed': likely one stray key, which its schema errors point at better than a guess.
  */
 export function fileKind(data: unknown): FileKind | 'mixed' {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return 'unknown';
   const catalog = 'areas' in data;
-  const evidence = 'unit' in data || 'items' in data;
-  if (catalog && evidence) return 'mixed';
-  return catalog ? 'catalog' : evidence ? 'evidence' : 'unknown';
+  const appraisal = 'rounds' in data;
+  const evidence = 'items' in data || ('unit' in data && !appraisal);
+  if (Number(catalog) + Number(evidence) + Number(appraisal) > 1) return 'mixed';
+  return catalog ? 'catalog' : evidence ? 'evidence' : appraisal ? 'appraisal' : 'unknown';
 }

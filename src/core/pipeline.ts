@@ -58,7 +58,8 @@ const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), pa
 export function catalogFromDoc(doc: Doc, path: string): LoadedCatalog {
   // An evidence file given as the catalog: one clear message, placed on the reference, rather than a
   // screen of schema errors.
-  if (fileKind(doc.data) === 'evidence') return { path, findings: [finding('file.not_catalog', ['catalog'], { file: doc.file, what: 'evidence' })] };
+  const kind = fileKind(doc.data);
+  if (kind === 'evidence' || kind === 'appraisal') return { path, findings: [finding('file.not_catalog', ['catalog'], { file: doc.file, what: kind })] };
   const res = CatalogSchema.safeParse(doc.data);
   if (!res.success) return { path, findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
   const checks = checkCatalog(res.data);
@@ -89,7 +90,8 @@ const samePath = (a: YamlPath, b: readonly PropertyKey[]) => a.length === b.leng
 /** Schema for an evidence document; items with schema errors are left out so the others are still checked. */
 export function evidenceFromDoc(doc: Doc, path: string, dir: string): LoadedEvidence {
   const at = (fs: readonly Finding[]) => doc.locate(fs);
-  if (fileKind(doc.data) === 'catalog') return { path, dir, findings: at([finding('file.not_evidence', [])]) };
+  const kind = fileKind(doc.data);
+  if (kind === 'catalog' || kind === 'appraisal') return { path, dir, findings: at([finding('file.not_evidence', [], { what: kind })]) };
   const res = Evidence.safeParse(doc.data);
   if (res.success) return { path, dir, evidence: res.data, locate: at, findings: [] };
   const unquoted = unquotedCodes(doc);

@@ -126,12 +126,18 @@ export function parseYaml(text: string, file: string): Parsed {
   if (shape.aliases.length) {
     return { source, findings: shape.aliases.map((a) => place(finding(a.code, [], { anchor: a.anchor }), a.offset)) };
   }
-  // An unquoted item code is a number to YAML (3.10 → 3.1): the evidence's item keys keep the text as written.
-  const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
-  if (isMap(items)) {
+  // An unquoted item code is a number to YAML (3.10 → 3.1): item keys keep the text as written, in an
+  // evidence file's `items` and in each round's `items` of an appraisal overlay.
+  const codeKeys = (items: unknown) => {
+    if (!isMap(items)) return;
     for (const pair of items.items) {
       if (isScalar(pair.key) && typeof pair.key.value === 'number' && pair.key.source) pair.key.value = pair.key.source;
     }
+  };
+  if (isMap(doc.contents)) {
+    codeKeys(doc.contents.get('items', true));
+    const rounds = doc.contents.get('rounds', true);
+    if (isMap(rounds)) for (const r of rounds.items) if (isMap(r.value)) codeKeys(r.value.get('items', true));
   }
   let data: unknown;
   try {

@@ -179,19 +179,29 @@ export const MESSAGES = {
     () => 'a symbolic link to a file that does not exist',
   ),
   'file.not_catalog': m((a) =>
-      `${a.file} là ${a.what === 'workbook' ? 'biểu Excel' : 'tệp kê khai của đơn vị'}, không phải bộ tiêu chí: ` +
+      `${a.file} là ${a.what === 'workbook' ? 'biểu Excel' : a.what === 'appraisal' ? 'tệp thẩm định' : 'tệp kê khai của đơn vị'}, không phải bộ tiêu chí: ` +
       'cần mã bộ tiêu chí (ví dụ xa-mau-2024) hoặc tệp .yaml của bộ tiêu chí',
     (a) =>
-      `${a.file} is ${a.what === 'workbook' ? 'a workbook' : 'a unit’s evidence file'}, not a catalog: ` +
+      `${a.file} is ${a.what === 'workbook' ? 'a workbook' : a.what === 'appraisal' ? 'an appraisal file' : 'a unit’s evidence file'}, not a catalog: ` +
       'give a catalog id (e.g. xa-mau-2024) or a catalog .yaml file',
   ),
   'file.not_evidence': m(
-    () => 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị',
-    () => 'this is a catalog, not a unit’s evidence file',
+    (a) =>
+      a.what === 'appraisal'
+        ? 'đây là tệp thẩm định (có "rounds"), không phải tệp kê khai của đơn vị: dùng với cchc score --appraisal hoặc cchc batch --appraisals'
+        : 'đây là bộ tiêu chí, không phải tệp kê khai của đơn vị',
+    (a) =>
+      a.what === 'appraisal'
+        ? 'this is an appraisal file (it has "rounds"), not a unit’s evidence file: use it with cchc score --appraisal or cchc batch --appraisals'
+        : 'this is a catalog, not a unit’s evidence file',
+  ),
+  'file.not_appraisal': m(
+    (a) => `đây là ${a.what === 'catalog' ? 'bộ tiêu chí' : 'tệp kê khai của đơn vị'}, không phải tệp thẩm định (cần "unit", "catalog", "year", "rounds")`,
+    (a) => `this is ${a.what === 'catalog' ? 'a catalog' : 'a unit’s evidence file'}, not an appraisal file (expected "unit", "catalog", "year", "rounds")`,
   ),
   'file.unknown_kind': m(
-    () => 'không nhận ra loại tệp: cần bộ tiêu chí (có "areas") hoặc tệp kê khai (có "unit")',
-    () => 'unknown file kind: expected a catalog (with "areas") or an evidence file (with "unit")',
+    () => 'không nhận ra loại tệp: cần bộ tiêu chí (có "areas"), tệp kê khai (có "unit") hoặc tệp thẩm định (có "rounds")',
+    () => 'unknown file kind: expected a catalog (with "areas"), an evidence file (with "unit") or an appraisal file (with "rounds")',
   ),
   // YAML
   // `problem` is cchc's Vietnamese reading of the yaml library's error code; `detail` its English text.
@@ -394,6 +404,75 @@ export const MESSAGES = {
     () => 'không còn tiêu chí nào được đánh giá: không tính được chỉ số',
     () => 'no applicable criteria remain: the index cannot be computed',
   ),
+  // Appraisal overlays (cchc score --appraisal, cchc batch --appraisals)
+  'appraisal.unit_mismatch': m(
+    (a) => `tệp thẩm định của đơn vị mã "${a.appraisal}", không phải của ${a.name} (mã "${a.unit}")`,
+    (a) => `the appraisal is for unit "${a.appraisal}", not for ${a.name} ("${a.unit}")`,
+  ),
+  'appraisal.catalog_mismatch': m(
+    (a) => `tệp thẩm định theo bộ tiêu chí "${a.declared}", đơn vị chấm theo "${a.used}"`,
+    (a) => `the appraisal names catalog "${a.declared}", the unit is scored against "${a.used}"`,
+  ),
+  'appraisal.year_mismatch': m(
+    (a) => `tệp thẩm định năm ${a.appraisal}, bộ tiêu chí năm ${a.catalog}`,
+    (a) => `the appraisal is for ${a.appraisal}, the catalog for ${a.catalog}`,
+  ),
+  'appraisal.no_round': m(
+    () => 'chưa có vòng nào: cần ít nhất tham_dinh_1 (có thể không có mục nào nếu Hội đồng giữ nguyên điểm tự đánh giá)',
+    () => 'no round: at least tham_dinh_1 is needed (with no items if the council keeps every self-score)',
+  ),
+  'appraisal.round_order': m(
+    (a) => `có ${a.round} nhưng chưa có ${a.needs}: các vòng theo thứ tự tham_dinh_1, giai_trinh, tham_dinh_2`,
+    (a) => `${a.round} without ${a.needs}: the rounds come in the order tham_dinh_1, giai_trinh, tham_dinh_2`,
+  ),
+  'appraisal.round_absent': m(
+    (a) => `--round ${a.round}: tệp thẩm định chưa có vòng này`,
+    (a) => `--round ${a.round}: the appraisal file has no such round`,
+  ),
+  'appraisal.date_order': m(
+    (a) => `ngày ${a.date} của ${a.round} trước ngày ${a.beforeDate} của ${a.before}: kiểm tra lại ngày`,
+    (a) => `${a.round} is dated ${a.date}, before ${a.before} (${a.beforeDate}): check the dates`,
+  ),
+  'appraisal.unknown_code': m(
+    (a) => `không có tiêu chí thành phần mã "${a.code}" trong bộ tiêu chí`,
+    (a) => `the catalog has no sub-criterion "${a.code}"`,
+  ),
+  'appraisal.outcome_missing': m(
+    () => 'cần một trong value (số liệu xác định lại), points (điểm Hội đồng chấm) hoặc not_arisen: true',
+    () => 'needs one of value (the corrected figure), points (points awarded) or not_arisen: true',
+  ),
+  'appraisal.outcome_twice': m(
+    () => 'chỉ ghi một trong value, points, not_arisen: không rõ Hội đồng quyết định theo cái nào',
+    () => 'give only one of value, points, not_arisen: it is unclear which one the council decided',
+  ),
+  'appraisal.points_range': m(
+    (a) => `điểm ${a.points} không hợp lệ: cần từ 0 đến ${a.max}, tối đa ${a.decimals} chữ số thập phân`,
+    (a) => `points ${a.points} are not valid: expected 0 to ${a.max}, with at most ${a.decimals} decimals`,
+  ),
+  'appraisal.note_missing': m(
+    () => 'lý do "khac" cần ghi rõ ở note',
+    () => 'reason "khac" (other) needs the words in note',
+  ),
+  'appraisal.reason_missing': m(
+    (a) => (a.decision === 'khong_chap_nhan' ? 'không chấp nhận giải trình thì phải ghi lý do (reason)' : 'thiếu lý do (reason)'),
+    (a) => (a.decision === 'khong_chap_nhan' ? 'a rejected explanation needs a reason' : 'the reason is missing'),
+  ),
+  'appraisal.explained_unchanged': m(
+    (a) => `giải trình về tiêu chí ${a.code} mà thẩm định lần 1 không thay đổi`,
+    (a) => `an explanation of ${a.code}, which appraisal round 1 did not change`,
+  ),
+  'appraisal.decision_unexplained': m(
+    (a) => `quyết định về giải trình của tiêu chí ${a.code}, nhưng đơn vị không giải trình tiêu chí này`,
+    (a) => `a decision on an explanation of ${a.code}, which the unit did not explain`,
+  ),
+  'appraisal.undecided': m(
+    (a) => `đơn vị đã giải trình tiêu chí ${a.code}: thẩm định lần 2 phải ghi decision (chap_nhan hoặc khong_chap_nhan)`,
+    (a) => `the unit explained ${a.code}: appraisal round 2 must give a decision (chap_nhan or khong_chap_nhan)`,
+  ),
+  'appraisal.rejected_with_outcome': m(
+    () => 'không chấp nhận giải trình thì giữ kết quả thẩm định lần 1: không ghi value, points, not_arisen',
+    () => 'a rejected explanation keeps round 1: give no value, points or not_arisen',
+  ),
   // Workbooks (cchc template)
   'xlsx.not_workbook': m(
     () => 'không phải tệp Excel (.xlsx) hợp lệ',
@@ -513,6 +592,18 @@ export const MESSAGES = {
   'batch.form_clash': m(
     (a) => `các đơn vị mã ${a.codes} cho cùng một tên tệp biểu: không ghi biểu của đơn vị nào trong số đó`,
     (a) => `units ${a.codes} give the same form file name: none of their forms is written`,
+  ),
+  'batch.unappraised': m(
+    (a) => `đơn vị mã "${a.code}" chưa có tệp thẩm định trong ${a.dir}: không xếp hạng (thêm --allow-unappraised để xếp hạng theo điểm tự đánh giá)`,
+    (a) => `unit "${a.code}" has no appraisal file in ${a.dir}: not ranked (add --allow-unappraised to rank it on its self-assessment)`,
+  ),
+  'batch.duplicate_appraisal': m(
+    (a) => `đơn vị mã "${a.code}" có nhiều tệp thẩm định: ${a.files}; không xếp hạng đơn vị này`,
+    (a) => `unit "${a.code}" has several appraisal files: ${a.files}; it is not ranked`,
+  ),
+  'batch.appraisal_orphan': m(
+    (a) => `tệp thẩm định của đơn vị mã "${a.code}", không có đơn vị này trong đợt chấm`,
+    (a) => `an appraisal of unit "${a.code}", which is not in the batch`,
   ),
   // The command line
   'option.number': m((a) =>

@@ -2,6 +2,8 @@ import type { CatalogNode } from '../core/schema/catalog.js';
 import type { Evidence } from '../core/schema/evidence.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
 import type { ScoreResult } from '../core/scoring/score.js';
+import type { AppraisedUnit, ItemTrail } from '../core/appraisal/apply.js';
+import { DECISION_WORDS, REASON_WORDS, ROUND_WORDS } from '../reporters/appraisal-words.js';
 import type { Lang } from '../reporters/number.js';
 import { describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from '../core/schema/citation.js';
@@ -30,7 +32,10 @@ import { add, equal, isZero, percent, toFixed, toNumber, ZERO, type Fixed } from
 export const FORM_SHEET = 'Tự đánh giá';
 export const SUMMARY_SHEET = 'Tổng hợp theo lĩnh vực';
 
-/** Columns of the form; L (hidden) holds each row's applicable max (0 when not assessed) for the footer. */
+/**
+ * Columns of the form; L (hidden) holds each row's applicable max (0 when not assessed) for the footer,
+ * M (hidden, only on an appraised form) the applicable max after appraisal.
+ */
 const C = {
   code: 'A',
   name: 'B',
@@ -44,6 +49,7 @@ const C = {
   appraised: 'J',
   appraisalNote: 'K',
   applicable: 'L',
+  appraisedApplicable: 'M',
 } as const;
 const HEAD = [
   'STT',
@@ -73,6 +79,24 @@ interface Placed {
   points: Fixed;
   applicable: Fixed;
   max: Fixed;
+  /** On an appraised form: the appraised points and applicable max. */
+  appraised?: { points: Fixed; applicable: Fixed };
+}
+
+/** The appraisal note of an item (column 11): the council's reason, words, missing document, decision on the explanation. */
+function appraisalNote(t: ItemTrail): string {
+  const parts: string[] = [];
+  for (const s of t.steps) {
+    if (s.round === 'giai_trinh') continue;
+    const bits = [
+      s.decision ? DECISION_WORDS.vi[s.decision] : undefined,
+      s.reason ? REASON_WORDS.vi[s.reason] : undefined,
+      s.note,
+      s.missing ? `Tài liệu còn thiếu: ${s.missing}` : undefined,
+    ].filter((b): b is string => Boolean(b));
+    if (bits.length) parts.push(`${t.steps.length > 1 ? `${ROUND_WORDS.vi[s.round]}: ` : ''}${bits.join('. ').replace(/\.\./g, '.')}`);
+  }
+  return parts.join('\n');
 }
 
 function sumFormula(col: string, rows: number[]): string {
@@ -94,11 +118,13 @@ function note(ws: Worksheet, row: number, from: string, to: string, value: strin
  * landscape under Nghị định 30/2020 (header, number, rules, annex line, signature block, page numbers).
  * The form is a Vietnamese document whatever the interface language: `_lang` is kept for its callers.
  */
-export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, _lang: Lang): Promise<Workbook> {
+export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, _lang: Lang, appraised?: AppraisedUnit): Promise<Workbook> {
   const lang: Lang = 'vi';
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);
-  ws.columns = [...WIDTHS.map((width) => ({ width })), { width: 10, hidden: true }];
+  ws.columns = [...WIDTHS.map((width) => ({ width })), { width: 10, hidden: true }, ...(appraised ? [{ width: 10, hidden: true }] : [])];
+  const appraisedItems = appraised ? new Map(appraised.result.items.map((i) => [i.code, i])) : undefined;
+  const trails = new Map((appraised?.trails ?? []).map((t) => [t.code, t]));
   const u = result.unit;
   const cols = WIDTHS.length;
   const report = evidence.report;
@@ -123,6 +149,10 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     line(ws, span(row++), `(Kèm theo Báo cáo số ${number} ngày ${dateWords(evidence.date)} của ${text(u.name)})`, { italic: true, size: 13 });
   }
   line(ws, span(row++), `(Theo ${result.catalog.title}${result.catalog.template ? ' — bộ tiêu chí mẫu' : ''})`, { italic: true, size: 11 });
+  if (appraised) {
+    const by = appraised.rounds.filter((x) => x.round !== 'giai_trinh').map((x) => `${ROUND_WORDS.vi[x.round].toLowerCase()}: ${x.by}, ngày ${x.date}`);
+    line(ws, span(row++), text(`(Cột 10, 11: kết quả ${by.join('; ')})`), { italic: true, size: 11 });
+  }
   const headRow = row + 1;
 
   HEAD.forEach((h, i) => {
@@ -151,6 +181,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       if (NUMERIC.has(letter)) cell.numFmt = POINTS;
     }
     ws.getCell(`${C.applicable}${r}`).numFmt = POINTS;
+    if (appraised) ws.getCell(`${C.appraisedApplicable}${r}`).numFmt = POINTS;
   };
 
   const place = (n: CatalogNode, depth: number): Placed => {
@@ -167,7 +198,12 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       ws.getCell(`${C.max}${r}`).value = { formula: sumFormula(C.max, rows), result: n.max };
       ws.getCell(`${C.score}${r}`).value = { formula: sumFormula(C.score, rows), result: toNumber(p) };
       ws.getCell(`${C.applicable}${r}`).value = { formula: sumFormula(C.applicable, rows), result: toNumber(a) };
-      return { row: r, points: p, applicable: a, max: toFixed(n.max) };
+      if (!appraised) return { row: r, points: p, applicable: a, max: toFixed(n.max) };
+      const ap = add(...kids.map((k) => k.appraised!.points));
+      const aa = add(...kids.map((k) => k.appraised!.applicable));
+      ws.getCell(`${C.appraised}${r}`).value = { formula: sumFormula(C.appraised, rows), result: toNumber(ap) };
+      ws.getCell(`${C.appraisedApplicable}${r}`).value = { formula: sumFormula(C.appraisedApplicable, rows), result: toNumber(aa) };
+      return { row: r, points: p, applicable: a, max: toFixed(n.max), appraised: { points: ap, applicable: aa } };
     }
     styleRow(r, depth <= 1);
     const it = items.get(n.code)!;
@@ -198,12 +234,22 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     }
     ws.getCell(`${C.note}${r}`).value = text(e?.note);
     ws.getCell(`${C.applicable}${r}`).value = toNumber(it.applicableMax);
-    return { row: r, points: it.points ?? ZERO, applicable: it.applicableMax, max: it.max };
+    const ai = appraisedItems?.get(n.code);
+    if (!ai) return { row: r, points: it.points ?? ZERO, applicable: it.applicableMax, max: it.max };
+    const cell = ws.getCell(`${C.appraised}${r}`);
+    if (ai.status === 'not_applicable') {
+      cell.value = 'Không đánh giá';
+      cell.font = { name: FONT, size: 10, italic: true };
+    } else cell.value = toNumber(ai.points ?? ZERO);
+    const t = trails.get(n.code);
+    if (t) ws.getCell(`${C.appraisalNote}${r}`).value = text(appraisalNote(t));
+    ws.getCell(`${C.appraisedApplicable}${r}`).value = toNumber(ai.applicableMax);
+    return { row: r, points: it.points ?? ZERO, applicable: it.applicableMax, max: it.max, appraised: { points: ai.points ?? ZERO, applicable: ai.applicableMax } };
   };
 
   const areas = flat.catalog.areas.map((a) => place(a, 0));
 
-  const adjustments: Partial<Record<'bonus' | 'penalty', { rows: number[]; cap: number; value: number }>> = {};
+  const adjustments: Partial<Record<'bonus' | 'penalty', { rows: number[]; cap: number; value: number; appraised: number }>> = {};
   for (const section of ['bonus', 'penalty'] as const) {
     const adj = flat.catalog[section];
     if (!adj) continue;
@@ -211,48 +257,52 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     put(ws, `${C.name}${r}`, `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)`);
     styleRow(r, true);
     const placed = adj.items.map((n) => place(n, 2));
-    adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: toNumber(result[section]) };
+    adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: toNumber(result[section]), appraised: appraised ? toNumber(appraised.result[section]) : 0 };
   }
   const lastItemRow = row - 1;
 
-  // Footer: totals as live formulas with cchc's numbers cached.
+  // Footer: totals as live formulas with cchc's numbers cached; on an appraised form the same totals of
+  // column 10 beside those of column 7.
   row++;
-  const footer = (label: string, formula: string, value: number | string, fmt = POINTS) => {
+  const A = appraised?.result;
+  const footer = (label: string, formula: (col: string, applicable: string) => string, value: number | string, appraisedValue: number | string, fmt = POINTS) => {
     const r = row++;
     ws.mergeCells(`A${r}:${C.documents}${r}`);
     put(ws, `A${r}`, label, { bold: true, size: 11 }).alignment = { horizontal: 'right' };
-    const c = ws.getCell(`${C.score}${r}`);
-    c.value = { formula, result: value };
-    c.font = { name: FONT, size: 11, bold: true };
-    c.numFmt = fmt;
-    c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
-    for (const col of ['A', C.score]) ws.getCell(`${col}${r}`).border = BOX;
+    const cols: Array<[string, string, number | string]> = [[C.score, C.applicable, value]];
+    if (A) cols.push([C.appraised, C.appraisedApplicable, appraisedValue]);
+    for (const [col, applicable, v] of cols) {
+      const c = ws.getCell(`${col}${r}`);
+      c.value = { formula: formula(col, applicable), result: v };
+      c.font = { name: FONT, size: 11, bold: true };
+      c.numFmt = fmt;
+      c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+      c.border = BOX;
+    }
+    ws.getCell(`A${r}`).border = BOX;
     return r;
   };
-  const G = C.score;
-  const achievedRow = footer('Tổng điểm các lĩnh vực', sumFormula(G, areas.map((a) => a.row)), toNumber(result.achieved));
+  const achievedRow = footer('Tổng điểm các lĩnh vực', (col) => sumFormula(col, areas.map((a) => a.row)), toNumber(result.achieved), A ? toNumber(A.achieved) : 0);
   const adjRow = (s: 'bonus' | 'penalty', label: string) => {
     const a = adjustments[s];
-    return a ? footer(label, `MIN(${sumFormula(G, a.rows)},${a.cap})`, a.value) : undefined;
+    return a ? footer(label, (col) => `MIN(${sumFormula(col, a.rows)},${a.cap})`, a.value, a.appraised) : undefined;
   };
   const bonusRow = adjRow('bonus', 'Điểm thưởng');
   const penaltyRow = adjRow('penalty', 'Điểm trừ');
-  const totalExpr = `${G}${achievedRow}${bonusRow ? `+${G}${bonusRow}` : ''}${penaltyRow ? `-${G}${penaltyRow}` : ''}`;
-  const totalRow = footer('Tổng điểm', `MAX(0,${totalExpr})`, toNumber(result.total));
-  const maxRow = footer('Tổng điểm tối đa áp dụng', sumFormula(C.applicable, areas.map((a) => a.row)), toNumber(result.applicableMax));
+  const totalExpr = (col: string) => `${col}${achievedRow}${bonusRow ? `+${col}${bonusRow}` : ''}${penaltyRow ? `-${col}${penaltyRow}` : ''}`;
+  const totalRow = footer('Tổng điểm', (col) => `MAX(0,${totalExpr(col)})`, toNumber(result.total), A ? toNumber(A.total) : 0);
+  const maxRow = footer('Tổng điểm tối đa áp dụng', (_col, applicable) => sumFormula(applicable, areas.map((a) => a.row)), toNumber(result.applicableMax), A ? toNumber(A.applicableMax) : 0);
   const d = result.decimals;
   const indexRow = footer(
     'Chỉ số cải cách hành chính (%)',
-    `IF(${G}${maxRow}=0,"",ROUND(${G}${totalRow}/${G}${maxRow}*100,${d}))`,
+    (col) => `IF(${col}${maxRow}=0,"",ROUND(${col}${totalRow}/${col}${maxRow}*100,${d}))`,
     result.index ?? '',
+    A?.index ?? '',
     decimalFormat(d),
   );
   const bands = [...flat.catalog.bands].sort((a, b) => b.from - a.from);
-  const bandFormula = bands.reduceRight(
-    (acc, b) => `IF(${G}${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`,
-    '""',
-  );
-  footer('Xếp loại', `IF(${G}${indexRow}="","",${bandFormula})`, result.band ?? '', '@');
+  const bandFormula = (col: string) => bands.reduceRight((acc, b) => `IF(${col}${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`, '""');
+  footer('Xếp loại', (col) => `IF(${col}${indexRow}="","",${bandFormula(col)})`, result.band ?? '', A?.band ?? '', '@');
 
   if (differing) {
     row++;
@@ -275,23 +325,29 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   fitRowHeights(ws, headRow, lastItemRow);
   pageSetup(ws, { lastRow: row, lastCol: LAST, titleRows: `${headRow}:${headRow + 1}`, freezeRows: headRow + 1, freezeFrom: headRow });
 
-  summarySheet(wb, ws, result, flat, areas);
+  summarySheet(wb, ws, result, flat, areas, appraised?.result);
   return wb;
 }
 
-/** Second sheet: per area max, applicable max, points and % of the applicable max, linked to the form. */
-function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: FlatCatalog, areas: Placed[]): void {
+/**
+ * Second sheet: per area max, applicable max, points and % of the applicable max, linked to the form; on an
+ * appraised form also the applicable max, points and % after appraisal.
+ */
+function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: FlatCatalog, areas: Placed[], appraised?: ScoreResult): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET);
-  ws.columns = [8, 48, 12, 14, 12, 12].map((width) => ({ width }));
-  line(ws, 'A1:F1', `TỔNG HỢP ĐIỂM THEO LĨNH VỰC NĂM ${result.catalog.year}`, { bold: true, size: 13 });
-  line(ws, 'A2:F2', result.unit.name, { bold: true });
+  const last = appraised ? 'I' : 'F';
+  ws.columns = [8, 48, 12, 14, 12, 12, ...(appraised ? [14, 12, 12] : [])].map((width) => ({ width }));
+  line(ws, `A1:${last}1`, `TỔNG HỢP ĐIỂM THEO LĨNH VỰC NĂM ${result.catalog.year}`, { bold: true, size: 13 });
+  line(ws, `A2:${last}2`, result.unit.name, { bold: true });
   const head = ['STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Tỷ lệ (%)'];
+  if (appraised) head.push('Điểm tối đa áp dụng sau thẩm định', 'Điểm thẩm định', 'Tỷ lệ sau thẩm định (%)');
   head.forEach((h, i) => {
     const c = put(ws, `${colName(i + 1)}4`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
   });
   const ref = (col: string, r: number) => `'${form.name}'!${col}${r}`;
+  const rate = (p: Fixed, a: Fixed) => (isZero(a) ? '' : percent(p, a, 2).value);
   const first = 5;
   flat.catalog.areas.forEach((a, i) => {
     const r = first + i;
@@ -301,21 +357,28 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
     ws.getCell(`C${r}`).value = { formula: ref(C.max, p.row), result: toNumber(p.max) };
     ws.getCell(`D${r}`).value = { formula: ref(C.applicable, p.row), result: toNumber(p.applicable) };
     ws.getCell(`E${r}`).value = { formula: ref(C.score, p.row), result: toNumber(p.points) };
-    const pct = isZero(p.applicable) ? '' : percent(p.points, p.applicable, 2).value;
-    ws.getCell(`F${r}`).value = { formula: `IF(D${r}=0,"",ROUND(E${r}/D${r}*100,2))`, result: pct };
+    ws.getCell(`F${r}`).value = { formula: `IF(D${r}=0,"",ROUND(E${r}/D${r}*100,2))`, result: rate(p.points, p.applicable) };
+    if (appraised && p.appraised) {
+      ws.getCell(`G${r}`).value = { formula: ref(C.appraisedApplicable, p.row), result: toNumber(p.appraised.applicable) };
+      ws.getCell(`H${r}`).value = { formula: ref(C.appraised, p.row), result: toNumber(p.appraised.points) };
+      ws.getCell(`I${r}`).value = { formula: `IF(G${r}=0,"",ROUND(H${r}/G${r}*100,2))`, result: rate(p.appraised.points, p.appraised.applicable) };
+    }
   });
-  const last = first + areas.length - 1;
-  const t = last + 1;
+  const lastArea = first + areas.length - 1;
+  const t = lastArea + 1;
   put(ws, `B${t}`, 'Tổng cộng', { bold: true, size: 11 });
-  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${last})`, result: toNumber(add(...areas.map((a) => a.max))) };
-  ws.getCell(`D${t}`).value = { formula: `SUM(D${first}:D${last})`, result: toNumber(result.applicableMax) };
-  ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${last})`, result: toNumber(result.achieved) };
-  ws.getCell(`F${t}`).value = {
-    formula: `IF(D${t}=0,"",ROUND(E${t}/D${t}*100,2))`,
-    result: isZero(result.applicableMax) ? '' : percent(result.achieved, result.applicableMax, 2).value,
-  };
+  ws.getCell(`C${t}`).value = { formula: `SUM(C${first}:C${lastArea})`, result: toNumber(add(...areas.map((a) => a.max))) };
+  ws.getCell(`D${t}`).value = { formula: `SUM(D${first}:D${lastArea})`, result: toNumber(result.applicableMax) };
+  ws.getCell(`E${t}`).value = { formula: `SUM(E${first}:E${lastArea})`, result: toNumber(result.achieved) };
+  ws.getCell(`F${t}`).value = { formula: `IF(D${t}=0,"",ROUND(E${t}/D${t}*100,2))`, result: rate(result.achieved, result.applicableMax) };
+  if (appraised) {
+    ws.getCell(`G${t}`).value = { formula: `SUM(G${first}:G${lastArea})`, result: toNumber(appraised.applicableMax) };
+    ws.getCell(`H${t}`).value = { formula: `SUM(H${first}:H${lastArea})`, result: toNumber(appraised.achieved) };
+    ws.getCell(`I${t}`).value = { formula: `IF(G${t}=0,"",ROUND(H${t}/G${t}*100,2))`, result: rate(appraised.achieved, appraised.applicableMax) };
+  }
+  const cols = appraised ? 9 : 6;
   for (let r = 4; r <= t; r++) {
-    for (let c = 1; c <= 6; c++) {
+    for (let c = 1; c <= cols; c++) {
       const cell = ws.getCell(r, c);
       cell.border = BOX;
       if (r > 4) {
@@ -326,5 +389,5 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
     }
   }
   fitRowHeights(ws, 4, t);
-  pageSetup(ws, { lastRow: t, lastCol: 'F', titleRows: '4:4', freezeRows: 4, freezeFrom: 4, numberFirstPage: true });
+  pageSetup(ws, { lastRow: t, lastCol: last, titleRows: '4:4', freezeRows: 4, freezeFrom: 4, numberFirstPage: true });
 }

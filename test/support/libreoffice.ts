@@ -52,23 +52,55 @@ const registry = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
  * Returns each sheet's values, row-major, [0][0] = A1. Empty cells are null.
  */
 export async function recalcWithLibreOffice(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
-  return convert(xlsxPath, 'xlsx:Calc MS Excel 2007 XML', 'en-US', async (out) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const values: Record<string, CellValue[][]> = {};
-    for (const ws of wb.worksheets) {
-      const rows: CellValue[][] = [];
-      ws.eachRow({ includeEmpty: true }, (row, r) => {
-        const cells: CellValue[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, c) => {
-          cells[c - 1] = plain(cell.value);
-        });
-        rows[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? null);
+  return convert(xlsxPath, 'xlsx:Calc MS Excel 2007 XML', 'en-US', sheetValues);
+}
+
+async function sheetValues(out: string): Promise<Record<string, CellValue[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const values: Record<string, CellValue[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        cells[c - 1] = plain(cell.value);
       });
-      values[ws.name] = Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
-    }
-    return values;
-  });
+      rows[r - 1] = Array.from({ length: cells.length }, (_, i) => cells[i] ?? null);
+    });
+    values[ws.name] = Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+  }
+  return values;
+}
+
+/** recalcWithLibreOffice for several workbooks in one LibreOffice run (one start-up instead of one each). */
+export async function recalcAllWithLibreOffice(xlsxPaths: readonly string[]): Promise<Array<Record<string, CellValue[][]>>> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
+  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry('en-US'));
+    const inputs = xlsxPaths.map((p, i) => {
+      const input = join(work, `in${i}.xlsx`);
+      copyFileSync(p, input);
+      return input;
+    });
+    const outDir = join(work, 'out');
+    mkdirSync(outDir);
+    await run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless', '--norestore', '--nolockcheck', '--nodefault',
+      '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
+      '--outdir', outDir, ...inputs,
+    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    const out: Array<Record<string, CellValue[][]>> = [];
+    for (let i = 0; i < inputs.length; i++) out.push(await sheetValues(join(outDir, `in${i}.xlsx`)));
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 export interface PrintedWord {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Catalog } from './catalog.js';
 import { Evidence } from './evidence.js';
+import { Appraisal } from './appraisal.js';
 
 /** JSON Schemas for editors: draft-07, because yaml-language-server reads draft-07 and older. */
 export function jsonSchemas(): Record<string, string> {
@@ -9,5 +10,6 @@ export function jsonSchemas(): Record<string, string> {
   return {
     'catalog.schema.json': gen(Catalog, 'cchc: bộ tiêu chí Chỉ số CCHC'),
     'evidence.schema.json': gen(Evidence, 'cchc: tệp kê khai của đơn vị'),
+    'appraisal.schema.json': gen(Appraisal, 'cchc: tệp thẩm định của đơn vị (thẩm định, giải trình, thẩm định lần 2)'),
   };
 }

@@ -66,7 +66,11 @@ interface Internal {
   applicable: Fixed;
 }
 
-function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[]): Internal {
+/**
+ * `awarded`: points an appraisal council set for the item (0..max, checked by the caller). They stand in
+ * for the rule's points whatever the declared value, and make the item applicable.
+ */
+function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[], awarded?: Fixed): Internal {
   const path = ['items', leaf.code];
   const item: ItemScore = {
     code: leaf.code,
@@ -97,7 +101,10 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   }
 
   let input: Input | undefined;
-  if (ev?.not_arisen !== undefined) {
+  if (awarded !== undefined) {
+    if (ev?.value !== undefined) item.value = ev.value;
+    input = { kind: 'points', value: awarded };
+  } else if (ev?.not_arisen !== undefined) {
     item.reason = ev.not_arisen;
     input = { kind: 'none' };
   } else if (ev?.value !== undefined) {
@@ -126,14 +133,15 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
       applicable = ZERO;
     }
   } else {
-    points = pointsFor(leaf.rule, leaf.max, decimals, input);
+    points = input.kind === 'points' ? input.value : pointsFor(leaf.rule, leaf.max, decimals, input);
   }
 
   item.points = item.status === 'not_applicable' ? null : points;
   item.applicableMax = applicable;
   const lost = leaf.section === 'penalty' ? points : sub(applicable, points);
   item.lost = lost;
-  if (isPositive(lost) && leaf.section === 'areas') {
+  // Points awarded by appraisers are their judgement: the rule's hint would not say how to get them back.
+  if (isPositive(lost) && leaf.section === 'areas' && awarded === undefined) {
     item.hint = hintFor(leaf.rule, leaf.max, decimals, input?.kind === 'none' ? undefined : input);
   }
 
@@ -168,13 +176,18 @@ function rollUp(n: CatalogNode, scored: Map<string, Internal>): { node: NodeScor
 /**
  * Scores one unit's evidence against an indexed catalog. Pure: no I/O. Value errors come back as
  * findings (and then the result must not be trusted: callers check for errors before using it).
+ * `awarded`: points an appraisal set per item code (src/core/appraisal), which override the rule.
  */
-export function scoreUnit(index: FlatCatalog, evidence: Evidence): { result: ScoreResult; findings: Finding[] } {
+export function scoreUnit(
+  index: FlatCatalog,
+  evidence: Evidence,
+  awarded?: ReadonlyMap<string, Fixed>,
+): { result: ScoreResult; findings: Finding[] } {
   const { catalog } = index;
   const findings: Finding[] = [];
   const scored = new Map<string, Internal>();
   for (const leaf of index.leaves.values()) {
-    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings));
+    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings, awarded?.get(leaf.code)));
   }
 
   const areas = catalog.areas.map((a) => rollUp(a, scored));

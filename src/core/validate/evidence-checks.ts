@@ -28,7 +28,7 @@ function symbolYearCheck(number: string, date: string, path: YamlPath, code: str
  * A document's dates: the structured `date:`, and every date written inside a free-text citation
  * ("Kế hoạch số 35/KH-UBND ngày 31/02/2024 của UBND xã"), which would otherwise be printed as given.
  */
-function documentChecks(d: Document | string, path: YamlPath, code: string): Finding[] {
+export function documentChecks(d: Document | string, path: YamlPath, code: string): Finding[] {
   if (typeof d !== 'string') {
     if (!isRealDate(d.date)) return [finding('evidence.date_invalid', [...path, 'date'], { date: d.date }, code)];
     return symbolYearCheck(d.number, d.date, [...path, 'number'], code);
