@@ -179,6 +179,9 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     // Numbers stay text here and are read exactly by the command (92,5 and 92.5; never parseFloat).
     .option('--fail-under <index>', 'mã thoát 1 nếu có đơn vị có chỉ số dưới ngưỡng (ví dụ 92,5)')
     .option('--compare <file>', 'kết quả năm trước (JSON của cchc batch) để so sánh thứ hạng')
+    .option('--appraisals <dir>', 'thư mục (tệp, mẫu) các tệp thẩm định: xếp hạng theo chỉ số sau thẩm định, ghép với đơn vị theo mã')
+    .option('--allow-unappraised', 'với --appraisals: xếp hạng đơn vị chưa có tệp thẩm định theo điểm tự đánh giá')
+    .addOption(new Option('--round <round>', 'với --appraisals: vòng thẩm định dùng làm kết quả (mặc định: vòng cuối đã quyết định)').choices([...ROUND_CHOICES]))
     .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)')
     .option('-q, --quiet', 'không hiện thanh tiến trình')
     .addOption(output(vi))

@@ -7,6 +7,7 @@ import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { scoreForBatch } from './summarize.js';
 import { placedFinding } from '../core/findings/codes.js';
+import type { WorkerSetup } from '../core/batch/types.js';
 
 /** `<unit code>.xlsx`, with characters no file system accepts replaced. */
 export function formFileName(code: string): string {
@@ -38,10 +39,19 @@ export function planForms(units: ReadonlyArray<{ code: string; path: string }>, 
  * Writes one ranked unit's self-assessment form. The file is read and scored again rather than kept
  * from the first pass, so memory does not grow with the number of units.
  */
-export async function writeForm(path: string, catalogs: Catalogs, option: CatalogOption | undefined, dir: string, lang: Lang): Promise<Finding[]> {
-  const { unit, outcome } = await scoreForBatch(path, catalogs, option);
+export async function writeForm(
+  path: string,
+  catalogs: Catalogs,
+  option: CatalogOption | undefined,
+  dir: string,
+  lang: Lang,
+  appraisals?: WorkerSetup['appraisals'],
+): Promise<Finding[]> {
+  const { unit, outcome, appraised } = await scoreForBatch(path, catalogs, option, appraisals);
   if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
-  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, lang);
-  stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, [path]));
-  return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile]);
+  // An appraised unit's form has the appraisal columns filled (10–11) with their totals.
+  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, lang, appraised);
+  const overlay = outcome.unit.appraisal?.path;
+  stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, overlay !== undefined ? [path, overlay] : [path]));
+  return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile, overlay]);
 }

@@ -11,7 +11,10 @@ import { loadUnitFile } from '../workbook/unit-file.js';
 import { toNumber, toUnits } from '../core/fixed.js';
 import { isWorkbookPath } from '../core/file-kind.js';
 import { sha256File } from '../io/provenance.js';
-import type { CatalogMeta, FileOutcome, LostPoints, Position } from '../core/batch/types.js';
+import type { AppraisalSummary, CatalogMeta, FileOutcome, LostPoints, Position, WorkerSetup } from '../core/batch/types.js';
+import { appraiseScored, type AppraisedUnit } from '../core/appraisal/apply.js';
+import { parseAppraisalText } from '../io/appraisal-file.js';
+import type { LoadedAppraisal } from '../core/appraisal/read.js';
 
 const metas = new WeakMap<FlatCatalog, CatalogMeta>();
 
@@ -34,6 +37,9 @@ export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
     areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max })),
     leaves: [...flat.leaves.values()]
       .filter((l) => l.section === 'areas')
+      .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: toNumber(l.max), ...(l.owner ? { owner: l.owner } : {}) })),
+    adjustmentLeaves: [...flat.leaves.values()]
+      .filter((l) => l.section !== 'areas')
       .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: toNumber(l.max), ...(l.owner ? { owner: l.owner } : {}) })),
   };
   metas.set(flat, meta);
@@ -69,18 +75,63 @@ export interface Scored {
   outcome: FileOutcome;
   /** The full score, for callers that go on to write the unit's form. */
   unit?: UnitScore;
+  /** The appraised result, when the unit has an overlay (batch --appraisals). */
+  appraised?: AppraisedUnit;
 }
 
-/** Reads, checks and scores one file, and keeps only its summary. */
-export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption): Promise<Scored> {
+/** An overlay read synchronously, as the unit files are. */
+function readOverlay(path: string): LoadedAppraisal {
+  const read = readTextSync(displayPath(path));
+  if (read.text === undefined) return { path, file: displayPath(path), findings: read.findings };
+  return parseAppraisalText(read.text, path);
+}
+
+/** What a ranking keeps of an appraisal: the self-assessment beside it and the changes, as numbers. */
+function appraisalSummary(au: AppraisedUnit, overlay: LoadedAppraisal): AppraisalSummary {
+  const trails = new Map(au.trails.map((t) => [t.code, t]));
+  const num = (f: Parameters<typeof toNumber>[0] | null) => (f === null ? null : toNumber(f));
+  return {
+    file: overlay.file,
+    path: overlay.path,
+    sha256: sha256File(overlay.path),
+    round: au.round,
+    selfTotal: toNumber(au.self.total),
+    selfApplicableMax: toNumber(au.self.applicableMax),
+    selfIndex: au.self.index!,
+    selfBand: au.self.band,
+    changes: au.changed.map((code) => {
+      const t = trails.get(code)!;
+      return { code, self: num(t.self), appraised: num(t.appraised), difference: toNumber(t.effect), round: t.decidedIn, reason: t.reason };
+    }),
+  };
+}
+
+/** Reads, checks and scores one file (and applies its appraisal overlay, if it has one), and keeps only its summary. */
+export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption, appraisals?: WorkerSetup['appraisals']): Promise<Scored> {
   const file = displayPath(path);
   const loaded = await loadForBatch(path, catalogs, option);
   const unit = await scoreEvidence(loaded, catalogs, option);
-  const { result, flat } = unit;
-  if (hasErrors(unit.findings) || !result || !flat || result.index === null) {
+  const { flat } = unit;
+  const who = () => {
     const u = loaded.evidence?.unit;
-    const who = u ? { unit: { code: u.code.normalize('NFC').trim(), name: u.name.normalize('NFC') } } : {};
-    return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error'), ...who } };
+    return u ? { unit: { code: u.code.normalize('NFC').trim(), name: u.name.normalize('NFC') } } : {};
+  };
+  if (hasErrors(unit.findings) || !unit.result || !flat || unit.result.index === null) {
+    return { outcome: { kind: 'invalid', file, findings: unit.findings.filter((f) => f.severity === 'error'), ...who() } };
+  }
+  let result = unit.result;
+  let appraisal: AppraisalSummary | undefined;
+  let appraised: AppraisedUnit | undefined;
+  let warnings = unit.findings.length;
+  const overlayPath = appraisals?.byCode[result.unit.code.normalize('NFC').trim()];
+  if (overlayPath !== undefined && loaded.evidence) {
+    const overlay = readOverlay(overlayPath);
+    const a = appraiseScored({ result, flat, evidence: loaded.evidence }, overlay, appraisals!.round);
+    if (!a.appraised) return { outcome: { kind: 'invalid', file, findings: a.findings.filter((f) => f.severity === 'error'), ...who() } };
+    appraised = a.appraised;
+    result = a.appraised.result;
+    appraisal = appraisalSummary(a.appraised, overlay);
+    warnings += a.findings.length;
   }
   const u = result.unit;
   const meta = catalogMeta(flat, unit.catalogFile);
@@ -102,12 +153,13 @@ export async function scoreForBatch(path: string, catalogs: Catalogs, option?: C
     penalty: toNumber(result.penalty),
     total: toNumber(result.total),
     applicableMax: toNumber(result.applicableMax),
-    index: result.index,
+    index: result.index!,
     band: result.band,
     areas: result.areas.map((a) => ({ code: a.code, points: toNumber(a.points), applicableMax: toNumber(a.applicableMax) })),
     lost: lostPoints(result),
-    warnings: unit.findings.length,
+    warnings,
     at: { code: positionOf(loaded, ['unit', 'code'], file), catalog: positionOf(loaded, ['catalog'], file) },
+    ...(appraisal ? { appraisal } : {}),
   };
-  return { outcome: { kind: 'unit', unit: summary }, unit };
+  return { outcome: { kind: 'unit', unit: summary }, unit, ...(appraised ? { appraised } : {}) };
 }

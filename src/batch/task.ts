@@ -21,10 +21,10 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
   for (const path of task.paths) {
     try {
       if (task.kind === 'form') {
-        failed.push(...(await writeForm(path, catalogs, option, setup.formsDir!, setup.lang)));
+        failed.push(...(await writeForm(path, catalogs, option, setup.formsDir!, setup.lang, setup.appraisals)));
         continue;
       }
-      const { outcome, unit } = await scoreForBatch(path, catalogs, option);
+      const { outcome, unit } = await scoreForBatch(path, catalogs, option, setup.appraisals);
       if (unit?.flat) {
         const meta = catalogMeta(unit.flat, unit.catalogFile);
         if (!sent.has(meta.key)) {

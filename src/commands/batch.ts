@@ -27,6 +27,18 @@ import { EXIT, type CommandResult, type Context } from './context.js';
 import { decimalOption, wholeOption } from './number-option.js';
 import { checkOutputs, deliver } from './output.js';
 import { provenance } from '../io/provenance.js';
+import { findOverlays } from '../batch/appraisals.js';
+import type { OverlayFile } from '../core/batch/appraisals.js';
+import type { RoundChoice } from '../core/appraisal/apply.js';
+
+/** Each unit code named by exactly one overlay, with that overlay's path (codes named twice are reported, not used). */
+function uniqueOverlays(a: { overlays: OverlayFile[]; paths: Map<string, string> }): Record<string, string> {
+  const count = new Map<string, number>();
+  for (const o of a.overlays) if (o.code !== undefined) count.set(o.code, (count.get(o.code) ?? 0) + 1);
+  const out: Record<string, string> = {};
+  for (const o of a.overlays) if (o.code !== undefined && count.get(o.code) === 1) out[o.code] = a.paths.get(o.file)!;
+  return out;
+}
 
 export interface BatchOptions {
   catalog?: string;
@@ -43,6 +55,12 @@ export interface BatchOptions {
   output?: string;
   /** Also write the district's HTML report here. */
   html?: string;
+  /** Appraisal overlays (a folder, files or a pattern), paired with the units by code: rank on the appraised index. */
+  appraisals?: string;
+  /** With --appraisals: rank units without an overlay on their self-assessment instead of listing them invalid. */
+  allowUnappraised?: boolean;
+  /** With --appraisals: which round (default: each unit's last decided one). */
+  round?: RoundChoice;
 }
 
 const T = {
@@ -57,6 +75,7 @@ const T = {
     noXlsx: (f: string) => `Không có đơn vị nào được xếp hạng: không ghi ${f}`,
     wroteHtml: (f: string) => `Đã ghi báo cáo HTML: ${f}`,
     wroteForms: (n: number, d: string) => `Đã ghi ${n} biểu tự đánh giá vào ${d}`,
+    appraised: (n: number, of: number, files: number) => `Xếp hạng theo chỉ số sau thẩm định: ${n}/${of} đơn vị đã thẩm định (${files} tệp thẩm định).`,
   },
   en: {
     scoring: 'Scoring',
@@ -68,6 +87,7 @@ const T = {
     noXlsx: (f: string) => `No unit was ranked: ${f} not written`,
     wroteHtml: (f: string) => `Wrote the HTML report: ${f}`,
     wroteForms: (n: number, d: string) => `Wrote ${n} self-assessment forms into ${d}`,
+    appraised: (n: number, of: number, files: number) => `Ranked on the appraised index: ${n}/${of} units appraised (${files} appraisal files).`,
   },
 };
 
@@ -78,6 +98,7 @@ interface Checked {
   failUnder?: Fixed;
   groupBy: GroupField | null;
   previous?: { file: string; previous: Previous };
+  appraisals?: { overlays: OverlayFile[]; paths: Map<string, string> };
 }
 
 /** Option problems are the command being wrong (exit 2), found before any file is read. */
@@ -117,6 +138,16 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
     const cat = await diskCatalogs().get(opts.catalog, process.cwd());
     if (!cat.flat) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` })));
   }
+  for (const [option, set] of [['--allow-unappraised', opts.allowUnappraised], ['--round', opts.round]] as const) {
+    if (set !== undefined && set !== false && opts.appraisals === undefined) bad.push(placedFinding('option.requires', { option, needs: '--appraisals' }));
+  }
+  let appraisals: Checked['appraisals'];
+  if (opts.appraisals !== undefined) {
+    const found = await findOverlays(opts.appraisals);
+    // An --appraisals that gives no file is the command being wrong: every unit would be unappraised.
+    if (found.problems.length || !found.overlays.length) bad.push(...found.problems);
+    else appraisals = { overlays: found.overlays, paths: found.paths };
+  }
   if (opts.forms !== undefined) {
     try {
       await mkdir(opts.forms, { recursive: true });
@@ -125,7 +156,7 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
     }
   }
   if (bad.length) return bad;
-  return { jobs, groupBy, ...(failUnder !== undefined ? { failUnder } : {}), ...(previous ? { previous } : {}) };
+  return { jobs, groupBy, ...(failUnder !== undefined ? { failUnder } : {}), ...(previous ? { previous } : {}), ...(appraisals ? { appraisals } : {}) };
 }
 
 /**
@@ -135,13 +166,13 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
  * published) or units are under --fail-under; else 0.
  */
 export function batchExitCode(
-  report: Pick<BatchReport, 'invalid' | 'below'> & { summary: { ranked: number } },
+  report: Pick<BatchReport, 'invalid' | 'below'> & { summary: { ranked: number }; appraisals?: BatchReport['appraisals'] },
   failedWrites: readonly Finding[],
 ): CommandResult['exitCode'] {
   const all = [...report.invalid.flatMap((f) => f.findings), ...failedWrites];
   if (all.some((f) => f.code === 'internal.error')) return EXIT.internal;
   if (failedWrites.length || report.summary.ranked === 0) return EXIT.invalid;
-  return report.invalid.length || report.below.length ? EXIT.failed : EXIT.ok;
+  return report.invalid.length || report.below.length || report.appraisals?.invalid.length ? EXIT.failed : EXIT.ok;
 }
 
 /**
@@ -155,17 +186,23 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   if (Array.isArray(checked)) return usage(checked, ctx);
 
   const expanded = await expandInputs(inputs);
-  // A catalog kept in the same folder as the units is the catalog, not a unit.
+  // A catalog kept in the same folder as the units is the catalog, not a unit; so are overlays.
   const catalogFile = opts.catalog !== undefined && /\.ya?ml$/i.test(opts.catalog) ? resolve(opts.catalog) : undefined;
-  const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile);
+  const overlayFiles = new Set([...(checked.appraisals?.paths.values() ?? [])].map((p) => resolve(p)));
+  const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile && !overlayFiles.has(resolve(p)));
   if (!paths.length) return usage([...expanded.problems, placedFinding('batch.no_input')], ctx);
   // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
-  const inputFiles = [...paths, opts.compare, catalogFile];
+  const inputFiles = [...paths, opts.compare, catalogFile, ...(checked.appraisals?.paths.values() ?? [])];
   const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--html', opts.html], ['--output', opts.output]], inputFiles);
   if (refused.length) return usage(refused, ctx);
 
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
-  const setup: WorkerSetup = { lang: ctx.lang, ...(opts.catalog ? { catalog: opts.catalog } : {}), ...(opts.forms ? { formsDir: opts.forms } : {}) };
+  const setup: WorkerSetup = {
+    lang: ctx.lang,
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
+    ...(opts.forms ? { formsDir: opts.forms } : {}),
+    ...(checked.appraisals ? { appraisals: { byCode: uniqueOverlays(checked.appraisals), round: opts.round ?? 'final' } } : {}),
+  };
   // Worker threads write forms there: on Ctrl-C their temporary files are swept from it.
   if (opts.forms) watchFolder(resolve(opts.forms));
   const bar = showProgress ? progressBar(process.stderr, t.scoring) : undefined;
@@ -176,12 +213,16 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     groupBy: checked.groupBy,
     ...(checked.failUnder !== undefined ? { failUnder: checked.failUnder } : {}),
     ...(checked.previous ? { previous: checked.previous } : {}),
+    ...(checked.appraisals
+      ? { appraisals: { round: opts.round ?? 'final', allowUnappraised: Boolean(opts.allowUnappraised), source: opts.appraisals!, overlays: checked.appraisals.overlays } }
+      : {}),
   });
   const ranked = report.groups.flatMap((g) => g.units);
   // What the ranking was made from: the catalog, the --compare file; each unit's hash is in its entry.
   const made = provenance(report.catalog, opts.compare !== undefined ? [opts.compare] : []);
 
   let stderr = formatAll(report.invalid.flatMap((f) => f.findings), ctx.lang);
+  stderr += formatAll(report.appraisals?.invalid.flatMap((f) => f.findings) ?? [], ctx.lang);
   stderr += formatAll(report.below, ctx.lang);
   const failedWrites: Finding[] = [];
   const wrote: string[] = [];
@@ -193,7 +234,8 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
       const { saveWorkbook, stampProvenance } = await import('../xlsx/excel.js');
       const catalogFiles = [...scored.catalogs.values()].map((m) => m.file);
       const wb = await rankingWorkbook(report);
-      stampProvenance(wb, { ...made, inputs: [...made.inputs, ...ranked.map((u) => ({ file: u.file, sha256: u.sha256 ?? null }))] });
+      const overlays = ranked.flatMap((u) => (u.appraisal ? [{ file: u.appraisal.file, sha256: u.appraisal.sha256 }] : []));
+      stampProvenance(wb, { ...made, inputs: [...made.inputs, ...ranked.map((u) => ({ file: u.file, sha256: u.sha256 ?? null })), ...overlays] });
       const failed = await saveWorkbook(wb, opts.xlsx, [...inputFiles, ...catalogFiles]);
       if (failed.length) failedWrites.push(...failed);
       else wrote.push(t.wroteXlsx(opts.xlsx));
@@ -229,6 +271,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   stderr += formatAll(failedWrites, ctx.lang);
   const empty = expanded.problems.length;
   stderr += `${t.done(report.summary.ranked, report.summary.files, report.summary.invalid - empty, empty)}\n`;
+  if (report.appraisals) stderr += `${t.appraised(report.appraisals.appraised, report.summary.ranked, report.appraisals.files)}\n`;
   if (report.summary.warnings) stderr += `${t.warnings(report.summary.warnings)}\n`;
   stderr += wrote.map((w) => `${w}\n`).join('');
 

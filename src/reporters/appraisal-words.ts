@@ -28,9 +28,9 @@ export const REASON_WORDS: Record<Lang, Record<Reason, string>> = {
   },
 };
 
-export const ROUND_WORDS: Record<Lang, Record<RoundName, string>> = {
-  vi: { tham_dinh_1: 'Thẩm định lần 1', giai_trinh: 'Giải trình', tham_dinh_2: 'Thẩm định lần 2' },
-  en: { tham_dinh_1: 'Appraisal round 1', giai_trinh: 'Explanation', tham_dinh_2: 'Appraisal round 2' },
+export const ROUND_WORDS: Record<Lang, Record<RoundName | 'final', string>> = {
+  vi: { tham_dinh_1: 'Thẩm định lần 1', giai_trinh: 'Giải trình', tham_dinh_2: 'Thẩm định lần 2', final: 'vòng cuối đã quyết định của từng đơn vị' },
+  en: { tham_dinh_1: 'Appraisal round 1', giai_trinh: 'Explanation', tham_dinh_2: 'Appraisal round 2', final: 'each unit’s last decided round' },
 };
 
 export const DECISION_WORDS: Record<Lang, Record<Decision, string>> = {
@@ -39,4 +39,4 @@ export const DECISION_WORDS: Record<Lang, Record<Decision, string>> = {
 };
 
 export const reasonWords = (r: string, lang: Lang) => REASON_WORDS[lang][r as Reason] ?? r;
-export const roundWords = (r: string, lang: Lang) => ROUND_WORDS[lang][r as RoundName] ?? r;
+export const roundWords = (r: string, lang: Lang) => ROUND_WORDS[lang][r as RoundName | 'final'] ?? r;

@@ -1,6 +1,7 @@
 import type { BatchReport } from '../core/batch/report.js';
 import { changeOf } from './change.js';
 import type { Lang } from './number.js';
+import { scaled } from '../core/batch/rank.js';
 
 /**
  * Two flavours. `csv`, machine data: comma separator, decimal point (RFC 4180). `csv-vi`, for Excel
@@ -32,6 +33,7 @@ export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv', lang: La
     'group', 'rank', 'rankLabel', 'code', 'name', 'parent', 'type', 'province',
     ...areas.map((a) => `area_${a.code}`),
     'achieved', 'bonus', 'penalty', 'total', 'applicableMax', 'index', 'band',
+    ...(r.appraisals ? ['appraised', 'selfIndex', 'indexDifference', 'round'] : []),
     'changeRank', 'changeIndex', 'change', 'comparedWith', 'file',
   ];
   const sep = SEPARATOR[flavour];
@@ -51,6 +53,11 @@ export function rankingCsv(r: BatchReport, flavour: CsvFlavour = 'csv', lang: La
         ...areas.map((a) => num(points.get(a.code))),
         num(u.achieved), num(u.bonus), num(u.penalty), num(u.total), num(u.applicableMax), num(u.index),
         text(u.band ?? ''),
+        ...(r.appraisals
+          ? u.appraisal
+            ? ['true', num(u.appraisal.selfIndex), num((scaled(u.index, d) - scaled(u.appraisal.selfIndex, d)) / 10 ** d), u.appraisal.round]
+            : ['false', num(u.index), num(0), '']
+          : []),
         ch?.rankChange === null || ch?.rankChange === undefined ? '' : String(ch.rankChange),
         num(ch?.indexDelta),
         text(ch ? changeOf(ch, u.groupSize, lang) : ''),

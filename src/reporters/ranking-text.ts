@@ -4,6 +4,9 @@ import type { BatchReport, RankedUnit } from '../core/batch/report.js';
 import { changeText } from './change.js';
 import { groupLabel } from './groups.js';
 import { longTable } from './table.js';
+import { indexDifference } from './appraisal-text.js';
+import { reasonWords, roundWords } from './appraisal-words.js';
+import { signed } from './change.js';
 
 const L = {
   vi: {
@@ -26,6 +29,12 @@ const L = {
     bands: 'Xếp loại',
     weak: 'Tiêu chí thành phần bị mất điểm ở nhiều đơn vị nhất',
     weakLine: (n: number, of: number, lost: string) => `${n}/${of} đơn vị, mất tổng ${lost} điểm`,
+    appraisedTail: ['Tổng điểm', 'Tự đánh giá', 'Thẩm định', 'Chênh lệch', 'Xếp loại'],
+    unappraised: 'chưa thẩm định',
+    roundOf: (r: string) => `Kết quả thẩm định: ${r}; xếp hạng theo chỉ số sau thẩm định`,
+    selfStats: (self: string, appr: string, n: number, of: number) => `Bình quân tự đánh giá ${self}% · sau thẩm định ${appr}% (${n}/${of} đơn vị đã thẩm định)`,
+    changes: 'Tiêu chí thành phần Hội đồng thẩm định thay đổi ở nhiều đơn vị nhất',
+    changeLine: (n: number, of: number, diff: string, reason: string) => `${n}/${of} đơn vị, tổng ${diff} điểm; lý do nhiều nhất: ${reason}`,
   },
   en: {
     title: (y: number | string) => `PAR INDEX RANKING ${y}`,
@@ -47,6 +56,12 @@ const L = {
     bands: 'Bands',
     weak: 'Sub-criteria where most units lost points',
     weakLine: (n: number, of: number, lost: string) => `${n}/${of} units, ${lost} points lost in all`,
+    appraisedTail: ['Total', 'Self', 'Appraised', 'Difference', 'Band'],
+    unappraised: 'not appraised',
+    roundOf: (r: string) => `Appraisal result: ${r}; ranked on the appraised index`,
+    selfStats: (self: string, appr: string, n: number, of: number) => `Average self-assessed ${self}% · appraised ${appr}% (${n}/${of} units appraised)`,
+    changes: 'Sub-criteria the appraisal council changed in most units',
+    changeLine: (n: number, of: number, diff: string, reason: string) => `${n}/${of} units, ${diff} points in all; most common reason: ${reason}`,
   },
 } as const;
 
@@ -62,14 +77,19 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
   const out: string[] = [c.bold(l.title(cat?.year ?? '…'))];
   if (cat) out.push(`${l.catalog}: ${cat.id} — ${cat.title}${cat.template ? ` (${l.template})` : ''}`);
   if (r.compare) out.push(l.compare(r.compare.file, r.compare.year));
+  if (r.appraisals) out.push(l.roundOf(r.appraisals.round === 'final' ? roundWords('final', lang) : roundWords(r.appraisals.round, lang).toLowerCase()));
   out.push('');
 
   const areas = cat?.areas ?? [];
   const notes: string[] = [];
   for (const g of r.groups) {
     if (r.groupBy) out.push(c.bold(`${groupLabel(r.groupBy, g.key, lang)} — ${l.units(g.units.length)}`));
-    const head = [...l.head, ...areas.map((a) => l.area(a.code)), ...l.tail, ...(r.compare ? [l.change] : [])];
-    const aligns = ['right', 'left', 'left', ...areas.map(() => 'right' as const), 'right', 'right', 'left', 'left'] as const;
+    const appraised = r.appraisals !== null;
+    const head = [...l.head, ...areas.map((a) => l.area(a.code)), ...(appraised ? l.appraisedTail : l.tail), ...(r.compare ? [l.change] : [])];
+    const aligns = [
+      'right', 'left', 'left', ...areas.map(() => 'right' as const), 'right', 'right',
+      ...(appraised ? (['right', 'right'] as const) : []), 'left', 'left',
+    ] as const;
     const rows: string[][] = [];
     for (const u of g.units) {
       const points = new Map(u.areas.map((a) => [a.code, a]));
@@ -82,7 +102,11 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
           return !p || p.applicableMax === 0 ? '—' : num(p.points);
         }),
         num(u.total),
-        c.bold(`${num(u.index)}%`),
+        ...(!appraised
+          ? [c.bold(`${num(u.index)}%`)]
+          : u.appraisal
+            ? [`${num(u.appraisal.selfIndex)}%`, c.bold(`${num(u.index)}%`), indexDifference(u.index, u.appraisal.selfIndex, d, lang)]
+            : [c.bold(`${num(u.index)}%`), '—', l.unappraised]),
         u.band ?? '—',
       ];
       if (u.change) {
@@ -111,7 +135,15 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
   const s = r.summary;
   if (s.average !== null && s.highest !== null && s.lowest !== null) {
     out.push(l.stats(num(s.average), num(s.highest), num(s.lowest)));
+    if (r.appraisals?.selfAverage != null) out.push(l.selfStats(num(r.appraisals.selfAverage), num(s.average), r.appraisals.appraised, s.ranked));
     out.push(`${l.bands}: ${s.bands.map((b) => `${b.label} ${b.units}`).join(' · ')}`);
+  }
+  if (r.appraisals?.changes.length) {
+    out.push('', c.bold(`${l.changes}:`));
+    r.appraisals.changes.slice(0, WEAK_SHOWN).forEach((ch, i) => {
+      const reason = ch.reasons[0]?.reason;
+      out.push(`${String(i + 1).padStart(3)}. ${ch.code} ${ch.name} — ${l.changeLine(ch.units, s.ranked, signed(ch.difference, d, lang), reason ? reasonWords(reason, lang) : '—')}`);
+    });
   }
   if (r.weak.length) {
     out.push('', c.bold(`${l.weak}:`));

@@ -22,12 +22,16 @@ import {
 import { signatureBlock } from './signature.js';
 import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../core/fixed.js';
+import { scaled } from '../core/batch/rank.js';
+import type { Reason } from '../core/schema/appraisal.js';
+import { REASON_WORDS, ROUND_WORDS } from '../reporters/appraisal-words.js';
 
 /** Points in a summary have at most four decimals: exact again for the percentages. */
 const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
 
 export const RANKING_SHEET = 'Xếp hạng';
 export const WEAK_SHEET = 'Tiêu chí yếu';
+export const APPRAISAL_SHEET = 'Thẩm định';
 export const areaSheetName = (code: string) => `Lĩnh vực ${code}`;
 
 const HEAD_ROW = 8;
@@ -156,7 +160,13 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
     // are spelled out once, under the table.
     ...cat.areas.map((a): Column => ({ head: `Lĩnh vực ${a.code}\n(${plainNumber(a.max, 'vi')} điểm)`, width: 12, fmt })),
     { head: 'Tổng điểm', width: 10, fmt },
-    { head: 'Chỉ số (%)', width: 10, fmt },
+    ...(r.appraisals
+      ? [
+          { head: 'Tự đánh giá (%)', width: 10, fmt },
+          { head: 'Thẩm định (%)', width: 10, fmt },
+          { head: 'Chênh lệch', width: 10, fmt },
+        ]
+      : [{ head: 'Chỉ số (%)', width: 10, fmt }]),
     { head: 'Xếp hạng', width: 10, align: 'center' },
     { head: 'Xếp loại', width: 12 },
     ...(r.compare ? [{ head: 'Thay đổi', width: 24 }] : []),
@@ -165,9 +175,10 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   ws.columns = widths.map((width) => ({ width }));
   const template = cat.template ? ' — bộ tiêu chí mẫu' : '';
   const compared = r.compare ? `; so sánh với năm ${r.compare.year ?? 'trước'}` : '';
-  heading(ws, cols.length, r, units, `(Theo ${cat.title}${template}; ${fileCount(r)}${compared})`);
+  const appraised = r.appraisals ? '; xếp hạng theo chỉ số sau thẩm định' : '';
+  heading(ws, cols.length, r, units, `(Theo ${cat.title}${template}; ${fileCount(r)}${appraised}${compared})`);
   tableHead(ws, HEAD_ROW, cols);
-  const rankCol = 2 + cat.areas.length + 3;
+  const rankCol = 2 + cat.areas.length + (r.appraisals ? 5 : 3);
 
   let row = HEAD_ROW + 1;
   let stt = 0;
@@ -188,7 +199,11 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
           return !p || p.applicableMax === 0 ? 'Không đánh giá' : p.points;
         }),
         u.total,
-        u.index,
+        ...(!r.appraisals
+          ? [u.index]
+          : u.appraisal
+            ? [u.appraisal.selfIndex, u.index, (scaled(u.index, cat.decimals) - scaled(u.appraisal.selfIndex, cat.decimals)) / 10 ** cat.decimals]
+            : [u.index, 'Chưa thẩm định', '']),
         u.rankLabel,
         u.band ?? '',
         ...(change !== undefined ? [change] : []),
@@ -249,6 +264,12 @@ function summaryBlock(ws: Worksheet, start: number, r: BatchReport, units: reado
     ['Số đơn vị được xếp hạng', s.ranked, COUNT],
     ['Số tệp không được xếp hạng', s.files - s.ranked, COUNT],
     ['Chỉ số bình quân (%)', s.average, fmt],
+    ...(r.appraisals
+      ? ([
+          ['Số đơn vị đã thẩm định', r.appraisals.appraised, COUNT],
+          ['Chỉ số tự đánh giá bình quân (%)', r.appraisals.selfAverage, fmt],
+        ] as Array<[string, number | null, string]>)
+      : []),
     ['Chỉ số cao nhất (%)', s.highest, fmt, who(s.highest)],
     ['Chỉ số thấp nhất (%)', s.lowest, fmt, who(s.lowest)],
     ...s.bands.map((b): [string, number, string] => [`Số đơn vị xếp loại ${b.label}`, b.units, COUNT]),
@@ -375,5 +396,48 @@ export async function rankingWorkbook(r: BatchReport): Promise<Workbook> {
   rankingSheet(wb, r, units, fmt);
   for (const a of r.catalog.areas) areaSheet(wb, r, units, a, fmt);
   weakSheet(wb, r, units, fmt);
+  if (r.appraisals) appraisalSheet(wb, r, units, fmt);
   return wb;
+}
+
+/**
+ * "Thẩm định": every change the appraisal council made, by criterion — the criteria changed in the most
+ * units first (where units over-claim most), each with its units, self and appraised points and why.
+ */
+function appraisalSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], fmt: string): void {
+  const ws = wb.addWorksheet(APPRAISAL_SHEET);
+  const a = r.appraisals!;
+  const cols: Column[] = [
+    { head: 'STT', width: 6, align: 'center' },
+    { head: 'Mã', width: 8 },
+    { head: 'Tiêu chí thành phần / đơn vị', width: 42 },
+    { head: 'Điểm tối đa', width: 9, fmt },
+    { head: 'Tự đánh giá', width: 10, fmt },
+    { head: 'Thẩm định', width: 10, fmt },
+    { head: 'Chênh lệch', width: 10, fmt },
+    { head: 'Lý do', width: 30 },
+    { head: 'Vòng', width: 14 },
+  ];
+  ws.columns = cols.map((c) => ({ width: c.width }));
+  header(ws, cols.length, units);
+  line(ws, `A5:${col(cols.length)}5`, 'CÁC THAY ĐỔI CỦA HỘI ĐỒNG THẨM ĐỊNH THEO TIÊU CHÍ THÀNH PHẦN', { bold: true, size: 13 });
+  line(
+    ws,
+    `A6:${col(cols.length)}6`,
+    `(${a.appraised}/${units.length} đơn vị được xếp hạng đã thẩm định; tiêu chí bị thay đổi ở nhiều đơn vị nhất trước; chênh lệch âm là bị giảm điểm)`,
+    { italic: true, size: 11 },
+  );
+  tableHead(ws, HEAD_ROW, cols);
+  let row = HEAD_ROW + 1;
+  const pts = (x: number | null) => (x === null ? 'Không đánh giá' : x);
+  a.changes.forEach((c, i) => {
+    const top = c.reasons[0]?.reason;
+    tableRow(ws, row++, cols, [i + 1, c.code, `${c.name} (${c.units} đơn vị)`, c.max, '', '', c.difference, top ? `Nhiều nhất: ${REASON_WORDS.vi[top as Reason] ?? top}` : '', ''], true);
+    for (const e of c.entries) {
+      tableRow(ws, row++, cols, ['', '', e.name, '', pts(e.self), pts(e.appraised), e.difference, e.reason ? (REASON_WORDS.vi[e.reason as Reason] ?? e.reason) : 'Chấp nhận giải trình', ROUND_WORDS.vi[e.round]]);
+    }
+  });
+  if (!a.changes.length) tableRow(ws, row++, cols, ['', '', 'Hội đồng thẩm định giữ nguyên điểm tự đánh giá của mọi đơn vị.', '', '', '', '', '', '']);
+  fitRowHeights(ws, HEAD_ROW, row - 1);
+  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW, numberFirstPage: true });
 }

@@ -12,6 +12,7 @@ export interface LoadedAppraisal {
   /** The file as shown to the user. */
   file: string;
   appraisal?: Appraisal;
+  /** Gives findings about this file their position (set whenever the file could be parsed). */
   locate?: (findings: readonly Finding[]) => Finding[];
   findings: Finding[];
   /** The unit code as written, when it could be read: a batch pairs overlays with units by it. */
@@ -41,7 +42,7 @@ export function appraisalFromDoc(doc: Doc, path: string): LoadedAppraisal {
   const locate = (fs: readonly Finding[]) => doc.locate(labelled(fs));
   const base = { path, file: doc.file };
   const kind = fileKind(doc.data);
-  if (kind === 'catalog' || kind === 'evidence') return { ...base, findings: locate([finding('file.not_appraisal', [], { what: kind })]) };
+  if (kind === 'catalog' || kind === 'evidence') return { ...base, locate, findings: locate([finding('file.not_appraisal', [], { what: kind })]) };
   const code = codeOf(doc.data);
   const res = Appraisal.safeParse(doc.data);
   if (!res.success) {
@@ -49,7 +50,7 @@ export function appraisalFromDoc(doc: Doc, path: string): LoadedAppraisal {
     // `code: 20101` is a number to YAML: the same error as in the unit's file, quoting the code as typed.
     const unquoted = typeof unit?.code === 'number' ? [finding('evidence.code_unquoted', ['unit', 'code'], { code: doc.sourceText?.(['unit', 'code']) ?? String(unit.code) })] : [];
     const issues = unquoted.length ? res.error.issues.filter((i) => !(i.path[0] === 'unit' && i.path[1] === 'code')) : res.error.issues;
-    return { ...base, findings: locate([...unquoted, ...zodFindings(issues, doc.data)]), ...(code ? { code } : {}) };
+    return { ...base, locate, findings: locate([...unquoted, ...zodFindings(issues, doc.data)]), ...(code ? { code } : {}) };
   }
   return { ...base, appraisal: res.data, locate, findings: [], code: res.data.unit.code.normalize('NFC').trim() };
 }

@@ -26,6 +26,13 @@ export class Interner {
     if (u.parent !== undefined) u.parent = s(u.parent);
     for (const a of u.areas) a.code = s(a.code);
     u.lost.codes = u.lost.codes.map(s);
+    if (u.appraisal) {
+      u.appraisal.selfBand = this.str(u.appraisal.selfBand);
+      for (const c of u.appraisal.changes) {
+        c.code = s(c.code);
+        c.reason = this.str(c.reason);
+      }
+    }
     // Positions name the unit's own file.
     if (u.at.code.file === u.file) u.at.code.file = u.file;
     if (u.at.catalog.file === u.file) u.at.catalog.file = u.file;

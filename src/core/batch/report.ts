@@ -7,6 +7,7 @@ import { compareVi, rankGroups, scaled, type Ranking } from './rank.js';
 import type { CatalogMeta, FileOutcome, UnitName, UnitSummary } from './types.js';
 import { weakItems, type WeakItem } from './weak.js';
 import { meanIndex } from './averages.js';
+import { appraisalReport, overlayProblems, overlaysByCode, pairingProblems, type AppraisalOptions, type AppraisalReport } from './appraisals.js';
 
 /** Unit fields a ranking can be grouped by (`--group-by parent`, or `unit.parent`). */
 export const GROUP_FIELDS = ['parent', 'type', 'province', 'level', 'place'] as const;
@@ -54,6 +55,8 @@ export interface BatchReport {
   summary: BatchSummary;
   /** Ranked units below --fail-under, as findings against their files. */
   below: Finding[];
+  /** With --appraisals: the rounds used, overlay files that pair with nothing, every change by criterion. */
+  appraisals: AppraisalReport | null;
 }
 
 export interface ReportOptions {
@@ -61,6 +64,8 @@ export interface ReportOptions {
   /** Exact, as typed (--fail-under 92,5): compared exactly with each published index. */
   failUnder?: Fixed;
   previous?: { file: string; previous: Previous };
+  /** --appraisals: units are ranked on their appraised index; pairing problems make a unit invalid. */
+  appraisals?: AppraisalOptions;
 }
 
 /** The catalog most units were scored with (the first file's on a tie): the one the ranking uses. */
@@ -106,6 +111,7 @@ export function buildReport(
   const catalog = mainKey ? catalogs.get(mainKey) ?? null : null;
   const byCode = new Map<string, UnitSummary[]>();
   for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
+  const overlays = o.appraisals ? overlaysByCode(o.appraisals) : undefined;
 
   const rankable: UnitSummary[] = [];
   for (const u of units) {
@@ -119,6 +125,7 @@ export function buildReport(
       const args = { used: catalogName(u.catalogKey, mainKey, catalogs), main: catalogName(mainKey!, u.catalogKey, catalogs) };
       problems.push(placedFinding('batch.catalog_differs', args, u.at.catalog, ['catalog']));
     }
+    if (o.appraisals && overlays) problems.push(...pairingProblems(u, overlays, o.appraisals));
     if (problems.length) reject(u.file, problems, { code: u.code, name: u.name });
     else rankable.push(u);
   }
@@ -164,6 +171,13 @@ export function buildReport(
     warnings: ranked.reduce((s, u) => s + u.warnings, 0),
   };
 
+  let appraisals: AppraisalReport | null = null;
+  if (o.appraisals) {
+    // Codes of every unit file, ranked or not: an overlay for an invalid unit is not an orphan.
+    const known = new Set([...units.map((u) => u.code), ...[...names.values()].map((n) => n.code)]);
+    appraisals = appraisalReport(o.appraisals, catalog, ranked, overlayProblems(o.appraisals, known), decimals);
+  }
+
   return {
     catalog,
     groupBy: o.groupBy,
@@ -178,5 +192,6 @@ export function buildReport(
     weak: catalog ? weakItems(catalog, ranked.map((u) => u.lost)) : [],
     summary,
     below,
+    appraisals,
   };
 }

@@ -1,4 +1,6 @@
 import type { Finding } from '../findings/finding.js';
+import type { DecidingRound } from '../schema/appraisal.js';
+import type { RoundChoice } from '../appraisal/apply.js';
 
 /** What the ranking needs to know about a catalog; sent once per catalog, not per unit. */
 export interface CatalogMeta {
@@ -17,6 +19,8 @@ export interface CatalogMeta {
   areas: Array<{ code: string; name: string; max: number }>;
   /** Sub-criteria of the areas (not bonus/penalty), in catalog order, for the "weak criteria" sheet. */
   leaves: Array<{ code: string; name: string; area: string; max: number; owner?: string }>;
+  /** Bonus and penalty items, in catalog order: an appraisal may change them too. */
+  adjustmentLeaves?: Array<{ code: string; name: string; area: string; max: number; owner?: string }>;
 }
 
 export interface Position {
@@ -67,6 +71,38 @@ export interface UnitSummary {
   warnings: number;
   /** Where `unit.code` and `catalog` are written, for findings made after all files are read. */
   at: { code: Position; catalog: Position };
+  /**
+   * Set when the unit was appraised (batch --appraisals): the points, index, band, areas and lost
+   * items above are then the appraised ones, and this holds the self-assessment and the changes.
+   * All a unit's appraisal data is here (a summary cache must key on the overlay's sha256 and the round).
+   */
+  appraisal?: AppraisalSummary;
+}
+
+/** One item the appraisal council changed: points as numbers (null: not assessed). */
+export interface AppraisalChange {
+  code: string;
+  self: number | null;
+  appraised: number | null;
+  /** What the change does to the total (appraised − self; for a deduction, self − appraised). */
+  difference: number;
+  round: DecidingRound;
+  reason: string | null;
+}
+
+export interface AppraisalSummary {
+  /** The overlay as shown, its path as given, and its SHA-256 (provenance). */
+  file: string;
+  path: string;
+  sha256: string | null;
+  /** The round the unit's result is of. */
+  round: DecidingRound;
+  selfTotal: number;
+  selfApplicableMax: number;
+  selfIndex: number;
+  selfBand: string | null;
+  /** Most points first. */
+  changes: AppraisalChange[];
 }
 
 export type FileOutcome =
@@ -88,6 +124,8 @@ export interface WorkerSetup {
   catalog?: string;
   formsDir?: string;
   lang: 'vi' | 'en';
+  /** batch --appraisals: each unit code's one overlay file (codes with several are left out), and the round. */
+  appraisals?: { byCode: Record<string, string>; round: RoundChoice };
 }
 
 export interface TaskReply {

@@ -1,5 +1,6 @@
 import type { BatchReport } from '../batch/report.js';
 import type { Provenance } from '../provenance.js';
+import { scaled } from '../batch/rank.js';
 
 export const RANKING_FORMAT_VERSION = 2 as const;
 
@@ -11,6 +12,7 @@ export const RANKING_FORMAT_VERSION = 2 as const;
  */
 export function rankingJson(r: BatchReport, provenance?: Provenance) {
   const c = r.catalog;
+  const d = c?.decimals ?? 2;
   return {
     formatVersion: RANKING_FORMAT_VERSION,
     ...(provenance ? { provenance } : {}),
@@ -51,11 +53,24 @@ export function rankingJson(r: BatchReport, provenance?: Provenance) {
         areas: u.areas,
         warnings: u.warnings,
         change: u.change,
+        // Only with --appraisals: the index above is then the appraised one (when `appraised`).
+        ...(r.appraisals
+          ? {
+              appraised: u.appraisal !== undefined,
+              round: u.appraisal?.round ?? null,
+              selfIndex: u.appraisal?.selfIndex ?? u.index,
+              indexDifference: u.appraisal ? (scaled(u.index, d) - scaled(u.appraisal.selfIndex, d)) / 10 ** d : 0,
+              appraisal: u.appraisal
+                ? { file: u.appraisal.file, sha256: u.appraisal.sha256, selfTotal: u.appraisal.selfTotal, selfApplicableMax: u.appraisal.selfApplicableMax, selfBand: u.appraisal.selfBand, changes: u.appraisal.changes }
+                : null,
+            }
+          : {}),
       })),
     ),
     invalid: r.invalid.map((f) => ({ file: f.file, ...(f.unit ? { unit: f.unit } : {}), findings: f.findings })),
     weak: r.weak,
     summary: r.summary,
+    ...(r.appraisals ? { appraisals: r.appraisals } : {}),
   };
 }
 

@@ -433,7 +433,8 @@ function change(c: Ctx): string {
 
 function appraisal(c: Ctx): string {
   const w = c.w;
-  const units = c.units.filter((u): u is RankedUnitV2 & { selfIndex: number } => typeof u.selfIndex === 'number');
+  // Units ranked on their self-assessment (--allow-unappraised) have no appraisal to compare.
+  const units = c.units.filter((u): u is RankedUnitV2 & { selfIndex: number } => typeof u.selfIndex === 'number' && u.appraised !== false);
   if (!units.length) return '';
   const shown = c.full ? units : [...units].sort((a, b) => Math.abs(b.index - b.selfIndex) - Math.abs(a.index - a.selfIndex)).slice(0, SELF_SHOWN);
   const lowest = Math.min(...shown.flatMap((u) => [u.index, u.selfIndex]));
