@@ -152,17 +152,20 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .description('tạo biểu kê khai Excel để điền (có danh sách chọn, ô khóa, hướng dẫn)')
     .option('-c, --catalog <id|path>', 'bộ tiêu chí')
     .option('-u, --unit <file>', 'điền sẵn từ tệp kê khai của đơn vị')
+    .option('--appraisal <unit>', 'biểu thẩm định (vòng 1) cho tệp kê khai của đơn vị: điền sẵn số liệu, tài liệu, điểm tự đánh giá')
+    .option('--explanation <file>', 'biểu giải trình cho đơn vị từ tệp thẩm định (cần --unit): các tiêu chí bị giảm điểm ở vòng 1')
     .requiredOption('-o, --output <file>', 'tệp .xlsx sẽ ghi')
-    .action(function (this: Command, o: { catalog?: string; unit?: string; output: string }) {
+    .action(function (this: Command, o: { catalog?: string; unit?: string; output: string; appraisal?: string; explanation?: string }) {
       return run(() => templateCommand(o, ctx(this)))();
     });
 
   p.command('import')
-    .description('chuyển biểu kê khai Excel đã điền thành tệp kê khai YAML')
+    .description('chuyển biểu Excel đã điền thành tệp YAML: biểu kê khai → tệp kê khai; biểu thẩm định, biểu giải trình → tệp thẩm định')
     .argument('<form.xlsx>')
     .option('-o, --output <file>', 'tệp .yaml sẽ ghi (mặc định: in ra màn hình)')
     .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo biểu mẫu)')
-    .action(function (this: Command, file: string, o: { output?: string; catalog?: string }) {
+    .option('--appraisal <file>', 'với biểu giải trình: tệp thẩm định đã dùng để tạo biểu (kết quả: tệp đó thêm vòng giải trình)')
+    .action(function (this: Command, file: string, o: { output?: string; catalog?: string; appraisal?: string }) {
       return run(() => importCommand(file, o, ctx(this)))();
     });
 

@@ -549,6 +549,18 @@ export const MESSAGES = {
       `the hidden sheet _cchc names the catalog "${a.catalog}", but ${CATALOG_REF_EN[a.reason as keyof typeof CATALOG_REF_EN] ?? a.reason}: ` +
       'use --catalog <id|path>, or make a new template with "cchc template"',
   ),
+  'xlsx.appraisal_changed': m(
+    (a) => `tệp thẩm định ${a.file} đã thay đổi sau khi tạo biểu giải trình này: danh sách tiêu chí bị giảm điểm có thể khác; hãy tạo lại biểu giải trình`,
+    (a) => `the appraisal file ${a.file} changed after this explanation workbook was made: the items it lists may differ; make the workbook again`,
+  ),
+  'xlsx.round_exists': m(
+    (a) => `tệp thẩm định đã có vòng ${a.round}: không thêm giải trình lần nữa`,
+    (a) => `the appraisal file already has round ${a.round}: the explanation is not added again`,
+  ),
+  'xlsx.appraisal_needed': m(
+    () => 'đây là biểu giải trình: cần --appraisal <tệp thẩm định đã dùng để tạo biểu> để thêm vòng giải trình vào tệp đó',
+    () => 'this is an explanation workbook: give --appraisal <the appraisal file it was made from> to add the explanation round to it',
+  ),
   'xlsx.not_in_list': m(
     (a) => `"${a.value}" không có trong danh sách (${a.allowed})`,
     (a) => `"${a.value}" is not in the list (${a.allowed})`,
@@ -680,6 +692,10 @@ export const MESSAGES = {
   'ranking.index_differs': m(
     (a) => `bảng xếp hạng ghi chỉ số của đơn vị "${a.code}" là ${a.ranking}%, nay tính được ${a.now}%: tệp kê khai đã thay đổi, hãy chạy lại "cchc batch --json"`,
     (a) => `the ranking gives unit "${a.code}" the index ${a.ranking}%, it is now ${a.now}%: the evidence changed; run "cchc batch --json" again`,
+  ),
+  'option.conflicts': m(
+    (a) => `tùy chọn ${a.option} không dùng cùng ${a.with}`,
+    (a) => `option ${a.option} cannot be used with ${a.with}`,
   ),
   'option.requires': m(
     (a) => `tùy chọn ${a.option} chỉ dùng cùng ${a.needs}`,

@@ -27,14 +27,14 @@ import { excel, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { MAX_FILE_BYTES } from '../io/yaml-file.js';
 import { evidenceFromDoc, type CatalogOption, type Catalogs, type LoadedEvidence } from '../core/pipeline.js';
 
-const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
+export const ref = (ws: Worksheet | string, addr: string) => `'${typeof ws === 'string' ? ws : ws.name}'!${addr}`;
 
 /** A sheet by name; names compared in NFC, as a program may have written them decomposed. */
-function sheet(wb: Workbook, name: string): Worksheet | undefined {
+export function sheet(wb: Workbook, name: string): Worksheet | undefined {
   return wb.getWorksheet(name) ?? wb.worksheets.find((w) => w.name.normalize('NFC') === name);
 }
 
-interface Reading {
+export interface Reading {
   raw: Record<string, unknown>;
   cells: Map<string, string>;
   findings: Finding[];
@@ -42,7 +42,7 @@ interface Reading {
 }
 
 /** Cell text, refused when it holds damaged (U+FFFD) or control characters; one-line fields take no line breaks. */
-function textAt(r: Reading, ws: Worksheet, addr: string, multiline: boolean, item?: string): string | undefined {
+export function textAt(r: Reading, ws: Worksheet, addr: string, multiline: boolean, item?: string): string | undefined {
   const t = cellText(ws.getCell(addr));
   const bad = badCharacter(t, multiline);
   if (!bad) return t;
@@ -57,7 +57,7 @@ function textAt(r: Reading, ws: Worksheet, addr: string, multiline: boolean, ite
  * a bare number above 0 and at most 1 in a percent field is read as it is, with a warning: it may be a
  * fraction (0,896 for 89,6 %) or really a rate of at most 1 %.
  */
-function numberAt(r: Reading, ws: Worksheet, addr: string, expect: { expected: Expected; max?: number }, item: string): number | undefined {
+export function numberAt(r: Reading, ws: Worksheet, addr: string, expect: { expected: Expected; max?: number }, item: string): number | undefined {
   const n = cellNumber(ws.getCell(addr));
   if (n.kind === 'empty') return undefined;
   const at = { file: r.file, cell: ref(ws, addr) };
@@ -110,7 +110,7 @@ function readUnit(wb: Workbook, r: Reading): Record<string, unknown> {
 }
 
 /** Why the catalog a workbook names cannot be read, found without opening it (a FIFO would block an open). */
-async function catalogRefProblem(recorded: string, baseDir: string): Promise<'directory' | 'not_regular' | 'system' | undefined> {
+export async function catalogRefProblem(recorded: string, baseDir: string): Promise<'directory' | 'not_regular' | 'system' | undefined> {
   if (!looksLikePath(recorded)) return undefined; // a shipped catalog's id
   const target = catalogPath(recorded, baseDir);
   const st = await stat(target).catch(() => undefined);
@@ -123,7 +123,7 @@ async function catalogRefProblem(recorded: string, baseDir: string): Promise<'di
 }
 
 /** The bytes of the workbook, or why not: missing, not a file, too large, another format, or beyond a template's limits. */
-async function workbookBytes(path: string, file: string): Promise<Buffer | Finding[]> {
+export async function workbookBytes(path: string, file: string): Promise<Buffer | Finding[]> {
   let bytes: Buffer;
   try {
     const st = await stat(path);

@@ -115,6 +115,9 @@ export const SEVERITY = {
   'xlsx.too_big': E,
   'xlsx.catalog_ref': E,
   'xlsx.not_in_list': E,
+  'xlsx.appraisal_changed': E,
+  'xlsx.round_exists': E,
+  'xlsx.appraisal_needed': E,
   'batch.no_input': E,
   'batch.empty_dir': E,
   'batch.pattern_invalid': E,
@@ -147,6 +150,7 @@ export const SEVERITY = {
   'ranking.unit_absent': E,
   'ranking.index_differs': E,
   'option.requires': E,
+  'option.conflicts': E,
   'internal.error': E,
 } as const satisfies Record<string, Severity>;
 
