@@ -11,6 +11,7 @@ import { validateCommand } from './commands/validate.js';
 import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
 import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
+import { verifyCommand } from './commands/verify.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
 import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
@@ -191,6 +192,17 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .action(function (this: Command, inputs: string[], o: BatchOptions & { json?: boolean }) {
       const { json, ...rest } = o;
       return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
+    });
+
+  p.command('verify')
+    .description('kiểm tra một kết quả đã công bố: các tệp đã dùng (bộ tiêu chí, tệp kê khai, tệp thẩm định) có thay đổi không')
+    .argument('<result>', 'kết quả JSON (cchc score --json, cchc batch --json) hoặc biểu Excel do cchc ghi')
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .addOption(output(vi))
+    .action(function (this: Command, result: string, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
+      const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
+      return run(() => verifyCommand(result, opts, ctx(this)))();
     });
 
   const cat = p.command('catalog').description('các bộ tiêu chí có sẵn');

@@ -9,6 +9,10 @@ interface Message {
 
 const m = (vi: Text, en: Text): Message => ({ vi, en });
 
+/** What a file was to a published result (cchc verify), in words. */
+const ROLE_VI: Record<string, string> = { unit: 'tệp của đơn vị', appraisal: 'tệp thẩm định', input: 'tệp đầu vào' };
+const ROLE_EN: Record<string, string> = { unit: 'unit file', appraisal: 'appraisal file', input: 'input file' };
+
 /** Where a catalog was found (src/io/catalog-store.ts), in words. */
 export const SOURCE_VI: Record<string, string> = { cwd: 'thư mục làm việc', env: 'CCHC_CRITERIA', shipped: 'có sẵn' };
 export const SOURCE_EN: Record<string, string> = { cwd: 'working folder', env: 'CCHC_CRITERIA', shipped: 'shipped' };
@@ -692,6 +696,35 @@ export const MESSAGES = {
   'ranking.index_differs': m(
     (a) => `bảng xếp hạng ghi chỉ số của đơn vị "${a.code}" là ${a.ranking}%, nay tính được ${a.now}%: tệp kê khai đã thay đổi, hãy chạy lại "cchc batch --json"`,
     (a) => `the ranking gives unit "${a.code}" the index ${a.ranking}%, it is now ${a.now}%: the evidence changed; run "cchc batch --json" again`,
+  ),
+  // cchc verify ket-qua.json
+  'verify.no_provenance': m(
+    () => 'không có nguồn gốc (provenance) để kiểm tra: cần kết quả JSON định dạng 2 hoặc biểu Excel do cchc ghi',
+    () => 'no provenance to check: a formatVersion 2 JSON result or a workbook written by cchc is needed',
+  ),
+  'verify.changed': m(
+    (a) => `${ROLE_VI[String(a.role)] ?? 'tệp'} đã thay đổi kể từ khi công bố ${a.result} (mã băm SHA-256 khác): kết quả đó không còn là kết quả của tệp này`,
+    (a) => `this ${ROLE_EN[String(a.role)] ?? 'file'} changed since ${a.result} was published (another SHA-256): that result is no longer this file's`,
+  ),
+  'verify.missing': m(
+    (a) => `không tìm thấy ${ROLE_VI[String(a.role)] ?? 'tệp'} này (kết quả ${a.result} ghi đường dẫn so với thư mục đã chạy cchc: hãy chạy cchc verify từ thư mục đó)`,
+    (a) => `this ${ROLE_EN[String(a.role)] ?? 'file'} is not found (${a.result} records paths from the folder cchc ran in: run cchc verify from there)`,
+  ),
+  'verify.catalog_changed': m(
+    (a) => `bộ tiêu chí "${a.id}" đã thay đổi kể từ khi công bố ${a.result} (mã băm SHA-256 khác)`,
+    (a) => `catalog "${a.id}" changed since ${a.result} was published (another SHA-256)`,
+  ),
+  'verify.catalog_missing': m(
+    (a) => `không tìm thấy bộ tiêu chí "${a.id}" đã dùng để lập kết quả này`,
+    (a) => `catalog "${a.id}" the result was made with is not found`,
+  ),
+  'verify.unrecorded': m(
+    () => 'khi công bố không có mã băm của tệp này (không phải tệp thường): không kiểm tra được',
+    () => 'no hash was recorded for this file at publication (not a regular file): it cannot be checked',
+  ),
+  'verify.version': m(
+    (a) => `kết quả lập bằng cchc ${a.then}, đang dùng cchc ${a.now}: cùng các tệp vẫn có thể cho kết quả khác nếu cách tính đã thay đổi`,
+    (a) => `the result was made with cchc ${a.then}, this is cchc ${a.now}: the same files may give another result if the scoring changed`,
   ),
   'option.conflicts': m(
     (a) => `tùy chọn ${a.option} không dùng cùng ${a.with}`,

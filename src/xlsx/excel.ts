@@ -91,6 +91,34 @@ function declareCustomPart(name: string, data: Buffer): Buffer {
   return data;
 }
 
+/**
+ * The provenance a workbook written by cchc carries (its custom document properties), read back without
+ * loading the sheets: undefined when the file has none (not written by cchc, or the properties removed).
+ */
+export async function readStampedProvenance(bytes: Buffer): Promise<Provenance | undefined> {
+  const { default: JSZip } = await import('jszip');
+  let xmlText: string | undefined;
+  try {
+    xmlText = await (await JSZip.loadAsync(bytes)).file(CUSTOM_PART)?.async('string');
+  } catch {
+    return undefined;
+  }
+  if (!xmlText) return undefined;
+  const unxml = (s: string) => s.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  const props = new Map<string, string>();
+  for (const m of xmlText.matchAll(/<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)) props.set(unxml(m[1]!), unxml(m[2]!));
+  const version = props.get('cchc.version');
+  if (version === undefined) return undefined;
+  const id = props.get('cchc.catalog.id');
+  const inputs: Provenance['inputs'] = [];
+  const n = Number(props.get('cchc.inputs') ?? 0);
+  for (let i = 1; i <= n; i++) {
+    const file = props.get(`cchc.input.${i}.file`);
+    if (file) inputs.push({ file, sha256: props.get(`cchc.input.${i}.sha256`) || null });
+  }
+  return { cchc: version, catalog: id === undefined ? null : { id, sha256: props.get('cchc.catalog.sha256') || null }, inputs };
+}
+
 /** A change to one part's bytes before they are zipped again (xml edits exceljs cannot make). */
 export type PartEdit = (name: string, data: Buffer) => Buffer;
 
