@@ -4,7 +4,8 @@ import type { Hint } from '../core/scoring/rules.js';
 import { optionPoints, ratioKeys } from '../core/scoring/rules.js';
 import { fromNumber, toNumber, ZERO } from '../core/fixed.js';
 import type { ItemScore, ItemStatus } from '../core/scoring/score.js';
-import { fixedNumber, plainNumber, type Lang } from './number.js';
+import { countNumber, fixedNumber, plainNumber, pointsText, type Lang } from './number.js';
+import type { Distance, Step } from '../core/plan/distance.js';
 
 const n = (x: number, lang: Lang) => plainNumber(x, lang);
 const pct = (x: number, lang: Lang) => `${plainNumber(x, lang)}%`;
@@ -171,4 +172,77 @@ export function describeHint(h: Hint, lang: Lang): string {
     case 'hint.judgement':
       return vi ? 'Điểm do Hội đồng thẩm định chấm: bổ sung tài liệu kiểm chứng, giải trình' : 'Set by the appraisers: add evidence and explanations';
   }
+}
+
+/** "hồ sơ giải quyết đúng hạn" from a numerator's label "Số hồ sơ giải quyết đúng hạn": what is counted. */
+function counted(label: string | undefined): string | undefined {
+  const m = label ? /^(?:số|number of)\s+(.+)$/i.exec(label.normalize('NFC').trim()) : null;
+  return m ? m[1]! : undefined;
+}
+
+/** The smallest change that earns a step, in the unit's own terms ("cần thêm 20 hồ sơ … (1 180 → 1 200 / 1 200)"). */
+export function describeMove(s: Step, rule: RuleT, lang: Lang): string {
+  const vi = lang === 'vi';
+  const m = s.move;
+  const c = (x: number) => countNumber(x, lang);
+  switch (m.kind) {
+    case 'ratio': {
+      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? rule.numerator?.label : undefined;
+      const what = vi ? counted(label) : undefined;
+      const nums = `${c(m.from)} → ${c(m.to)} / ${c(m.den)}`;
+      if (what) return vi ? `cần thêm ${c(m.to - m.from)} ${what} (${nums})` : `${c(m.to - m.from)} more ${what} (${nums})`;
+      return vi ? `cần thêm ${c(m.to - m.from)} (${label ?? m.numerator}: ${nums})` : `${c(m.to - m.from)} more (${label ?? m.numerator}: ${nums})`;
+    }
+    case 'percent': {
+      const to = rate(m.to, lang);
+      const from = rate(m.from, lang);
+      if (rule.kind === 'survey') return vi ? `cần tỷ lệ hài lòng từ ${to} (hiện ${from})` : `a satisfaction rate of ${to} or more (now ${from})`;
+      return vi ? `cần đạt từ ${to} (hiện ${from})` : `${to} or more (now ${from})`;
+    }
+    case 'option': {
+      const label = rule.kind === 'choice' ? (rule.options.find((o) => o.value === m.to)?.label ?? m.to) : m.to;
+      return vi ? `cần đạt mức: ${label}` : `the level: ${label}`;
+    }
+    case 'timeliness':
+      if (m.to === 'dung_han') return vi ? 'cần thực hiện, ban hành đúng hạn' : 'done on time';
+      return vi ? 'cần thực hiện, ban hành (dù chậm hạn)' : 'done, even late';
+    case 'bool':
+      return vi ? 'cần thực hiện đầy đủ (Có)' : 'done in full (Yes)';
+    case 'count': {
+      const what = (rule.kind === 'deduction' ? rule.item_label : undefined) || (vi ? 'trường hợp' : 'cases');
+      if (m.to === 0) return vi ? `không để xảy ra ${what} nào (năm nay: ${c(m.from)})` : `no ${what} at all (this year: ${c(m.from)})`;
+      return vi ? `không để quá ${c(m.to)} ${what} (năm nay: ${c(m.from)})` : `at most ${c(m.to)} ${what} (this year: ${c(m.from)})`;
+    }
+    case 'points':
+      return vi
+        ? `Hội đồng thẩm định chấm ${n(m.to, lang)} điểm (hiện ${n(m.from, lang)}): bổ sung tài liệu kiểm chứng, giải trình`
+        : `the appraisers give ${n(m.to, lang)} (now ${n(m.from, lang)}): add evidence and explanations`;
+  }
+}
+
+/** "cần thêm 20 hồ sơ … (1 180 → 1 200 / 1 200): +1,00 điểm". */
+export function describeStep(s: Step, rule: RuleT, decimals: number, lang: Lang): string {
+  const gain = pointsText(s.gain, decimals, lang);
+  return `${describeMove(s, rule, lang)}: +${gain} ${T[lang].pts}`;
+}
+
+/** Who decides, for steps the unit does not control. */
+export function controlNote(d: Distance, lang: Lang): string {
+  if (d.kind !== 'steps' || d.control === 'unit') return '';
+  if (d.control === 'survey') return lang === 'vi' ? 'kết quả điều tra xã hội học, đơn vị không tự quyết định' : 'a survey result, not the unit’s own decision';
+  return lang === 'vi' ? 'do Hội đồng thẩm định quyết định' : 'decided by the appraisal council';
+}
+
+/** A distance in words, or '' when there is nothing to add to the hint (no step, or a single yes/choice/on-time step). */
+export function describeDistance(d: Distance, rule: RuleT, decimals: number, lang: Lang): string {
+  const vi = lang === 'vi';
+  if (d.kind === 'unknown') return vi ? `chưa tính được khoảng cách cho quy tắc "${d.rule}"` : `no distance computed for the rule "${d.rule}"`;
+  if (d.kind !== 'steps') return '';
+  const next = d.steps[0]!;
+  const qualitative = next.move.kind === 'option' || next.move.kind === 'bool' || next.move.kind === 'timeliness';
+  if (qualitative && d.steps.length === 1) return '';
+  const note = controlNote(d, lang);
+  const said = describeStep(next, rule, decimals, lang);
+  const text = d.steps.length > 1 ? `${vi ? 'Bước gần nhất' : 'Next step'}: ${said}` : said.charAt(0).toUpperCase() + said.slice(1);
+  return `${text}${note ? ` (${note})` : ''}`;
 }

@@ -18,3 +18,9 @@ export function plainNumber(n: number, lang: Lang): string {
 export function pointsText(f: Fixed, decimals: number, lang: Lang): string {
   return fixedNumber(toNumber(f), decimals, lang);
 }
+
+/** A count as people read it: 1 180 (no-break space between thousands) in Vietnamese, 1,180 in English. */
+export function countNumber(n: number, lang: Lang): string {
+  const s = String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+$)/g, lang === 'vi' ? '\u00a0' : ',');
+  return n < 0 ? `−${s}` : s;
+}

@@ -2,7 +2,8 @@ import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
 import { fixedNumber, pointsText, type Lang } from './number.js';
 import { compare, isPositive, isZero, ZERO, type Fixed } from '../core/fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../core/scoring/score.js';
-import { describeHint, describeValue, statusLabel } from './describe.js';
+import { describeDistance, describeHint, describeValue, statusLabel } from './describe.js';
+import { distanceOf } from '../core/plan/distance.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 const L = {
@@ -135,6 +136,8 @@ export const textReporter: Reporter = (r, o) => {
     const shown = describeValue(it, leaf.rule, lang);
     if (shown) out.at(9, `       ${l.declared}: ${shown}`);
     if (it.hint) out.at(9, `       → ${describeHint(it.hint, lang)}`);
+    const far = describeDistance(distanceOf(leaf, it, d), leaf.rule, d, lang);
+    if (far) out.at(9, `       → ${far}`);
     if (it.evidence) out.at(9, `       ${l.evidence}: ${it.evidence}`);
   });
   const unanswered = r.items.filter((i) => i.status === 'unanswered' && i.section === 'areas');

@@ -1,8 +1,10 @@
 import type { Finding } from '../findings/finding.js';
 import type { FlatCatalog } from '../flat-catalog.js';
 import type { Provenance } from '../provenance.js';
-import { toNumber } from '../fixed.js';
+import { isPositive, toNumber } from '../fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
+import { distanceOf } from '../plan/distance.js';
+import { distanceJson } from './distance.js';
 
 export const SCORE_FORMAT_VERSION = 2 as const;
 
@@ -93,7 +95,7 @@ export function scoreJson(result: ScoreResult, flat: FlatCatalog, findings: read
     ...(provenance ? { provenance } : {}),
     unit: result.unit,
     catalog: { ...result.catalog, decimals: result.decimals, bands: flat.catalog.bands.map((b) => ({ label: b.label, from: b.from })) },
-    ...resultNumbers(result),
+    ...withDistances(resultNumbers(result), result, flat),
     lost: lostItems(result).map((i) => i.code),
     unanswered: result.items.filter((i) => i.status === 'unanswered' && i.section === 'areas').map((i) => i.code),
     findings: [...findings],
@@ -101,3 +103,14 @@ export function scoreJson(result: ScoreResult, flat: FlatCatalog, findings: read
 }
 
 export type ScoreJson = ReturnType<typeof scoreJson>;
+
+/** Each item that lost points in the areas gets its distance (src/core/plan/distance.ts), after its hint. */
+function withDistances(nums: ReturnType<typeof resultNumbers>, result: ScoreResult, flat: FlatCatalog) {
+  const items = nums.items.map((j, i) => {
+    const it = result.items[i]!;
+    const leaf = flat.leaves.get(it.code);
+    if (!leaf || it.section !== 'areas' || !isPositive(it.lost)) return j;
+    return { ...j, distance: distanceJson(distanceOf(leaf, it, result.decimals)) };
+  });
+  return { ...nums, items };
+}
