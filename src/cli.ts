@@ -12,6 +12,7 @@ import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
 import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
 import { verifyCommand } from './commands/verify.js';
+import { whatIfCommand } from './commands/whatif.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
 import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
@@ -135,6 +136,34 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
         format: o.json ? ('json' as const) : o.format,
       };
       return run(() => scoreCommand(unit, opts, ctx(this)))();
+    });
+
+  const collect = (v: string, all: string[]) => [...all, v];
+  const targets = (c: Command) =>
+    c
+      .option('--ranking <file>', 'kết quả "cchc batch --json" của huyện: thứ hạng trước và sau (các đơn vị khác giữ chỉ số đã công bố)')
+      .option('--target-rank <n>', 'mục tiêu: xếp hạng N (cần --ranking); bằng chỉ số thì đồng hạng')
+      .option('--target-index <x>', 'mục tiêu: chỉ số từ X% (ví dụ 95 hoặc 92,5)')
+      .option('--target-band <xếp loại>', 'mục tiêu: xếp loại (ví dụ "Xuất sắc")');
+
+  targets(
+    p
+      .command('whatif')
+      .description('giả định: chấm lại với số liệu thay đổi (--set), chỉ số, xếp loại, thứ hạng mới; cách ít thay đổi nhất để đạt mục tiêu')
+      .argument('<unit>', 'tệp kê khai của đơn vị (.yaml hoặc biểu .xlsx đã điền)')
+      .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
+      .option('--set <mã=giá trị>', 'giá trị giả định, ví dụ 3.2.1=1200/1200, 8.1.1=95,5, 1.5=cong_nhan (lặp lại được)', collect, [] as string[]),
+  )
+    .addOption(format(['text', 'json']))
+    .option('--json', 'như --format json')
+    .addOption(output(vi))
+    .action(function (
+      this: Command,
+      unit: string,
+      o: { catalog?: string; set: string[]; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; format: 'text' | 'json'; json?: boolean; output?: string },
+    ) {
+      const { json, ...rest } = o;
+      return run(() => whatIfCommand(unit, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
     });
 
   p.command('validate')

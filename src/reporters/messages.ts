@@ -102,6 +102,25 @@ const VALUE = {
       timeliness: `one of: ${a.allowed}`,
     })[String(a.expected)] ?? String(a.expected),
 };
+/** What a --set value should look like for its rule (whatif.value_format's `expected`). */
+const SET_VALUE = {
+  vi: (a: Args): string =>
+    ({
+      ratio: `số đạt/tổng số, ví dụ 1200/1200 (${a.numerator}/${a.denominator})`,
+      percent: 'tỷ lệ %, ví dụ 95 hoặc 95,5',
+      count: 'số trường hợp, số nguyên không âm, ví dụ 2',
+      points: 'số điểm, ví dụ 0,75',
+      text: 'một giá trị kê khai của quy tắc (mã lựa chọn, dung_han, có/không…)',
+    })[String(a.expected)] ?? String(a.expected),
+  en: (a: Args): string =>
+    ({
+      ratio: `achieved/total, e.g. 1200/1200 (${a.numerator}/${a.denominator})`,
+      percent: 'a percentage, e.g. 95 or 95.5',
+      count: 'a number of cases, a whole number, e.g. 2',
+      points: 'points, e.g. 0.75',
+      text: 'a value of the rule (an option code, dung_han, yes/no…)',
+    })[String(a.expected)] ?? String(a.expected),
+};
 /** What the yaml library's error codes mean, for someone typing evidence by hand. */
 const YAML_PROBLEMS: Partial<Record<string, string>> = {
   UNCLOSED_FLOW: 'ngoặc [ hoặc { mở mà chưa đóng bằng ] hoặc }',
@@ -733,6 +752,44 @@ export const MESSAGES = {
   'option.requires': m(
     (a) => `tùy chọn ${a.option} chỉ dùng cùng ${a.needs}`,
     (a) => `option ${a.option} is only used with ${a.needs}`,
+  ),
+  // cchc whatif / cchc plan
+  'whatif.set_format': m(
+    (a) => `"${a.arg}" không dùng được: --set cần dạng mã=giá trị, ví dụ --set 3.2.1=1200/1200 hoặc --set 8.1.1=95,5`,
+    (a) => `"${a.arg}" cannot be used: --set takes code=value, e.g. --set 3.2.1=1200/1200 or --set 8.1.1=95.5`,
+  ),
+  'whatif.set_twice': m((a) => `tiêu chí ${a.code} được --set hai lần`, (a) => `item ${a.code} is set twice`),
+  'whatif.value_format': m(
+    (a) => `"${a.value}" không dùng được cho quy tắc của tiêu chí này: cần ${SET_VALUE.vi(a)}`,
+    (a) => `"${a.value}" cannot be used for this item's rule: expected ${SET_VALUE.en(a)}`,
+  ),
+  'whatif.no_change': m(
+    () => 'cần ít nhất một --set mã=giá trị, hoặc một mục tiêu (--target-rank, --target-index, --target-band)',
+    () => 'give at least one --set code=value, or a target (--target-rank, --target-index, --target-band)',
+  ),
+  'plan.target_twice': m(
+    (a) => `chỉ chọn một mục tiêu, nhận được ${a.options}`,
+    (a) => `choose one target, got ${a.options}`,
+  ),
+  'plan.target_rank': m(
+    (a) => `--target-rank "${a.value}" không dùng được: cần số nguyên từ 1 đến ${a.max} (số đơn vị cùng xếp hạng)`,
+    (a) => `--target-rank "${a.value}" cannot be used: expected a whole number from 1 to ${a.max} (the units ranked together)`,
+  ),
+  'plan.target_band': m(
+    (a) => `bộ tiêu chí không có xếp loại "${a.band}" (có: ${a.allowed})`,
+    (a) => `the catalog has no band "${a.band}" (it has: ${a.allowed})`,
+  ),
+  'plan.unreachable': m(
+    (a) =>
+      `không đạt được mục tiêu chỉ số ${a.needed}%: nếu mọi tiêu chí đơn vị tự cải thiện được đều đạt tối đa, chỉ số là ${a.best}%` +
+      `; kể cả điều tra xã hội học và điểm thẩm định: ${a.all}%`,
+    (a) =>
+      `the target index ${a.needed}% cannot be reached: with every item the unit can improve at its best the index is ${a.best}%` +
+      `; with surveys and appraisal too: ${a.all}%`,
+  ),
+  'plan.previous_year': m(
+    (a) => `--previous là kết quả năm ${a.then}, cần kết quả của một năm trước năm ${a.year}`,
+    (a) => `--previous is the result of ${a.then}, a year before ${a.year} is needed`,
   ),
   'internal.error': m(
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,

@@ -158,6 +158,15 @@ export const SEVERITY = {
   'verify.version': W,
   'option.requires': E,
   'option.conflicts': E,
+  'whatif.set_format': E,
+  'whatif.set_twice': E,
+  'whatif.value_format': E,
+  'whatif.no_change': E,
+  'plan.target_twice': E,
+  'plan.target_rank': E,
+  'plan.target_band': E,
+  'plan.unreachable': E,
+  'plan.previous_year': E,
   'internal.error': E,
 } as const satisfies Record<string, Severity>;
 

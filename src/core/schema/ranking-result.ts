@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What `cchc score --html --ranking` reads from a saved `cchc batch --json` (format 1 or 2): the
- * catalog it ranked with, and each ranked unit's code, index, rank, group and area points. Other
+ * catalog it ranked with, and each ranked unit's code, name, type, index, rank, group and area points. Other
  * fields are left alone.
  */
 export const RankingResult = z.object({
@@ -12,6 +12,8 @@ export const RankingResult = z.object({
   units: z.array(
     z.object({
       code: z.string().min(1),
+      name: z.string().optional(),
+      type: z.string().nullable().optional(),
       index: z.number(),
       rank: z.number().int().positive(),
       rankLabel: z.string(),
