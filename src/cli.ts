@@ -13,6 +13,7 @@ import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
 import { verifyCommand } from './commands/verify.js';
 import { whatIfCommand } from './commands/whatif.js';
+import { planCommand } from './commands/plan.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
 import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
@@ -164,6 +165,26 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     ) {
       const { json, ...rest } = o;
       return run(() => whatIfCommand(unit, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
+    });
+
+  targets(
+    p
+      .command('plan')
+      .description('lập Kế hoạch nâng cao Chỉ số CCHC (.docx, thể thức Nghị định 30) từ kết quả chấm điểm, thứ hạng và mục tiêu')
+      .argument('<unit>', 'tệp kê khai của đơn vị (.yaml hoặc biểu .xlsx đã điền)')
+      .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
+      .option('--previous <file>', 'kết quả "cchc batch --json" năm trước: thứ hạng tăng, giảm trong câu mở đầu'),
+  )
+    .requiredOption('-o, --output <file>', 'tệp kế hoạch .docx sẽ ghi')
+    .option('--xlsx <file>', 'ghi thêm phụ lục Mục tiêu phấn đấu (.xlsx)')
+    .option('--date <dd/mm/yyyy>', 'ngày ban hành kế hoạch (mặc định: để trống cho văn thư điền)')
+    .option('--deadline <dd/mm/yyyy>', 'thời hạn hoàn thành các nhiệm vụ (mặc định: 30/11 năm kế hoạch)')
+    .action(function (
+      this: Command,
+      unit: string,
+      o: { catalog?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; output: string; xlsx?: string; date?: string; deadline?: string },
+    ) {
+      return run(() => planCommand(unit, o, ctx(this)))();
     });
 
   p.command('validate')

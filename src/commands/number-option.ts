@@ -25,3 +25,15 @@ export function wholeOption(option: string, text: string, min: number): Read<num
   if (Number.isSafeInteger(v) && v >= min) return { value: v };
   return { problem: finding('option.whole_number', [], { option, value: text, min }) };
 }
+
+/** A real date written dd/mm/yyyy (29/02/2025 is refused), e.g. --deadline 30/11/2025. */
+export function dateOption(option: string, text: string): Read<string> {
+  const t = clean(text);
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d) return { value: t };
+  }
+  return { problem: finding('option.date', [], { option, value: text }) };
+}

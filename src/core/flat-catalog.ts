@@ -3,6 +3,7 @@ import type { YamlPath } from './findings/finding.js';
 import { type Fixed, ZERO, fromNumber } from './fixed.js';
 
 export type Section = 'areas' | 'bonus' | 'penalty';
+export type Improve = NonNullable<CatalogNode['improve']>;
 
 export interface Leaf {
   code: string;
@@ -14,6 +15,8 @@ export interface Leaf {
   /** Owner section (bộ phận tham mưu), inherited from the nearest ancestor that names one. */
   owner?: string;
   evidence?: string;
+  /** Improvement guidance, inherited from the nearest ancestor that gives some. */
+  improve?: Improve;
   yamlPath: YamlPath;
 }
 
@@ -28,15 +31,17 @@ export interface FlatCatalog {
 export function flattenCatalog(catalog: Catalog): FlatCatalog {
   const leaves = new Map<string, Leaf>();
   const parents = new Set<string>();
-  const walk = (n: CatalogNode, path: YamlPath, section: Section, area: Leaf['area'], owner: string | undefined) => {
+  const walk = (n: CatalogNode, path: YamlPath, section: Section, area: Leaf['area'], owner: string | undefined, guide?: Improve) => {
     const own = n.owner ?? owner;
+    const improve = n.improve ?? guide;
     if (n.children?.length) {
       parents.add(n.code);
-      n.children.forEach((c, i) => walk(c, [...path, 'children', i], section, area, own));
+      n.children.forEach((c, i) => walk(c, [...path, 'children', i], section, area, own, improve));
     } else if (n.rule && !leaves.has(n.code)) {
       const leaf: Leaf = { code: n.code, name: n.name, max: fromNumber(n.max) ?? ZERO, rule: n.rule, section, area, yamlPath: path };
       if (own !== undefined) leaf.owner = own;
       if (n.evidence !== undefined) leaf.evidence = n.evidence;
+      if (improve !== undefined) leaf.improve = improve;
       leaves.set(n.code, leaf);
     }
   };

@@ -1,7 +1,7 @@
 import { YES } from '../core/schema/vocabulary.js';
 import type { RuleT } from '../core/schema/catalog.js';
 import type { Hint } from '../core/scoring/rules.js';
-import { optionPoints, ratioKeys } from '../core/scoring/rules.js';
+import { optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
 import { fromNumber, toNumber, ZERO } from '../core/fixed.js';
 import type { ItemScore, ItemStatus } from '../core/scoring/score.js';
 import { countNumber, fixedNumber, plainNumber, pointsText, type Lang } from './number.js';
@@ -245,4 +245,33 @@ export function describeDistance(d: Distance, rule: RuleT, decimals: number, lan
   const said = describeStep(next, rule, decimals, lang);
   const text = d.steps.length > 1 ? `${vi ? 'Bước gần nhất' : 'Next step'}: ${said}` : said.charAt(0).toUpperCase() + said.slice(1);
   return `${text}${note ? ` (${note})` : ''}`;
+}
+
+/** The value a step asks for, as a target to write in a plan's annex ("1 200/1 200 hồ sơ giải quyết đúng hạn (100,00%)"). */
+export function describeTarget(s: Step, rule: RuleT, lang: Lang): string {
+  const vi = lang === 'vi';
+  const m = s.move;
+  const c = (x: number) => countNumber(x, lang);
+  switch (m.kind) {
+    case 'ratio': {
+      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? rule.numerator?.label : undefined;
+      const what = vi ? counted(label) : undefined;
+      const pct = rate(shownRate(rule, { num: BigInt(m.to), den: BigInt(m.den) }), lang);
+      return `${c(m.to)}/${c(m.den)}${what ? ` ${what}` : ''} (${pct})`;
+    }
+    case 'percent':
+      return vi ? `từ ${rate(m.to, lang)}` : `${rate(m.to, lang)} or more`;
+    case 'option':
+      return rule.kind === 'choice' ? (rule.options.find((o) => o.value === m.to)?.label ?? m.to) : m.to;
+    case 'timeliness':
+      return m.to === 'dung_han' ? T[lang].dung_han : T[lang].cham;
+    case 'bool':
+      return T[lang].yes;
+    case 'count': {
+      const what = (rule.kind === 'deduction' ? rule.item_label : undefined) || (vi ? 'trường hợp' : 'cases');
+      return m.to === 0 ? (vi ? `không có ${what}` : `no ${what}`) : vi ? `không quá ${c(m.to)} ${what}` : `at most ${c(m.to)} ${what}`;
+    }
+    case 'points':
+      return vi ? `${n(m.to, lang)} điểm (Hội đồng thẩm định chấm)` : `${n(m.to, lang)} points (set by the appraisers)`;
+  }
 }

@@ -791,6 +791,10 @@ export const MESSAGES = {
     (a) => `--previous là kết quả năm ${a.then}, cần kết quả của một năm trước năm ${a.year}`,
     (a) => `--previous is the result of ${a.then}, a year before ${a.year} is needed`,
   ),
+  'option.date': m(
+    (a) => `tùy chọn ${a.option}: "${a.value}" không phải một ngày dạng dd/mm/yyyy có thật (ví dụ 30/11/2025)`,
+    (a) => `option ${a.option}: "${a.value}" is not a real date written dd/mm/yyyy (e.g. 30/11/2025)`,
+  ),
   'internal.error': m(
     (a) => `lỗi nội bộ của cchc: ${a.detail} (vui lòng báo lỗi)`,
     (a) => `internal cchc error: ${a.detail} (please report it)`,

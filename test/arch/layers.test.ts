@@ -13,6 +13,7 @@ const LAYER: Record<string, number> = {
   reporters: 1,
   io: 1,
   xlsx: 2,
+  docx: 2,
   workbook: 3,
   batch: 4,
   commands: 5,

@@ -249,3 +249,49 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
     });
   });
 }
+
+/** Whether LibreOffice Writer is installed (it converts Word documents; Calc alone does not). */
+export function hasWriter(): boolean {
+  const soffice = findSoffice();
+  if (!soffice) return false;
+  try {
+    accessSync('/usr/lib/libreoffice/program/libswlo.so', constants.R_OK);
+    return true;
+  } catch {
+    return soffice.startsWith('/opt/') || process.platform !== 'linux';
+  }
+}
+
+/**
+ * Prints several documents (.docx, .xlsx) to PDF in one LibreOffice launch and reads each back with
+ * pdftotext -layout: the text of each, pages separated by form feeds, in the order given.
+ */
+export async function printAll(paths: readonly string[]): Promise<string[]> {
+  const soffice = findSoffice();
+  const pdftotext = findPdftotext();
+  if (!soffice || !pdftotext) throw new Error('LibreOffice (soffice) or pdftotext not found; run .ci/setup');
+  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry('vi-VN'));
+    const inputs = paths.map((p, i) => {
+      const ext = p.slice(p.lastIndexOf('.'));
+      const input = join(work, `in${i}${ext}`);
+      copyFileSync(p, input);
+      return input;
+    });
+    const outDir = join(work, 'out');
+    mkdirSync(outDir);
+    await run(
+      soffice,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
+      { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+    );
+    const texts: string[] = [];
+    for (let i = 0; i < inputs.length; i++) texts.push(await capture(pdftotext, ['-layout', join(outDir, `in${i}.pdf`), '-']));
+    return texts;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

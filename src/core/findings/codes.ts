@@ -167,6 +167,7 @@ export const SEVERITY = {
   'plan.target_band': E,
   'plan.unreachable': E,
   'plan.previous_year': E,
+  'option.date': E,
   'internal.error': E,
 } as const satisfies Record<string, Severity>;
 

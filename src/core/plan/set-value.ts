@@ -29,8 +29,8 @@ function exactDecimal(text: string): number | undefined {
   return String(x) === digits ? x : undefined;
 }
 
-const TRUE = new Set(['true', 'đúng']);
-const FALSE = new Set(['false', 'sai']);
+const TRUE = new Set(['true']);
+const FALSE = new Set(['false']);
 
 /**
  * A value typed on the command line for a leaf's rule, read the way the evidence reader reads a value:

@@ -121,6 +121,17 @@ const nodeFields = {
   max: Points.describe('Điểm tối đa'),
   owner: z.string().optional().describe('Bộ phận tham mưu, ví dụ "Văn phòng – thống kê"'),
   evidence: z.string().optional().describe('Tài liệu kiểm chứng cần có'),
+  improve: z
+    .strictObject({
+      implementers: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe('Bộ phận thực hiện, ví dụ ["Văn phòng – thống kê", "Các bộ phận chuyên môn"] (mặc định: bộ phận tham mưu)'),
+      tasks: z.array(z.string().min(1)).min(1).describe('Nhiệm vụ, giải pháp để lấy lại điểm, mỗi phần tử một gạch đầu dòng trong kế hoạch'),
+    })
+    .optional()
+    .describe('Hướng dẫn cải thiện (kế hoạch nâng cao Chỉ số CCHC): mục con thừa hưởng của mục cha gần nhất'),
   rule: Rule.optional().describe('Quy tắc chấm (mục lá); mục có children thì không có rule'),
 };
 
