@@ -13,7 +13,7 @@ import { batchCommand, type BatchOptions } from './commands/batch.js';
 import { importCommand, templateCommand } from './commands/workbook.js';
 import { verifyCommand } from './commands/verify.js';
 import { whatIfCommand } from './commands/whatif.js';
-import { planCommand } from './commands/plan.js';
+import { planBatchCommand, planCommand } from './commands/plan.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
 import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
@@ -171,20 +171,28 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     p
       .command('plan')
       .description('lập Kế hoạch nâng cao Chỉ số CCHC (.docx, thể thức Nghị định 30) từ kết quả chấm điểm, thứ hạng và mục tiêu')
-      .argument('<unit>', 'tệp kê khai của đơn vị (.yaml hoặc biểu .xlsx đã điền)')
+      .argument('[unit]', 'tệp kê khai của đơn vị (.yaml hoặc biểu .xlsx đã điền)')
+      .option('--batch <thư mục>', 'lập kế hoạch cho mọi đơn vị (thư mục, tệp hoặc mẫu) và bảng tổng hợp tiêu chí yếu; -o là thư mục')
       .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
       .option('--previous <file>', 'kết quả "cchc batch --json" năm trước: thứ hạng tăng, giảm trong câu mở đầu'),
   )
-    .requiredOption('-o, --output <file>', 'tệp kế hoạch .docx sẽ ghi')
+    .requiredOption('-o, --output <file>', 'tệp kế hoạch .docx sẽ ghi (với --batch: thư mục)')
     .option('--xlsx <file>', 'ghi thêm phụ lục Mục tiêu phấn đấu (.xlsx)')
     .option('--date <dd/mm/yyyy>', 'ngày ban hành kế hoạch (mặc định: để trống cho văn thư điền)')
     .option('--deadline <dd/mm/yyyy>', 'thời hạn hoàn thành các nhiệm vụ (mặc định: 30/11 năm kế hoạch)')
     .action(function (
       this: Command,
-      unit: string,
-      o: { catalog?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; output: string; xlsx?: string; date?: string; deadline?: string },
+      unit: string | undefined,
+      o: { catalog?: string; batch?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; output: string; xlsx?: string; date?: string; deadline?: string },
     ) {
-      return run(() => planCommand(unit, o, ctx(this)))();
+      const { batch, ...rest } = o;
+      if ((batch === undefined) === (unit === undefined) || (batch !== undefined && o.xlsx !== undefined)) {
+        const f = finding('option.requires', [], { option: batch === undefined ? 'cchc plan' : '--batch', needs: batch === undefined ? '<tệp kê khai> hoặc --batch <thư mục>' : '-o <thư mục> (không có <tệp kê khai>, --xlsx)' });
+        state.result = { exitCode: EXIT.invalid, stdout: '', stderr: `${formatFinding(f, lang)}\n` };
+        return;
+      }
+      if (batch !== undefined) return run(() => planBatchCommand({ ...rest, batch }, ctx(this)))();
+      return run(() => planCommand(unit!, rest, ctx(this)))();
     });
 
   p.command('validate')

@@ -3,7 +3,13 @@ import { finding } from '../core/findings/codes.js';
 import { readPrevious, changeFor, type Previous } from '../core/batch/compare.js';
 import { goalFor, wayUp, type WayUp } from '../core/plan/target.js';
 import { planData, type PlanData } from '../core/plan/plan.js';
-import type { Peers } from '../core/plan/peers.js';
+import { readPeers, type Peers } from '../core/plan/peers.js';
+import { weakCriteria } from '../core/plan/district.js';
+import type { Doc } from '../core/source.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFailure } from '../io/atomic-write.js';
+import { districtSummaryText } from '../reporters/plan-district.js';
 import { readJsonDoc } from '../io/json-file.js';
 import { displayPath } from '../io/paths.js';
 import { provenance } from '../io/provenance.js';
@@ -148,4 +154,116 @@ export async function planCommand(file: string, opts: PlanOptions, ctx: Context)
   if (failed.length) return fail(failed, messages);
   const wrote = [t.wrote(opts.output), ...(opts.xlsx ? [t.wroteXlsx(opts.xlsx)] : [])];
   return { exitCode: EXIT.ok, stdout: stdoutFor(made.plan.way), stderr: `${messages}${wrote.map((w) => `${w}\n`).join('')}` };
+}
+
+export interface PlanBatchOptions extends Omit<PlanOptions, 'xlsx'> {
+  /** The folder, file or pattern of the units. */
+  batch: string;
+}
+
+const TB = {
+  vi: {
+    wrote: (n: number, dir: string) => `Đã ghi ${n} kế hoạch vào ${dir}`,
+    summary: (f: string) => `Đã ghi bảng tổng hợp tiêu chí yếu: ${f}`,
+  },
+  en: {
+    wrote: (n: number, dir: string) => `Wrote ${n} plans into ${dir}`,
+    summary: (f: string) => `Wrote the summary of weak items: ${f}`,
+  },
+};
+
+/**
+ * `cchc plan --batch <dir> --ranking …`: one plan per unit (a target met or out of reach: that unit's plan
+ * without it, with a warning) and the district's summary of the criteria most units lost, with the units
+ * concerned. Exit 1 when some files could not be planned (the rest are written), 2 when none could.
+ */
+export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Promise<CommandResult> {
+  const fail = (fs: readonly Finding[]): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) });
+  const o = planOptions(opts);
+  const problems: Finding[] = [...o.problems];
+  const { expandInputs } = await import('../io/inputs.js');
+  const expanded = await expandInputs([opts.batch]);
+  problems.push(...expanded.problems);
+  let rankingDoc: Doc | undefined;
+  if (opts.ranking !== undefined) {
+    const read = await readJsonDoc(displayPath(opts.ranking));
+    if ('findings' in read) problems.push(...read.findings);
+    else rankingDoc = read.doc;
+  }
+  if (problems.length || !expanded.paths.length) return fail(problems.length ? problems : [finding('batch.no_input', [])]);
+  try {
+    await mkdir(opts.output, { recursive: true });
+  } catch (e) {
+    return fail([writeFailure(e, opts.output, process.platform, opts.output)]);
+  }
+  const notes: Finding[] = [];
+  const invalid: Finding[] = [];
+  const planned: Scored[] = [];
+  const names = new Set<string>();
+  let prevCache: { prev: Previous } | { findings: Finding[] } | undefined;
+  for (const path of expanded.paths) {
+    const unit = await scoreForPlan(path, opts.catalog);
+    if (!('result' in unit)) {
+      invalid.push(...unit.findings.filter((f) => f.severity === 'error'));
+      continue;
+    }
+    const r = unit.result;
+    const at = { file: displayPath(path) };
+    if (planned.length && planned[0]!.flat.catalog.id !== unit.flat.catalog.id) {
+      invalid.push({ ...finding('batch.catalog_differs', [], { used: unit.flat.catalog.id, main: planned[0]!.flat.catalog.id }), ...at });
+      continue;
+    }
+    const file = join(opts.output, `ke-hoach-${r.unit.code.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.docx`);
+    if (names.has(file.toLowerCase())) {
+      invalid.push({ ...finding('batch.duplicate_code', [], { code: r.unit.code, others: '' }), ...at });
+      continue;
+    }
+    names.add(file.toLowerCase());
+    let peers: Peers | undefined;
+    if (rankingDoc) {
+      const p = readPeers(rankingDoc, { code: r.unit.code, index: r.index ?? 0, catalog: { ...r.catalog, decimals: r.decimals } });
+      if ('findings' in p) {
+        invalid.push(...p.findings);
+        continue;
+      }
+      peers = p.peers;
+    }
+    if (opts.previous !== undefined) prevCache ??= await readPreviousFile(opts.previous, r.catalog.year);
+    if (prevCache && 'findings' in prevCache) return fail(prevCache.findings);
+    const base = { ...(peers ? { peers } : {}), ...(prevCache ? { prev: prevCache.prev } : {}) };
+    let made = await unitPlan(unit, { ...base, ...(o.target ? { target: o.target } : {}) });
+    if (!('plan' in made)) {
+      const unreachable = 'findings' in made ? made.findings.find((f) => f.code === 'plan.unreachable') : undefined;
+      if ('findings' in made && !unreachable) {
+        invalid.push(...made.findings.map((f) => ({ ...f, ...at })));
+        continue;
+      }
+      notes.push({ ...finding('plan.target_skipped', [], { name: r.unit.name, why: unreachable ? 'unreachable' : 'reached', best: unreachable ? unreachable.args.best ?? '' : '' }), ...at });
+      made = await unitPlan(unit, base);
+      if (!('plan' in made)) continue;
+    }
+    const failed = await writePlan(unit, made.plan, { docx: file }, o, [path, unit.catalogFile, opts.ranking, opts.previous]);
+    if (failed.length) {
+      invalid.push(...failed);
+      continue;
+    }
+    planned.push(unit);
+  }
+  const t = TB[ctx.lang];
+  let stderr = formatFindings([...invalid, ...notes], ctx.lang);
+  if (!planned.length) return { exitCode: EXIT.invalid, stdout: '', stderr };
+  const first = planned[0]!.result;
+  const weak = weakCriteria(planned[0]!.flat, planned);
+  const summary = join(opts.output, 'tieu-chi-yeu.xlsx');
+  const { districtSummaryWorkbook } = await import('../workbook/plan-district.js');
+  const { saveWorkbook } = await import('../xlsx/excel.js');
+  const wb = await districtSummaryWorkbook(
+    { year: first.catalog.year, planYear: first.catalog.year + 1, issuer: first.unit.parent ?? first.unit.province, units: planned.length, decimals: first.decimals },
+    weak,
+  );
+  const failed = await saveWorkbook(wb, summary, expanded.paths);
+  stderr += formatFindings(failed, ctx.lang);
+  stderr += `${t.wrote(planned.length, opts.output)}\n${failed.length ? '' : `${t.summary(summary)}\n`}`;
+  const stdout = districtSummaryText(weak, planned.length, first.decimals, ctx.lang);
+  return { exitCode: failed.length ? EXIT.invalid : invalid.length ? EXIT.failed : EXIT.ok, stdout, stderr };
 }

@@ -791,6 +791,10 @@ export const MESSAGES = {
     (a) => `--previous là kết quả năm ${a.then}, cần kết quả của một năm trước năm ${a.year}`,
     (a) => `--previous is the result of ${a.then}, a year before ${a.year} is needed`,
   ),
+  'plan.target_skipped': m(
+    (a) => `${a.name}: ${a.why === 'reached' ? 'đã đạt mục tiêu' : `không đạt được mục tiêu (cao nhất ${a.best}%)`}; kế hoạch lập không kèm mục tiêu`,
+    (a) => `${a.name}: ${a.why === 'reached' ? 'the target is met already' : `the target cannot be reached (at best ${a.best}%)`}; the plan is written without a target`,
+  ),
   'option.date': m(
     (a) => `tùy chọn ${a.option}: "${a.value}" không phải một ngày dạng dd/mm/yyyy có thật (ví dụ 30/11/2025)`,
     (a) => `option ${a.option}: "${a.value}" is not a real date written dd/mm/yyyy (e.g. 30/11/2025)`,

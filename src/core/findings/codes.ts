@@ -168,6 +168,7 @@ export const SEVERITY = {
   'plan.unreachable': E,
   'plan.previous_year': E,
   'option.date': E,
+  'plan.target_skipped': W,
   'internal.error': E,
 } as const satisfies Record<string, Severity>;
 
