@@ -84,6 +84,15 @@ export const equal = (a: Fixed, b: Fixed) => raw(a) === raw(b);
 /** Whether the value is a multiple of 10^-decimals (0,25 is not a two-decimal step of 0,1). */
 export const onStep = (a: Fixed, decimals: number) => raw(a) % 10 ** (UNIT_DIGITS - decimals) === 0;
 
+/**
+ * The least multiple of 10^-decimals at or above the value: a threshold ("tổng điểm từ …") shown with the
+ * catalog's decimals must never read below what is needed (94,7029 is "từ 94,71", not 94,70).
+ */
+export function ceilStep(a: Fixed, decimals: number): Fixed {
+  const step = 10 ** (UNIT_DIGITS - decimals);
+  return fx(Math.ceil(raw(a) / step) * step);
+}
+
 /** Rounds num/den half away from zero; den > 0. The single rounding helper. */
 export function divRound(num: bigint, den: bigint): bigint {
   const neg = num < 0n;

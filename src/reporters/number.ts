@@ -1,4 +1,4 @@
-import { toFourDecimals, toNumber, type Fixed } from '../core/fixed.js';
+import { ceilStep, toFourDecimals, toNumber, type Fixed } from '../core/fixed.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -17,6 +17,11 @@ export function plainNumber(n: number, lang: Lang): string {
 /** Exact points with the catalog's decimals: 0,25 → "0,25" (two decimals), 1 → "1,00". */
 export function pointsText(f: Fixed, decimals: number, lang: Lang): string {
   return fixedNumber(toNumber(f), decimals, lang);
+}
+
+/** A least amount of points ("from …") with the catalog's decimals, rounded up so it is always enough. */
+export function atLeastText(f: Fixed, decimals: number, lang: Lang): string {
+  return pointsText(ceilStep(f, decimals), decimals, lang);
 }
 
 /** A count as people read it: 1 180 (no-break space between thousands) in Vietnamese, 1,180 in English. */

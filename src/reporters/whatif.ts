@@ -5,7 +5,7 @@ import type { WhatIf } from '../core/plan/whatif.js';
 import type { Goal, WayUp } from '../core/plan/target.js';
 import { sub, toNumber, ZERO } from '../core/fixed.js';
 import { controlNote, describeDistance, describeStep, describeValue } from './describe.js';
-import { fixedNumber, pointsText, type Lang } from './number.js';
+import { atLeastText, fixedNumber, pointsText, type Lang } from './number.js';
 
 const W = {
   vi: {
@@ -122,7 +122,7 @@ export function whatIfText(o: WhatIfText, lang: Lang): string {
     const size = o.peers ? o.peers.others.length + 1 : 0;
     const g = way.goal;
     const x = fixedNumber(g.index, d, lang);
-    out.push('', `${w.target}: ${targetWords(g, size, d, lang)} — ${w.needs(x, num(g.total))}${g.reach ? `; ${w.tie(g.reach.name, fixedNumber(g.reach.index, d, lang))}` : ''}`);
+    out.push('', `${w.target}: ${targetWords(g, size, d, lang)} — ${w.needs(x, atLeastText(g.total, d, lang))}${g.reach ? `; ${w.tie(g.reach.name, fixedNumber(g.reach.index, d, lang))}` : ''}`);
     if (way.reached) out.push(w.reached);
     else {
       out.push(w.way(way.steps.length));

@@ -23,6 +23,7 @@ import {
   shortName,
 } from './plan-words.js';
 import { targetWords } from '../reporters/whatif.js';
+import { atLeastText } from '../reporters/number.js';
 
 /**
  * "Kế hoạch nâng cao Chỉ số cải cách hành chính" in the layout of Hoàng Việt's 2024 plan and Nghị định
@@ -281,10 +282,10 @@ function goalSentence(plan: PlanData): string {
   if (g.target.kind === 'rank' && plan.standing) {
     const up = plan.standing.rank - g.target.rank;
     const move = up > 0 ? `, tăng ${String(up).padStart(String(size).length, '0')} bậc so với năm ${y}` : up === 0 ? `, giữ vững thứ hạng năm ${y}` : '';
-    s = `Chỉ số cải cách hành chính năm ${py} ${targetWords(g, size, d, 'vi')} trở lên${move}: chỉ số cần đạt từ ${pct(g.index, d)} trở lên (tổng điểm từ ${pts(g.total, d)}/${pts(r.applicableMax, d)} điểm)`;
+    s = `Chỉ số cải cách hành chính năm ${py} ${targetWords(g, size, d, 'vi')} trở lên${move}: chỉ số cần đạt từ ${pct(g.index, d)} trở lên (tổng điểm từ ${atLeastText(g.total, d, 'vi')}/${pts(r.applicableMax, d)} điểm)`;
     if (g.reach) s += `, bằng chỉ số năm ${y} của ${g.reach.name} (${pct(g.reach.index, d)})`;
   } else {
-    s = `Chỉ số cải cách hành chính năm ${py} đạt ${targetWords(g, size, d, 'vi')}: chỉ số từ ${pct(g.index, d)} trở lên (tổng điểm từ ${pts(g.total, d)}/${pts(r.applicableMax, d)} điểm)`;
+    s = `Chỉ số cải cách hành chính năm ${py} đạt ${targetWords(g, size, d, 'vi')}: chỉ số từ ${pct(g.index, d)} trở lên (tổng điểm từ ${atLeastText(g.total, d, 'vi')}/${pts(r.applicableMax, d)} điểm)`;
   }
   if (w.steps.length && w.result) {
     const after = w.result.after;

@@ -45,6 +45,10 @@ describe('cchc whatif', () => {
     expect(t.steps.map((s: { code: string }) => s.code)).toEqual(['3.2.1', '8.2.1', '7.1.1', '7.2.3']);
     expect(t.result).toMatchObject({ index: 96.15, rank: 1, rankLabel: '01/15' });
     expect(t.notControlled.map((n: { code: string }) => n.code)).toEqual(['8.1.1', '8.1.2']);
+    // 96,15% of 98,50 needs 94,7029 points: 94,70 would publish 96,14%, so the words say "from 94,71".
+    expect(t.neededTotal).toBe(94.7029);
+    const text = await cli(['whatif', UNIT, '--ranking', RANKING, '--target-rank', '1']);
+    expect(text.stdout).toContain('cần chỉ số từ 96,15% (tổng điểm từ 94,71)');
   });
 
   it('says a target already met, exit 0', async () => {
