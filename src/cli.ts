@@ -145,7 +145,9 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
       .option('--ranking <file>', 'kết quả "cchc batch --json" của huyện: thứ hạng trước và sau (các đơn vị khác giữ chỉ số đã công bố)')
       .option('--target-rank <n>', 'mục tiêu: xếp hạng N (cần --ranking); bằng chỉ số thì đồng hạng')
       .option('--target-index <x>', 'mục tiêu: chỉ số từ X% (ví dụ 95 hoặc 92,5)')
-      .option('--target-band <xếp loại>', 'mục tiêu: xếp loại (ví dụ "Xuất sắc")');
+      .option('--target-band <xếp loại>', 'mục tiêu: xếp loại (ví dụ "Xuất sắc")')
+      .option('--appraisal <file>', 'tệp thẩm định của đơn vị (.yaml): tính từ kết quả sau thẩm định (chỉ số đã công bố)')
+      .addOption(new Option('--round <round>', 'vòng thẩm định dùng làm kết quả (mặc định: vòng cuối đã quyết định)').choices([...ROUND_CHOICES]));
 
   targets(
     p
@@ -161,7 +163,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .action(function (
       this: Command,
       unit: string,
-      o: { catalog?: string; set: string[]; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; format: 'text' | 'json'; json?: boolean; output?: string },
+      o: { catalog?: string; set: string[]; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; appraisal?: string; round?: RoundChoice; format: 'text' | 'json'; json?: boolean; output?: string },
     ) {
       const { json, ...rest } = o;
       return run(() => whatIfCommand(unit, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
@@ -183,9 +185,14 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .action(function (
       this: Command,
       unit: string | undefined,
-      o: { catalog?: string; batch?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; output: string; xlsx?: string; date?: string; deadline?: string },
+      o: { catalog?: string; batch?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; appraisal?: string; round?: RoundChoice; output: string; xlsx?: string; date?: string; deadline?: string },
     ) {
       const { batch, ...rest } = o;
+      if (batch !== undefined && (o.appraisal !== undefined || o.round !== undefined)) {
+        const f = finding('option.conflicts', [], { option: o.appraisal !== undefined ? '--appraisal' : '--round', with: '--batch' });
+        state.result = { exitCode: EXIT.invalid, stdout: '', stderr: `${formatFinding(f, lang)}\n` };
+        return;
+      }
       if ((batch === undefined) === (unit === undefined) || (batch !== undefined && o.xlsx !== undefined)) {
         const f = finding('option.requires', [], { option: batch === undefined ? 'cchc plan' : '--batch', needs: batch === undefined ? '<tệp kê khai> hoặc --batch <thư mục>' : '-o <thư mục> (không có <tệp kê khai>, --xlsx)' });
         state.result = { exitCode: EXIT.invalid, stdout: '', stderr: `${formatFinding(f, lang)}\n` };

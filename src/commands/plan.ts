@@ -85,7 +85,7 @@ export async function unitPlan(
   if (o.target) {
     const goal = goalFor(o.target, result, flat.catalog.bands, o.peers);
     if ('code' in goal) return { findings: [goal] };
-    const w = wayUp(flat, evidence, result, goal, o.peers);
+    const w = wayUp(flat, evidence, result, goal, o.peers, unit.awarded);
     if ('findings' in w) return w;
     if (w.reached) return { reached: w };
     way = w;
@@ -100,7 +100,7 @@ export async function unitPlan(
         ),
       }
     : undefined;
-  return { plan: planData({ flat, evidence, result, ...(o.peers ? { peers: o.peers } : {}), ...(previous ? { previous } : {}), ...(way ? { way } : {}) }) };
+  return { plan: planData({ flat, evidence, result, ...(o.peers ? { peers: o.peers } : {}), ...(previous ? { previous } : {}), ...(way ? { way } : {}), ...(unit.awarded ? { awarded: unit.awarded } : {}) }) };
 }
 
 /** The plan's files: the Word document, and the annex workbook with --xlsx. Returns problems writing them. */
@@ -127,13 +127,13 @@ export async function planCommand(file: string, opts: PlanOptions, ctx: Context)
   const fail = (fs: readonly Finding[], before = ''): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: before + formatFindings(fs, ctx.lang) });
   const o = planOptions(opts);
   if (o.problems.length) return fail(o.problems);
-  const unit = await scoreForPlan(file, opts.catalog);
+  const unit = await scoreForPlan(file, opts.catalog, opts.appraisal !== undefined ? { file: opts.appraisal, round: opts.round } : undefined);
   if (!('result' in unit)) return fail(unit.findings);
   const messages = formatFindings(unit.findings, ctx.lang);
   const problems: Finding[] = [];
   let peers: Peers | undefined;
   if (opts.ranking !== undefined) {
-    const p = await peersFor(opts.ranking, unit.result);
+    const p = await peersFor(opts.ranking, unit.result, unit.appraisal);
     if ('findings' in p) problems.push(...p.findings);
     else peers = p.peers;
   }
@@ -143,12 +143,12 @@ export async function planCommand(file: string, opts: PlanOptions, ctx: Context)
     if ('prev' in p) prev = p.prev;
     else problems.push(...p.findings);
   }
-  const inputs = [file, unit.catalogFile, opts.ranking, opts.previous];
+  const inputs = [file, unit.catalogFile, opts.ranking, opts.previous, opts.appraisal];
   problems.push(...(await checkOutputs([['--output', opts.output], ['--xlsx', opts.xlsx]], inputs)));
   if (problems.length) return fail(problems, messages);
   const made = await unitPlan(unit, { ...(peers ? { peers } : {}), ...(prev ? { prev } : {}), ...(o.target ? { target: o.target } : {}) });
   if ('findings' in made) return fail(made.findings, messages);
-  const stdoutFor = (way: WayUp | undefined) => (way ? whatIfText({ flat: unit.flat, result: unit.result, ...(peers ? { peers } : {}), way }, ctx.lang) : '');
+  const stdoutFor = (way: WayUp | undefined) => (way ? whatIfText({ flat: unit.flat, result: unit.result, ...(unit.appraisal ? { appraisal: unit.appraisal } : {}), ...(peers ? { peers } : {}), way }, ctx.lang) : '');
   if ('reached' in made) return { exitCode: EXIT.ok, stdout: stdoutFor(made.reached), stderr: `${messages}${t.reached}\n` };
   const failed = await writePlan(unit, made.plan, { docx: opts.output, xlsx: opts.xlsx }, o, inputs);
   if (failed.length) return fail(failed, messages);

@@ -716,6 +716,14 @@ export const MESSAGES = {
     (a) => `bảng xếp hạng ghi chỉ số của đơn vị "${a.code}" là ${a.ranking}%, nay tính được ${a.now}%: tệp kê khai đã thay đổi, hãy chạy lại "cchc batch --json"`,
     (a) => `the ranking gives unit "${a.code}" the index ${a.ranking}%, it is now ${a.now}%: the evidence changed; run "cchc batch --json" again`,
   ),
+  'ranking.appraised': m(
+    (a) => `bảng xếp hạng ghi chỉ số sau thẩm định của đơn vị "${a.code}" (${a.ranking}%; tự đánh giá ${a.now}%): thêm --appraisal <tệp thẩm định của đơn vị> để tính từ kết quả đã công bố`,
+    (a) => `the ranking gives unit "${a.code}" its appraised index (${a.ranking}%; self-assessed ${a.now}%): add --appraisal <the unit's appraisal file> to start from the published result`,
+  ),
+  'ranking.not_appraised': m(
+    (a) => `bảng xếp hạng ghi chỉ số tự đánh giá của đơn vị "${a.code}" (${a.ranking}%), còn --appraisal cho chỉ số sau thẩm định ${a.now}%: hãy dùng bảng xếp hạng "cchc batch --appraisals … --json"`,
+    (a) => `the ranking gives unit "${a.code}" its self-assessed index (${a.ranking}%), while --appraisal gives the appraised ${a.now}%: use a ranking made with "cchc batch --appraisals … --json"`,
+  ),
   // cchc verify ket-qua.json
   'verify.no_provenance': m(
     () => 'không có nguồn gốc (provenance) để kiểm tra: cần kết quả JSON định dạng 2 hoặc biểu Excel do cchc ghi',

@@ -5,11 +5,14 @@ import type { WhatIf } from '../core/plan/whatif.js';
 import type { Goal, WayUp } from '../core/plan/target.js';
 import { sub, toNumber, ZERO } from '../core/fixed.js';
 import { controlNote, describeDistance, describeStep, describeValue } from './describe.js';
+import type { DecidingRound } from '../core/schema/appraisal.js';
+import { ROUND_WORDS } from './appraisal-words.js';
 import { atLeastText, fixedNumber, pointsText, type Lang } from './number.js';
 
 const W = {
   vi: {
     title: (name: string, code: string, y: number) => `GIẢ ĐỊNH — ${name} (mã ${code}), năm ${y}`,
+    appraised: (round: string, index: string, self: string) => `Từ kết quả sau thẩm định (${round}): chỉ số ${index}; tự đánh giá ${self}`,
     changes: 'Thay đổi giả định:',
     total: 'Tổng điểm',
     index: 'Chỉ số',
@@ -17,6 +20,7 @@ const W = {
     among: (f: string) => `theo ${f}; các đơn vị khác giữ chỉ số đã công bố`,
     pts: 'điểm',
     notDeclared: 'chưa kê khai',
+    awarded: (p: string) => `Hội đồng thẩm định chấm ${p} điểm`,
     na: 'không đánh giá',
     rankTarget: (label: string) => `xếp hạng ${label}`,
     indexTarget: (x: string) => `chỉ số từ ${x}%`,
@@ -37,6 +41,7 @@ const W = {
   },
   en: {
     title: (name: string, code: string, y: number) => `WHAT-IF — ${name} (code ${code}), ${y}`,
+    appraised: (round: string, index: string, self: string) => `From the appraised result (${round}): index ${index}; self-assessed ${self}`,
     changes: 'Assumed changes:',
     total: 'Total',
     index: 'Index',
@@ -44,6 +49,7 @@ const W = {
     among: (f: string) => `from ${f}; the other units keep their published index`,
     pts: 'points',
     notDeclared: 'not declared',
+    awarded: (p: string) => `the appraisers gave ${p}`,
     na: 'not assessed',
     rankTarget: (label: string) => `rank ${label}`,
     indexTarget: (x: string) => `an index of ${x}%`,
@@ -71,6 +77,8 @@ export interface WhatIfText {
   peers?: Peers;
   after?: Standing;
   way?: WayUp;
+  /** Scored from an appraisal overlay: the round and the self-assessed index beside it. */
+  appraisal?: { round: DecidingRound; selfIndex: number | null; awarded?: readonly string[] };
 }
 
 /** "xếp hạng 02/15", "chỉ số từ 95,00%", "xếp loại Xuất sắc". */
@@ -96,6 +104,8 @@ export function whatIfText(o: WhatIfText, lang: Lang): string {
   const d = r.decimals;
   const num = (x: Parameters<typeof pointsText>[0]) => pointsText(x, d, lang);
   const out: string[] = [w.title(r.unit.name, r.unit.code, r.catalog.year)];
+  const pct = (x: number | null) => (x === null ? '—' : `${fixedNumber(x, d, lang)}%`);
+  if (o.appraisal) out.push(w.appraised(ROUND_WORDS[lang][o.appraisal.round].toLowerCase(), pct(r.index), pct(o.appraisal.selfIndex)));
   const me = o.peers?.me;
   const published = me ? { rank: me.rank, rankLabel: me.rankLabel, groupSize: me.groupSize } : undefined;
   if (o.whatIf) {
@@ -103,7 +113,10 @@ export function whatIfText(o: WhatIfText, lang: Lang): string {
     out.push('', w.changes);
     for (const c of o.whatIf.changes) {
       const leaf = o.flat.leaves.get(c.before.code)!;
-      const shown = (it: typeof c.before) => describeValue(it, leaf.rule, lang) || w.notDeclared;
+      const declared = (it: typeof c.before) => describeValue(it, leaf.rule, lang) || w.notDeclared;
+      // Points the council awarded are not what the declared value gives: said, so "1 điểm → 1 điểm" is not a riddle.
+      const council = o.appraisal?.awarded?.includes(c.before.code) && c.before.points !== null;
+      const shown = (it: typeof c.before) => (it === c.before && council ? `${declared(it)} (${w.awarded(num(it.points!))})` : declared(it));
       const p = (it: typeof c.before) => (it.points === null ? w.na : num(it.points));
       const gain = sub(c.after.points ?? ZERO, c.before.points ?? ZERO);
       const sign = toNumber(gain) >= 0 ? '+' : '−';

@@ -133,3 +133,26 @@ describe('what is not computed', () => {
     expect(distanceOf({ rule: rule({ kind: 'yes_no' }), max: one }, { status: 'unanswered', points: zero, lost: one }, 2)).toEqual({ kind: 'unanswered' });
   });
 });
+
+describe('distance of points an appraisal council awarded', () => {
+  const yes = rule({ kind: 'yes_no' });
+  const at = (r: RuleT, max: number, value: unknown, points: number) => {
+    const m = fromNumber(max) as Fixed;
+    const p = fromNumber(points) as Fixed;
+    return distanceOf({ rule: r, max: m }, { status: 'scored', value, points: p, lost: sub(m, p) }, 2, true);
+  };
+
+  it('is the council’s step back to what the rule gives the declared value (a document it did not accept)', () => {
+    // Declared Yes, the council gave 0: without it the rule would say "already Yes", a ceiling.
+    const d = at(yes, 1, true, 0);
+    expect(d).toMatchObject({ kind: 'steps', control: 'council' });
+    expect(ladder(d)).toEqual([[true, 1, 1]]);
+    expect(d.kind === 'steps' && d.steps[0]!.move).toEqual({ kind: 'points', from: 0, to: 1 });
+    // 1 180/1 200 is worth 2,50; the council's 1,00 leaves 1,50 to win back by explaining.
+    expect(ladder(at(onTime, 3.5, { dung_han: 1180, tong: 1200 }, 1))).toEqual([[{ dung_han: 1180, tong: 1200 }, 2.5, 1.5]]);
+  });
+
+  it('climbs the value as usual when the council gave what the rule gives, or more', () => {
+    expect(ladder(at(onTime, 3.5, { dung_han: 1180, tong: 1200 }, 2.5))).toEqual([[{ dung_han: 1200, tong: 1200 }, 3.5, 1]]);
+  });
+});

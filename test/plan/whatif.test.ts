@@ -91,3 +91,17 @@ describe('rescoring with assumed values', () => {
     expect([w2.after.index, w2.after.band]).toEqual([80, 'Tốt']);
   });
 });
+
+describe('rescoring an appraised result', () => {
+  it('keeps the council’s points on the items not assumed, and scores an assumed one by its rule', async () => {
+    const { fromNumber } = await import('../../src/core/fixed.js');
+    const awarded = new Map([['1.5', fromNumber(0)!], ['2.1', fromNumber(2)!]]);
+    const yes = { ...ev, items: { ...ev.items, '1.5': { value: true } } };
+    const { result: before } = scoreUnit(flat, yes, awarded);
+    const w = whatIf(flat, yes, before, read('1.5=có').sets, awarded);
+    if ('findings' in w) throw new Error('refused');
+    expect(w.changes.map((c) => [toNumber(c.before.points!), toNumber(c.after.points!)])).toEqual([[0, 1]]);
+    // 2.1 keeps the 2 points the council gave, not the 4 declared.
+    expect(toNumber(w.after.items.find((i) => i.code === '2.1')!.points!)).toBe(2);
+  });
+});

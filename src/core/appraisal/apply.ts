@@ -76,13 +76,20 @@ export interface AppraisedUnit {
   trails: ItemTrail[];
   /** Codes of items whose points or applicability changed, most points first (then catalog order). */
   changed: string[];
+  /** What the chosen round scores: the evidence as the council established it, and the points it awarded. */
+  basis: AppraisedBasis;
 }
 
 /**
- * The unit's evidence with the council's outcomes laid over it, rescored with the same rules and the
- * same exact arithmetic; points awarded go to the scoring as overrides.
+ * What a round leaves to score: the unit's evidence with the council's values laid over it, and the
+ * points the council awarded (overrides of the rule). What-if and plans start from it.
  */
-function rescore(flat: FlatCatalog, ev: Evidence, outcomes: ReadonlyMap<string, Outcome>): ScoreResult {
+export interface AppraisedBasis {
+  evidence: Evidence;
+  awarded: ReadonlyMap<string, Fixed>;
+}
+
+function basisOf(ev: Evidence, outcomes: ReadonlyMap<string, Outcome>): AppraisedBasis & { decided: Set<string> } {
   const items: Record<string, ItemEvidence> = { ...ev.items };
   const awarded = new Map<string, Fixed>();
   const decided = new Set<string>();
@@ -94,10 +101,19 @@ function rescore(flat: FlatCatalog, ev: Evidence, outcomes: ReadonlyMap<string, 
       decided.add(code);
     } else awarded.set(code, o.points);
   }
-  const { result } = scoreUnit(flat, { ...ev, items }, awarded);
+  return { evidence: { ...ev, items }, awarded, decided };
+}
+
+/**
+ * The unit's evidence with the council's outcomes laid over it, rescored with the same rules and the
+ * same exact arithmetic; points awarded go to the scoring as overrides.
+ */
+function rescore(flat: FlatCatalog, ev: Evidence, outcomes: ReadonlyMap<string, Outcome>): { result: ScoreResult; basis: AppraisedBasis } {
+  const { evidence, awarded, decided } = basisOf(ev, outcomes);
+  const { result } = scoreUnit(flat, evidence, awarded);
   // `reason` is the unit's own reason for a task that did not arise; the council's is in the trail.
   for (const it of result.items) if (decided.has(it.code) && it.reason === '') delete it.reason;
-  return result;
+  return { result, basis: { evidence, awarded } };
 }
 
 const same = (a: Fixed | null, b: Fixed | null) => (a === null || b === null ? a === b : equal(a, b));
@@ -132,8 +148,9 @@ export function appraise(flat: FlatCatalog, evidence: Evidence, self: ScoreResul
 
   const after1 = new Map<string, Outcome>();
   for (const [code, e] of Object.entries(first?.items ?? {})) after1.set(code, outcomeOf(e)!);
-  const r1 = first ? rescore(flat, evidence, after1) : self;
-  let r2: ScoreResult | undefined;
+  const s1 = first ? rescore(flat, evidence, after1) : { result: self, basis: { evidence, awarded: new Map<string, Fixed>() } };
+  const r1 = s1.result;
+  let s2: ReturnType<typeof rescore> | undefined;
   if (withSecond) {
     const after2 = new Map(after1);
     for (const [code, e] of Object.entries(second.items)) {
@@ -142,8 +159,9 @@ export function appraise(flat: FlatCatalog, evidence: Evidence, self: ScoreResul
       if (o) after2.set(code, o);
       else if (e.decision === 'chap_nhan') after2.delete(code);
     }
-    r2 = rescore(flat, evidence, after2);
+    s2 = rescore(flat, evidence, after2);
   }
+  const r2 = s2?.result;
   const result = r2 ?? r1;
 
   const selfItems = new Map(self.items.map((i) => [i.code, i]));
@@ -190,7 +208,7 @@ export function appraise(flat: FlatCatalog, evidence: Evidence, self: ScoreResul
   if (first) rounds.push({ round: 'tham_dinh_1', by: first.by, date: first.date });
   if (withExplained) rounds.push({ round: 'giai_trinh', by: explained.by, date: explained.date });
   if (withSecond) rounds.push({ round: 'tham_dinh_2', by: second.by, date: second.date });
-  return { self, result, round, rounds, trails, changed };
+  return { self, result, round, rounds, trails, changed, basis: (s2 ?? s1).basis };
 }
 
 /** What `cchc score --appraisal` and a batch need: the overlay checked against the scored unit, then applied. */

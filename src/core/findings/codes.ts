@@ -149,6 +149,8 @@ export const SEVERITY = {
   'ranking.catalog_differs': E,
   'ranking.unit_absent': E,
   'ranking.index_differs': E,
+  'ranking.appraised': E,
+  'ranking.not_appraised': E,
   'verify.no_provenance': E,
   'verify.changed': E,
   'verify.missing': E,

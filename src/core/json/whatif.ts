@@ -6,6 +6,7 @@ import { sub, toNumber, ZERO } from '../fixed.js';
 import type { Peers, Standing } from '../plan/peers.js';
 import type { WhatIf } from '../plan/whatif.js';
 import type { WayUp } from '../plan/target.js';
+import type { DecidingRound } from '../schema/appraisal.js';
 import { distanceJson } from './distance.js';
 
 function state(r: ScoreResult, s?: Standing | null) {
@@ -30,6 +31,7 @@ export interface WhatIfJsonInput {
   way?: WayUp;
   findings: readonly Finding[];
   provenance?: Provenance;
+  appraisal?: { round: DecidingRound; selfIndex: number | null };
 }
 
 /**
@@ -48,6 +50,7 @@ export function whatIfJson(o: WhatIfJsonInput) {
     unit: o.result.unit,
     catalog: { ...o.result.catalog, decimals: o.result.decimals, bands: o.flat.catalog.bands.map((b) => ({ label: b.label, from: b.from })) },
     ranking: o.peers ? { file: o.peers.file, groupBy: o.peers.groupBy, group: o.peers.group } : null,
+    appraisal: o.appraisal ?? null,
     before: state(o.result, me),
     after: o.whatIf ? state(o.whatIf.after, o.after) : null,
     changes: (o.whatIf?.changes ?? []).map((c) => ({

@@ -211,14 +211,28 @@ const CONTROL: Partial<Record<string, Control>> = { survey: 'survey', judgement:
 /** The rule kinds whose distance is computed (README, and the report of what is covered). */
 export const DISTANCE_KINDS: readonly string[] = Object.keys(LADDERS);
 
-/** The distance of one scored item: read its declared value again with the scoring's reader, then climb. */
-export function distanceOf(leaf: Pick<Leaf, 'rule' | 'max'>, item: Pick<ItemScore, 'status' | 'value' | 'points' | 'lost'>, decimals: number): Distance {
+/**
+ * The distance of one scored item: read its declared value again with the scoring's reader, then climb.
+ * `awarded`: the appraisal council set the item's points, below what the rule gives its value (a
+ * document it did not accept): getting them back is the council's step, to the rule's points.
+ */
+export function distanceOf(leaf: Pick<Leaf, 'rule' | 'max'>, item: Pick<ItemScore, 'status' | 'value' | 'points' | 'lost'>, decimals: number, awarded = false): Distance {
   if (!isPositive(item.lost)) return { kind: 'none' };
   if (item.status === 'unanswered') return { kind: 'unanswered' };
   const ladder = LADDERS[leaf.rule.kind];
   if (!ladder || item.points === null || item.value === undefined) return { kind: 'unknown', rule: leaf.rule.kind };
   const read = readValue(leaf.rule, leaf.max, decimals, item.value);
   if (!read.ok) return { kind: 'unknown', rule: leaf.rule.kind };
+  if (awarded && leaf.rule.kind !== 'judgement') {
+    const own = pointsFor(leaf.rule, leaf.max, decimals, read.input);
+    if (compare(own, item.points) > 0) {
+      const from = toNumber(item.points);
+      const to = toNumber(own);
+      // The declared value again: what-if scores it by its rule, the council's points set aside.
+      const s: Step = { move: { kind: 'points', from, to }, value: item.value, points: own, gain: sub(own, item.points), effort: (to - from) / toNumber(leaf.max) };
+      return { kind: 'steps', control: 'council', steps: [s] };
+    }
+  }
   const steps = ladder({ rule: leaf.rule, max: leaf.max, decimals, input: read.input, points: item.points });
   if (steps === undefined) return { kind: 'unknown', rule: leaf.rule.kind };
   if (!steps.length) return { kind: 'ceiling' };

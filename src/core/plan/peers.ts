@@ -31,7 +31,7 @@ export interface Standing {
  */
 export function readPeers(
   doc: Doc,
-  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number } },
+  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number }; appraised?: { selfIndex: number | null } },
 ): { peers: Peers } | { findings: Finding[] } {
   const res = RankingResult.safeParse(doc.data);
   if (!res.success) return { findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
@@ -47,6 +47,14 @@ export function readPeers(
   if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
   const d = unit.catalog.decimals;
   if (scaled(me.index, d) !== scaled(unit.index, d)) {
+    const same = (x: number | null | undefined) => typeof x === 'number' && scaled(x, d) === scaled(me.index, d);
+    // A ranking on appraised indices read for a self-score, or the other way round: said as such, not as an edited file.
+    if (!unit.appraised && me.appraised && typeof me.selfIndex === 'number' && scaled(me.selfIndex, d) === scaled(unit.index, d)) {
+      return refuse(finding('ranking.appraised', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
+    }
+    if (unit.appraised && !me.appraised && same(unit.appraised.selfIndex)) {
+      return refuse(finding('ranking.not_appraised', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
+    }
     return refuse(finding('ranking.index_differs', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
   }
   const group = me.group ?? null;

@@ -6,7 +6,7 @@ import { lostItems, type ScoreResult } from '../scoring/score.js';
 import { distanceOf, type Distance, type Step } from './distance.js';
 import { standingAmong, type Peers, type Standing } from './peers.js';
 import type { WayUp } from './target.js';
-import { whatIf } from './whatif.js';
+import { whatIf, type Awarded } from './whatif.js';
 
 /** One criterion that lost points, as the plan lists it: who advises, who does it, what to do, what to reach. */
 export interface PlanItem {
@@ -63,6 +63,8 @@ export function planData(o: {
   peers?: Peers;
   previous?: PlanData['previous'];
   way?: WayUp;
+  /** For an appraised result: the points the council awarded (their recovery is the council's step). */
+  awarded?: Awarded;
 }): PlanData {
   const { flat, result } = o;
   const d = result.decimals;
@@ -71,7 +73,7 @@ export function planData(o: {
   const items = result.items.filter((i) => lost.has(i.code));
   const planItems = items.map((it): PlanItem => {
     const leaf = flat.leaves.get(it.code)!;
-    const distance = distanceOf(leaf, it, d);
+    const distance = distanceOf(leaf, it, d, o.awarded?.has(it.code) ?? false);
     const full = distance.kind === 'steps' ? distance.steps[distance.steps.length - 1] : undefined;
     const p = priority.get(it.code);
     return {
@@ -97,7 +99,7 @@ export function planData(o: {
     return { code: a.code, name: a.name, owners, items: planItems.filter((i) => i.area === a.code) };
   });
   const targets = planItems.flatMap((i) => (i.full ? [{ code: i.code, value: i.full.value }] : []));
-  const all = targets.length ? whatIf(flat, o.evidence, result, targets) : undefined;
+  const all = targets.length ? whatIf(flat, o.evidence, result, targets, o.awarded) : undefined;
   const allTargets =
     all && !('findings' in all)
       ? { total: all.after.total, index: all.after.index, ...(o.peers && all.after.index !== null ? { standing: standingAmong(all.after.index, o.peers, d) } : {}) }

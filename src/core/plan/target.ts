@@ -7,7 +7,7 @@ import { lostItems, type ScoreResult } from '../scoring/score.js';
 import { scaled } from '../batch/rank.js';
 import { distanceOf, type Distance, type Step } from './distance.js';
 import { standingAmong, type Peers, type Standing } from './peers.js';
-import { whatIf, type Assumption, type WhatIf } from './whatif.js';
+import { whatIf, type Assumption, type Awarded, type WhatIf } from './whatif.js';
 
 /** What a unit aims for: a rank among the units it was ranked with, an index, or a band. */
 export type Target = { kind: 'rank'; rank: number } | { kind: 'index'; index: Fixed } | { kind: 'band'; band: string };
@@ -169,12 +169,12 @@ function greedy(cands: readonly Candidate[], need: number): { picks: Improvement
 const perEffort = (s: Step) => toUnits(s.gain) / Math.max(s.effort, 1e-9);
 
 /** Distances of the items that lost points, split by who decides. */
-function candidates(flat: FlatCatalog, result: ScoreResult) {
+function candidates(flat: FlatCatalog, result: ScoreResult, awarded?: Awarded) {
   const own: Candidate[] = [];
   const other: Array<{ code: string; distance: Distance }> = [];
   lostItems(result).forEach((it) => {
     const leaf = flat.leaves.get(it.code)!;
-    const d = distanceOf(leaf, it, result.decimals);
+    const d = distanceOf(leaf, it, result.decimals, awarded?.has(it.code) ?? false);
     if (d.kind === 'steps' && d.control === 'unit') own.push({ code: it.code, order: 0, steps: d.steps });
     else other.push({ code: it.code, distance: d });
   });
@@ -185,18 +185,19 @@ function candidates(flat: FlatCatalog, result: ScoreResult) {
 }
 
 /** The index with every listed item at its last step: the most the unit (or everyone) could reach. */
-function bestIndex(flat: FlatCatalog, ev: Evidence, result: ScoreResult, items: ReadonlyArray<{ code: string; steps: Step[] }>): number | null {
-  const w = whatIf(flat, ev, result, items.map((c) => ({ code: c.code, value: c.steps[c.steps.length - 1]!.value })));
+function bestIndex(flat: FlatCatalog, ev: Evidence, result: ScoreResult, items: ReadonlyArray<{ code: string; steps: Step[] }>, awarded?: Awarded): number | null {
+  const w = whatIf(flat, ev, result, items.map((c) => ({ code: c.code, value: c.steps[c.steps.length - 1]!.value })), awarded);
   return 'findings' in w ? null : w.after.index;
 }
 
 /**
  * The cheapest way to a goal: the fewest improvements of items the unit controls, checked by rescoring
  * (the index they give, and the rank among the others as published). Unreachable: a finding with the
- * best index the unit could reach alone, and with surveys and appraisal too.
+ * best index the unit could reach alone, and with surveys and appraisal too. `awarded`: for an appraised
+ * result, the council's points (their recovery is the council's, listed apart).
  */
-export function wayUp(flat: FlatCatalog, ev: Evidence, result: ScoreResult, goal: Goal, peers?: Peers): WayUp | { findings: Finding[] } {
-  const { own, other } = candidates(flat, result);
+export function wayUp(flat: FlatCatalog, ev: Evidence, result: ScoreResult, goal: Goal, peers?: Peers, awarded?: Awarded): WayUp | { findings: Finding[] } {
+  const { own, other } = candidates(flat, result, awarded);
   const base = sub(add(result.achieved, result.bonus), result.penalty);
   const gap = toUnits(goal.total) - toUnits(base);
   const standing = (index: number | null) => (peers && index !== null ? { standing: standingAmong(index, peers, result.decimals) } : {});
@@ -206,15 +207,15 @@ export function wayUp(flat: FlatCatalog, ev: Evidence, result: ScoreResult, goal
   }
   const found = fewest(own, gap);
   if (!found) {
-    const best = bestIndex(flat, ev, result, own) ?? result.index ?? 0;
+    const best = bestIndex(flat, ev, result, own, awarded) ?? result.index ?? 0;
     const withOthers = other.flatMap((o) => (o.distance.kind === 'steps' ? [{ code: o.code, steps: o.distance.steps }] : []));
-    const all = bestIndex(flat, ev, result, [...own, ...withOthers]) ?? best;
+    const all = bestIndex(flat, ev, result, [...own, ...withOthers], awarded) ?? best;
     return { findings: [finding('plan.unreachable', [], { needed: goal.index, best, all })] };
   }
   const order = new Map(own.map((c, i) => [c.code, i]));
   const steps = found.picks.sort((a, b) => perEffort(b.step) - perEffort(a.step) || order.get(a.code)! - order.get(b.code)!);
   const assumed: Assumption[] = steps.map((s) => ({ code: s.code, value: s.step.value }));
-  const checked = whatIf(flat, ev, result, assumed);
+  const checked = whatIf(flat, ev, result, assumed, awarded);
   if ('findings' in checked) return checked;
   if (checked.after.index === null || BigInt(scaled(checked.after.index, result.decimals)) < goal.scaled) {
     return { findings: [finding('internal.error', [], { detail: `way up to ${goal.index}% rescored to ${checked.after.index}%` })] };

@@ -21,6 +21,9 @@ export const RankingResult = z.object({
       group: z.string().nullable().optional(),
       parent: z.string().nullable().optional(),
       areas: z.array(z.object({ code: z.string(), points: z.number(), applicableMax: z.number() })),
+      /** With `cchc batch --appraisals`: the index is the appraised one; selfIndex the unit's own. */
+      appraised: z.boolean().optional(),
+      selfIndex: z.number().nullable().optional(),
     }),
   ),
 });
