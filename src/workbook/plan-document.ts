@@ -307,7 +307,8 @@ function annexBlocks(plan: PlanData, flat: FlatCatalog, o: PlanDocumentOptions):
   const num = (x: number | undefined) => (x === undefined ? '' : String(x.toFixed(d)).replace('.', ','));
   const table: Block = {
     kind: 'table',
-    widths: [11, 66, 15, 16, 17, 42, 40, 26, 19],
+    // 252 mm across A4 landscape; the deadline needs 25 mm for a whole dd/mm/yyyy at 11 pt.
+    widths: [10, 62, 14, 15, 16, 42, 40, 28, 25],
     borders: true,
     headerRows: 1,
     rows: [

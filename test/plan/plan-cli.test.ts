@@ -99,5 +99,9 @@ describe.skipIf(!print)('the plan printed by LibreOffice', () => {
     expect(text).toContain(squeeze('3.2.1. Tỷ lệ hồ sơ'));
     expect(squeeze(annex!)).toContain(squeeze('3.2.1. Tỷ lệ hồ sơ'));
     expect(squeeze(annex!)).toContain(squeeze('3,50 2,50 3,50'));
+    // The deadline column holds a whole date on one line ("30/11/202" over "5" once).
+    const annexPages = pages.slice(pages.findIndex((x) => x.includes('MỤC TIÊU PHẤN ĐẤU')));
+    expect(annexPages.join('\n')).toMatch(/\b30\/11\/2025\b/);
+    expect(annexPages.join('\n')).not.toMatch(/30\/11\/202\s*$/m);
   });
 });
