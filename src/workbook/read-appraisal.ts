@@ -93,8 +93,15 @@ function readRound(wb: Workbook, r: Reading, base: string): { by?: string; date?
     if (key !== 'by' && key !== 'date') return;
     const addr = `B${i + 2}`;
     r.cells.set(`${base}.${key}`, ref(ws, addr));
+    const before = r.findings.length;
     const t = textAt(r, ws, addr, false);
     if (t) out[key] = t;
+    else if (r.findings.length === before) {
+      // Said here, on its cell; a stand-in then lets the schema pass so every row is still checked (every
+      // problem at once): the error keeps anything from being written.
+      r.findings.push({ ...finding('schema.missing_key', [...base.split('.'), key], { key }), file: r.file, cell: ref(ws, addr) });
+      out[key] = key === 'date' ? '01/01/2000' : '-';
+    }
   });
   return out;
 }

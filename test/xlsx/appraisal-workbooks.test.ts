@@ -118,6 +118,24 @@ describe('the appraiser’s workbook: cchc template --appraisal → fill → cch
     expect(lines.find((l) => l.includes('(appraisal.outcome_twice)'))).toMatch(/'Thẩm định lần 1'!A\d+: lỗi: \[tiêu chí 1\.1\.2\]/);
     expect(lines.find((l) => l.includes('(appraisal.note_missing)'))).toMatch(/'Thẩm định lần 1'!K\d+/);
   });
+
+  it('says a round sheet left blank together with the rows’ problems, not instead of them', async () => {
+    const dir = tmp();
+    const xlsx = join(dir, 'tham-dinh.xlsx');
+    await cli(['template', '--appraisal', UNIT, '-o', xlsx]);
+    // Who appraised is forgotten; a rate is over its denominator and points are over max.
+    await fill(xlsx, 'Thẩm định lần 1', { 'H1.3.2': 6, 'I1.3.2': 5, 'K1.3.2': 'Số liệu không khớp hệ thống', 'J1.1.2': 3, 'K1.1.2': 'Chất lượng chưa đạt yêu cầu' }, { date: '10/01/2025' });
+    const out = join(dir, 'td.yaml');
+    const r = await cli(['import', xlsx, '-o', out]);
+    expect(r.exitCode).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const codes = r.stderr.trim().split('\n').map((l) => [/'([^']+)'!([A-Z]+)/.exec(l)?.slice(1).join('!'), /\(([a-z_.]+)\)$/.exec(l)?.[1]]);
+    expect(codes).toEqual([
+      ['Vòng!B', 'schema.missing_key'], // B5
+      [expect.stringMatching(/^Thẩm định lần 1!J$/), 'appraisal.points_range'],
+      [expect.stringMatching(/^Thẩm định lần 1!H$/), 'evidence.numerator_exceeds'],
+    ]);
+  });
 });
 
 describe('the unit’s explanation workbook: cchc template --explanation → fill → cchc import --appraisal', () => {
