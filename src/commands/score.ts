@@ -67,7 +67,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   let district: DistrictContext | undefined;
   if (opts.ranking !== undefined && result.index !== null) {
     const read = await readJsonDoc(displayPath(opts.ranking));
-    const d = 'doc' in read ? districtContext(read.doc, { code: result.unit.code, index: result.index, catalog: { ...result.catalog, decimals: result.decimals } }) : read;
+    const d = 'doc' in read ? districtContext(read.doc, { code: result.unit.code, index: result.index, catalog: { ...result.catalog, decimals: result.decimals }, ...(appraised ? { appraised: { selfIndex: appraised.self.index } } : {}) }) : read;
     if ('findings' in d) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(d.findings, ctx.lang) };
     district = d.context;
   }

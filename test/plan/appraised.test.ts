@@ -73,4 +73,14 @@ describe('cchc whatif and plan --appraisal: from the published (appraised) resul
     expect(existsSync(target)).toBe(false);
     expect(existsSync(out('ke-hoach'))).toBe(false);
   });
+
+  it('cchc score --html --ranking reads the appraised ranking with --appraisal, and says so without it', async () => {
+    const html = out('bao-cao.html');
+    const bare = await cli(['score', UNIT, '--html', html, '--ranking', APPRAISED]);
+    expect([bare.exitCode, bare.stderr]).toEqual([2, expect.stringContaining('(ranking.appraised)')]);
+    expect(existsSync(html)).toBe(false);
+    const with_ = await cli(['score', UNIT, '--appraisal', OVERLAY, '--html', html, '--ranking', APPRAISED]);
+    expect(with_.exitCode).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('05/15');
+  });
 });

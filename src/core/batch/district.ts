@@ -27,6 +27,26 @@ export interface DistrictContext {
 }
 
 /**
+ * Why a ranking's index for a unit is not the unit's index now: a ranking on appraised indices read for a
+ * self-score (`ranking.appraised`), a self-assessed one read for an appraised result
+ * (`ranking.not_appraised`), or an evidence file changed since (`ranking.index_differs`). None when equal.
+ */
+export function indexMismatch(
+  me: { index: number; appraised?: boolean | undefined; selfIndex?: number | null | undefined },
+  at: number,
+  unit: { code: string; index: number; appraised?: { selfIndex: number | null } },
+  d: number,
+): Finding | undefined {
+  if (scaled(me.index, d) === scaled(unit.index, d)) return undefined;
+  const args = { code: unit.code, ranking: me.index, now: unit.index };
+  const path = ['units', at, 'index'];
+  if (!unit.appraised && me.appraised && typeof me.selfIndex === 'number' && scaled(me.selfIndex, d) === scaled(unit.index, d)) return finding('ranking.appraised', path, args);
+  const self = unit.appraised?.selfIndex;
+  if (unit.appraised && !me.appraised && typeof self === 'number' && scaled(self, d) === scaled(me.index, d)) return finding('ranking.not_appraised', path, args);
+  return finding('ranking.index_differs', path, args);
+}
+
+/**
  * The district around one unit, from a saved `cchc batch --json`. Refused, with findings placed in that
  * file: not a ranking (schema findings), another catalog or year (`ranking.catalog_differs`), a unit it
  * does not rank (`ranking.unit_absent`), or a unit whose index there is not its index now
@@ -34,7 +54,7 @@ export interface DistrictContext {
  */
 export function districtContext(
   doc: Doc,
-  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number } },
+  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number }; appraised?: { selfIndex: number | null } },
 ): { context: DistrictContext } | { findings: Finding[] } {
   const res = RankingResult.safeParse(doc.data);
   if (!res.success) return { findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
@@ -48,9 +68,8 @@ export function districtContext(
   const me = data.units[at];
   if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
   const d = unit.catalog.decimals;
-  if (scaled(me.index, d) !== scaled(unit.index, d)) {
-    return refuse(finding('ranking.index_differs', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
-  }
+  const mismatch = indexMismatch(me, at, { code, index: unit.index, ...(unit.appraised ? { appraised: unit.appraised } : {}) }, d);
+  if (mismatch) return refuse(mismatch);
   const group = me.group ?? null;
   const peers = data.units.filter((u) => (u.group ?? null) === group);
   const parents = new Set(peers.map((u) => u.parent ?? null));

@@ -4,6 +4,7 @@ import { RankingResult } from '../schema/ranking-result.js';
 import type { Doc } from '../source.js';
 import { zodFindings } from '../validate/zod-findings.js';
 import { rankLabel, scaled } from '../batch/rank.js';
+import { indexMismatch } from '../batch/district.js';
 
 /** The units a unit was ranked with, as published in a saved `cchc batch --json`. */
 export interface Peers {
@@ -46,17 +47,8 @@ export function readPeers(
   const me = data.units[at];
   if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
   const d = unit.catalog.decimals;
-  if (scaled(me.index, d) !== scaled(unit.index, d)) {
-    const same = (x: number | null | undefined) => typeof x === 'number' && scaled(x, d) === scaled(me.index, d);
-    // A ranking on appraised indices read for a self-score, or the other way round: said as such, not as an edited file.
-    if (!unit.appraised && me.appraised && typeof me.selfIndex === 'number' && scaled(me.selfIndex, d) === scaled(unit.index, d)) {
-      return refuse(finding('ranking.appraised', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
-    }
-    if (unit.appraised && !me.appraised && same(unit.appraised.selfIndex)) {
-      return refuse(finding('ranking.not_appraised', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
-    }
-    return refuse(finding('ranking.index_differs', ['units', at, 'index'], { code, ranking: me.index, now: unit.index }));
-  }
+  const mismatch = indexMismatch(me, at, { code, index: unit.index, ...(unit.appraised ? { appraised: unit.appraised } : {}) }, d);
+  if (mismatch) return refuse(mismatch);
   const group = me.group ?? null;
   const peers = data.units.filter((u) => (u.group ?? null) === group);
   return {
