@@ -176,7 +176,8 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
       .argument('[unit]', 'tệp kê khai của đơn vị (.yaml hoặc biểu .xlsx đã điền)')
       .option('--batch <thư mục>', 'lập kế hoạch cho mọi đơn vị (thư mục, tệp hoặc mẫu) và bảng tổng hợp tiêu chí yếu; -o là thư mục')
       .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo trường catalog của tệp kê khai)')
-      .option('--previous <file>', 'kết quả "cchc batch --json" năm trước: thứ hạng tăng, giảm trong câu mở đầu'),
+      .option('--previous <file>', 'kết quả "cchc batch --json" năm trước: thứ hạng tăng, giảm trong câu mở đầu')
+      .option('--appraisals <thư mục>', 'với --batch: các tệp thẩm định, ghép với đơn vị theo mã: kế hoạch tính từ kết quả sau thẩm định'),
   )
     .requiredOption('-o, --output <file>', 'tệp kế hoạch .docx sẽ ghi (với --batch: thư mục)')
     .option('--xlsx <file>', 'ghi thêm phụ lục Mục tiêu phấn đấu (.xlsx)')
@@ -185,11 +186,19 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .action(function (
       this: Command,
       unit: string | undefined,
-      o: { catalog?: string; batch?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; appraisal?: string; round?: RoundChoice; output: string; xlsx?: string; date?: string; deadline?: string },
+      o: { catalog?: string; batch?: string; previous?: string; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; appraisal?: string; appraisals?: string; round?: RoundChoice; output: string; xlsx?: string; date?: string; deadline?: string },
     ) {
-      const { batch, ...rest } = o;
-      if (batch !== undefined && (o.appraisal !== undefined || o.round !== undefined)) {
-        const f = finding('option.conflicts', [], { option: o.appraisal !== undefined ? '--appraisal' : '--round', with: '--batch' });
+      const { batch, appraisals, ...rest } = o;
+      const misplaced =
+        batch !== undefined && o.appraisal !== undefined
+          ? finding('option.conflicts', [], { option: '--appraisal', with: '--batch (--appraisals <thư mục>)' })
+          : batch === undefined && appraisals !== undefined
+            ? finding('option.requires', [], { option: '--appraisals', needs: '--batch' })
+            : batch !== undefined && o.round !== undefined && appraisals === undefined
+              ? finding('option.requires', [], { option: '--round', needs: '--appraisals' })
+              : undefined;
+      if (misplaced) {
+        const f = misplaced;
         state.result = { exitCode: EXIT.invalid, stdout: '', stderr: `${formatFinding(f, lang)}\n` };
         return;
       }
@@ -198,7 +207,10 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
         state.result = { exitCode: EXIT.invalid, stdout: '', stderr: `${formatFinding(f, lang)}\n` };
         return;
       }
-      if (batch !== undefined) return run(() => planBatchCommand({ ...rest, batch }, ctx(this)))();
+      if (batch !== undefined) {
+        const { appraisal: _one, ...forBatch } = rest;
+        return run(() => planBatchCommand({ ...forBatch, batch, ...(appraisals !== undefined ? { appraisals } : {}) }, ctx(this)))();
+      }
       return run(() => planCommand(unit!, rest, ctx(this)))();
     });
 

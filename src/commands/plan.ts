@@ -7,7 +7,7 @@ import { readPeers, type Peers } from '../core/plan/peers.js';
 import { weakCriteria } from '../core/plan/district.js';
 import type { Doc } from '../core/source.js';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeFailure } from '../io/atomic-write.js';
 import { districtSummaryText } from '../reporters/plan-district.js';
 import { readJsonDoc } from '../io/json-file.js';
@@ -156,9 +156,11 @@ export async function planCommand(file: string, opts: PlanOptions, ctx: Context)
   return { exitCode: EXIT.ok, stdout: stdoutFor(made.plan.way), stderr: `${messages}${wrote.map((w) => `${w}\n`).join('')}` };
 }
 
-export interface PlanBatchOptions extends Omit<PlanOptions, 'xlsx'> {
+export interface PlanBatchOptions extends Omit<PlanOptions, 'xlsx' | 'appraisal'> {
   /** The folder, file or pattern of the units. */
   batch: string;
+  /** The units' appraisal overlays, paired by unit code: each plan starts from its appraised result. */
+  appraisals?: string;
 }
 
 const TB = {
@@ -179,11 +181,27 @@ const TB = {
  */
 export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Promise<CommandResult> {
   const fail = (fs: readonly Finding[]): CommandResult => ({ exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) });
-  const o = planOptions(opts);
+  // --round goes with --appraisals here (checked on the command line), not with one --appraisal.
+  const { round: _round, ...targetOpts } = opts;
+  const o = planOptions(targetOpts);
   const problems: Finding[] = [...o.problems];
   const { expandInputs } = await import('../io/inputs.js');
   const expanded = await expandInputs([opts.batch]);
   problems.push(...expanded.problems);
+  // Overlays paired by the unit code they name (as cchc batch --appraisals); a code named twice pairs with none.
+  const overlayOf = new Map<string, string[]>();
+  const overlayPaths = new Set<string>();
+  if (opts.appraisals !== undefined) {
+    const { findOverlays } = await import('../batch/appraisals.js');
+    const found = await findOverlays(opts.appraisals);
+    problems.push(...found.problems);
+    if (!found.paths.size && !found.problems.length) problems.push(finding('batch.no_input', []));
+    for (const o of found.overlays) {
+      const path = found.paths.get(o.file)!;
+      overlayPaths.add(resolve(path));
+      if (o.code !== undefined) overlayOf.set(o.code, [...(overlayOf.get(o.code) ?? []), path]);
+    }
+  }
   let rankingDoc: Doc | undefined;
   if (opts.ranking !== undefined) {
     const read = await readJsonDoc(displayPath(opts.ranking));
@@ -202,7 +220,15 @@ export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Pr
   const names = new Set<string>();
   let prevCache: { prev: Previous } | { findings: Finding[] } | undefined;
   for (const path of expanded.paths) {
-    const unit = await scoreForPlan(path, opts.catalog);
+    if (overlayPaths.has(resolve(path))) continue;
+    let unit = await scoreForPlan(path, opts.catalog);
+    const overlays = 'result' in unit ? (overlayOf.get(unit.result.unit.code.normalize('NFC').trim()) ?? []) : [];
+    if ('result' in unit && overlays.length > 1) {
+      invalid.push({ ...finding('batch.duplicate_appraisal', [], { code: unit.result.unit.code, files: overlays.map(displayPath).sort().join(', ') }), file: displayPath(path) });
+      continue;
+    }
+    const overlay = overlays[0];
+    if ('result' in unit && overlay) unit = await scoreForPlan(path, opts.catalog, { file: overlay, round: opts.round });
     if (!('result' in unit)) {
       invalid.push(...unit.findings.filter((f) => f.severity === 'error'));
       continue;
@@ -221,7 +247,7 @@ export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Pr
     names.add(file.toLowerCase());
     let peers: Peers | undefined;
     if (rankingDoc) {
-      const p = readPeers(rankingDoc, { code: r.unit.code, index: r.index ?? 0, catalog: { ...r.catalog, decimals: r.decimals } });
+      const p = readPeers(rankingDoc, { code: r.unit.code, index: r.index ?? 0, catalog: { ...r.catalog, decimals: r.decimals }, ...(unit.appraisal ? { appraised: unit.appraisal } : {}) });
       if ('findings' in p) {
         invalid.push(...p.findings);
         continue;
@@ -242,7 +268,7 @@ export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Pr
       made = await unitPlan(unit, base);
       if (!('plan' in made)) continue;
     }
-    const failed = await writePlan(unit, made.plan, { docx: file }, o, [path, unit.catalogFile, opts.ranking, opts.previous]);
+    const failed = await writePlan(unit, made.plan, { docx: file }, o, [path, unit.catalogFile, opts.ranking, opts.previous, overlay]);
     if (failed.length) {
       invalid.push(...failed);
       continue;

@@ -74,6 +74,22 @@ describe('cchc whatif and plan --appraisal: from the published (appraised) resul
     expect(existsSync(out('ke-hoach'))).toBe(false);
   });
 
+  it('cchc plan --batch --appraisals: each unit’s plan from its appraised result, overlays paired by code', async () => {
+    const dirOut = out('ke-hoach-huyen');
+    // Two communes (a pattern keeps it quick); the ranking is the whole district's.
+    const two = 'examples/van-lang-2024/2010[15]-*.yaml';
+    const r = await cli(['plan', '--batch', two, '--appraisals', 'examples/van-lang-2024-tham-dinh', '--ranking', APPRAISED, '-o', dirOut]);
+    expect([r.exitCode, r.stderr]).toEqual([0, expect.stringContaining('Đã ghi 2 kế hoạch')]);
+    const zip = await JSZip.loadAsync(readFileSync(join(dirOut, 'ke-hoach-20101.docx')));
+    expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('đạt 90,10%, xếp loại Xuất sắc, xếp hạng 05/15');
+    // Without the overlays Hoàng Việt's self-score meets the appraised ranking: said. Bắc La lost nothing
+    // in appraisal (74,22% both ways), so its plan is still written.
+    const bare = await cli(['plan', '--batch', two, '--ranking', APPRAISED, '-o', out('khong')]);
+    expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringMatching(/20101[^\n]*\(ranking\.appraised\)/)]);
+    const single = await cli(['plan', UNIT, '--appraisals', 'examples/van-lang-2024-tham-dinh', '-o', out('x.docx')]);
+    expect([single.exitCode, single.stderr]).toEqual([2, expect.stringContaining('(option.requires)')]);
+  });
+
   it('cchc score --html --ranking reads the appraised ranking with --appraisal, and says so without it', async () => {
     const html = out('bao-cao.html');
     const bare = await cli(['score', UNIT, '--html', html, '--ranking', APPRAISED]);
