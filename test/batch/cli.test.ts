@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cchc, expectGolden, expectNoStackTrace, ROOT } from '../e2e/cli.js';
+import { cchcAsync, expectGolden, expectNoStackTrace, ROOT } from '../e2e/cli.js';
+import { cli } from '../cli/run.js';
+import { workersFor } from '../../src/batch/pool.js';
 
 const VAN_LANG = 'examples/van-lang-2024';
 const LAST_YEAR = 'examples/van-lang-2023.json';
@@ -11,9 +13,9 @@ const F = 'test/batch/fixtures';
 const tmp = () => mkdtempSync(join(tmpdir(), 'cchc-batch-'));
 
 describe('cchc batch: the Văn Lãng district example', () => {
-  it('ranks the communes, lists the invalid file with its position, compares with last year (exit 1)', () => {
+  it('ranks the communes, lists the invalid file with its position, compares with last year (exit 1)', async () => {
     const args = ['batch', VAN_LANG, '--compare', LAST_YEAR];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     expectNoStackTrace(run);
     // The exact tie shares rank 07, the next unit is 09.
@@ -27,9 +29,9 @@ describe('cchc batch: the Văn Lãng district example', () => {
     expectGolden('batch-van-lang-text', args, run);
   });
 
-  it('gives the documented JSON, which --compare reads back', () => {
+  it('gives the documented JSON, which --compare reads back', async () => {
     const args = ['batch', VAN_LANG, '--json', '--compare', LAST_YEAR];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     const j = JSON.parse(run.stdout);
     expect(Object.keys(j)).toEqual(['formatVersion', 'provenance', 'catalog', 'groupBy', 'compare', 'units', 'invalid', 'weak', 'summary']);
@@ -50,27 +52,26 @@ describe('cchc batch: the Văn Lãng district example', () => {
 
     // Next year, this output is the comparison: every unit keeps its place.
     const dir = tmp();
-    const again = spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'last.json'))}, ${JSON.stringify(run.stdout)})`]);
-    expect(again.status).toBe(0);
-    const next = JSON.parse(cchc(['batch', VAN_LANG, '--json', '--compare', join(dir, 'last.json')]).stdout);
+    writeFileSync(join(dir, 'last.json'), run.stdout);
+    const next = JSON.parse((await cli(['batch', VAN_LANG, '--json', '--compare', join(dir, 'last.json')])).stdout);
     expect(next.units.every((u: { change: { rankChange: number } }) => u.change.rankChange === 0)).toBe(true);
 
     // Language-free: the same bytes with --lang en.
-    expect(cchc(['--lang', 'en', ...args]).stdout).toBe(run.stdout);
+    expect((await cli(['--lang', 'en', ...args])).stdout).toBe(run.stdout);
   });
 
-  it('writes CSV: BOM, comma separator, decimal point, one row per ranked unit', () => {
+  it('writes CSV: BOM, comma separator, decimal point, one row per ranked unit', async () => {
     const args = ['batch', VAN_LANG, '--format', 'csv', '--compare', LAST_YEAR];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.stdout.startsWith('\uFEFFgroup,rank,rankLabel,code,name,')).toBe(true);
     expect(run.stdout.split('\r\n').filter(Boolean)).toHaveLength(16);
     expect(run.stdout).toContain(',20101,UBND xã Hoàng Việt,UBND huyện Văn Lãng,xa,Lạng Sơn,11.25,');
     expectGolden('batch-van-lang-csv', args, run);
   });
 
-  it('ranks within groups with --group-by', () => {
+  it('ranks within groups with --group-by', async () => {
     const args = ['batch', VAN_LANG, '--group-by', 'type'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.stdout).toMatch(/^Thị trấn — 1 đơn vị$/m);
     expect(run.stdout).toMatch(/│ +1\/1 │ 20100 │/);
     expect(run.stdout).toMatch(/^Xã — 14 đơn vị$/m);
@@ -81,119 +82,121 @@ describe('cchc batch: the Văn Lãng district example', () => {
 describe('cchc batch: robustness and exit codes', () => {
   const MINI_OK = `${F}/mini/m[1-4]*.yaml`;
 
-  it('a quoted pattern is expanded; all good is exit 0', () => {
-    const run = cchc(['batch', MINI_OK]);
+  it('a quoted pattern is expanded; all good is exit 0', async () => {
+    const run = await cli(['batch', MINI_OK]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('Đã xếp hạng 4 đơn vị từ 4 tệp.\n');
   });
 
-  it('--fail-under: exit 1 and the units below it, against their files', () => {
+  it('--fail-under: exit 1 and the units below it, against their files', async () => {
     const args = ['batch', MINI_OK, '--fail-under', '95.5'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/m4-dong-hy\.yaml: lỗi: UBND thị trấn Đồng Hỷ: chỉ số 90,00% dưới ngưỡng 95,5% .*\(batch\.below_threshold\)/);
     expect(run.stderr).toContain('(batch.below_threshold)');
-    expect(cchc(['batch', MINI_OK, '--fail-under', '90']).code).toBe(0);
+    expect((await cli(['batch', MINI_OK, '--fail-under', '90'])).code).toBe(0);
     expectGolden('batch-fail-under', args, run);
   });
 
-  it('in English', () => {
+  it('in English', async () => {
     const args = ['--lang', 'en', 'batch', `${F}/mini`];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('95.00%');
     expectGolden('batch-mini-en', args, run);
   });
 
-  it('duplicate unit codes: neither file is ranked, both are named (exit 1)', () => {
+  it('duplicate unit codes: neither file is ranked, both are named (exit 1)', async () => {
     const args = ['batch', `${F}/dup`];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     expect(run.stderr.match(/\(batch\.duplicate_code\)/g)).toHaveLength(2);
     expectGolden('batch-duplicates', args, run);
   });
 
-  it('a unit scored against another catalog than the rest is not ranked with them (exit 1)', () => {
+  it('a unit scored against another catalog than the rest is not ranked with them (exit 1)', async () => {
     const args = ['batch', `${F}/mixed`];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/x3-xa-mau\.yaml:7:10: lỗi: .*\(batch\.catalog_differs\)/);
     expectGolden('batch-catalog-differs', args, run);
   });
 
-  it('an empty folder: clear message, exit 2, nothing on stdout', () => {
+  it('an empty folder: clear message, exit 2, nothing on stdout', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'trong'));
     const args = ['batch', 'trong'];
-    const run = cchc(args, { cwd: dir });
+    const run = await cli(args, { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expectNoStackTrace(run);
     expectGolden('batch-empty-folder', args, run);
   });
 
-  it('an empty folder among others is listed, the rest is ranked (exit 1)', () => {
+  it('an empty folder among others is listed, the rest is ranked (exit 1)', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'trong'));
-    const run = cchc(['batch', join(ROOT, MINI_OK), 'trong'], { cwd: dir });
+    const run = await cli(['batch', join(ROOT, MINI_OK), 'trong'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^trong: lỗi: .*\(batch\.empty_dir\)$/m);
     expect(run.stderr).toContain('Đã xếp hạng 4 đơn vị từ 4 tệp; 1 thư mục hoặc mẫu không có tệp nào.');
   });
 
-  it('nothing matched at all is a wrong command (exit 2)', () => {
-    const run = cchc(['batch', 'khong-co/*.yaml', 'khong-co.yaml']);
+  it('nothing matched at all is a wrong command (exit 2)', async () => {
+    const run = await cli(['batch', 'khong-co/*.yaml', 'khong-co.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('khong-co/*.yaml: lỗi: mẫu không khớp tệp nào (batch.no_match)');
     expect(run.stderr).toContain('khong-co.yaml: lỗi: không tìm thấy tệp (file.not_found)');
     expect(run.stderr).toContain('(batch.no_input)');
   });
 
-  it('bad options are a wrong command (exit 2), before any file is read', () => {
+  it('bad options are a wrong command (exit 2), before any file is read', async () => {
     const args = ['batch', VAN_LANG, '--jobs', '0', '--group-by', 'mau', '--fail-under', '120', '--compare', 'test/fixtures/mini/unit.yaml'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expectNoStackTrace(run);
     expectGolden('batch-bad-options', args, run);
     // (Not in the golden file: the list of shipped catalogs in the message grows.)
-    const cat = cchc(['batch', VAN_LANG, '--catalog', 'khong-co']);
+    const cat = await cli(['batch', VAN_LANG, '--catalog', 'khong-co']);
     expect(cat.code).toBe(2);
     expect(cat.stderr).toMatch(/^--catalog khong-co: lỗi: không tìm thấy bộ tiêu chí "khong-co" .*\(catalog\.not_found\)\n$/);
   });
 
-  it('refuses to write the ranking over an input (exit 2)', () => {
-    const run = cchc(['batch', `${F}/mini`, '--xlsx', `${F}/mini/m1-an-binh.yaml`]);
+  it('refuses to write the ranking over an input (exit 2)', async () => {
+    const run = await cli(['batch', `${F}/mini`, '--xlsx', `${F}/mini/m1-an-binh.yaml`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(output.is_input)');
   });
 
-  it('a catalog file passed among the units is named, not ranked', () => {
-    const run = cchc(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml']);
+  it('a catalog file passed among the units is named, not ranked', async () => {
+    const run = await cli(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^test\/fixtures\/mini\/mini-2024\.yaml:1:1: lỗi: .*\(file\.not_evidence\)$/m);
-    const json = JSON.parse(cchc(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml', '--json']).stdout);
+    const json = JSON.parse((await cli(['batch', MINI_OK, 'test/fixtures/mini/mini-2024.yaml', '--json'])).stdout);
     expect(json.units).toHaveLength(4);
     expect(json.invalid.map((i: { findings: Array<{ code: string }> }) => i.findings.map((f) => f.code))).toEqual([['file.not_evidence']]);
   });
 });
 
 describe('cchc batch: worker threads and forms', () => {
-  it('worker threads give exactly the in-process result', () => {
+  // Real processes: from the TypeScript sources there is no bundled worker, so cli() always scores in-process.
+  it('worker threads give exactly the in-process result', async () => {
     const dir = tmp();
-    const gen = spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', dir, '130'], { encoding: 'utf8' });
-    expect(gen.status).toBe(0);
-    const one = cchc(['batch', dir, '--json', '--jobs', '1', '--group-by', 'parent']);
-    const two = cchc(['batch', dir, '--json', '--jobs', '2', '--group-by', 'parent']);
-    expect(one.code).toBe(0);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.stderr).toBe(one.stderr);
-    expect(JSON.parse(two.stdout).summary.ranked).toBe(130);
+    const gen = (await import(pathToFileURL(join(ROOT, 'scripts/gen-province.mjs')).href)) as { generateProvince(dir: string, n: number): void };
+    // The fewest units that `--jobs 2` shares between two worker threads.
+    expect(workersFor(96, 2)).toBe(2);
+    gen.generateProvince(dir, 96);
+    const [one, two] = await Promise.all(['1', '2'].map((jobs) => cchcAsync(['batch', dir, '--json', '--jobs', jobs, '--group-by', 'parent'])));
+    expect(one!.code).toBe(0);
+    expect(two!.stdout).toBe(one!.stdout);
+    expect(two!.stderr).toBe(one!.stderr);
+    expect(JSON.parse(two!.stdout).summary.ranked).toBe(96);
   });
 
-  it('--forms writes one self-assessment form per ranked unit, named by unit code', () => {
+  it('--forms writes one self-assessment form per ranked unit, named by unit code', async () => {
     const dir = tmp();
-    const run = cchc(['batch', VAN_LANG, '--forms', join(dir, 'bieu'), '-q']);
+    const run = await cli(['batch', VAN_LANG, '--forms', join(dir, 'bieu'), '-q']);
     expect(run.code).toBe(1);
     const files = readdirSync(join(dir, 'bieu')).sort();
     expect(files).toHaveLength(15);
@@ -203,7 +206,7 @@ describe('cchc batch: worker threads and forms', () => {
     expect(run.stderr).toContain(`Đã ghi 15 biểu tự đánh giá vào ${join(dir, 'bieu')}`);
   });
 
-  it('--forms never writes over an input workbook or the ranking, and never lets two units share a form', () => {
+  it('--forms never writes over an input workbook or the ranking, and never lets two units share a form', async () => {
     const dir = tmp();
     const cat = join(ROOT, 'test/fixtures/mini/mini-2024.yaml');
     const m1 = readFileSync(join(ROOT, F, 'mini/m1-an-binh.yaml'), 'utf8').replace(/^catalog: .*$/m, `catalog: ${cat}`);
@@ -211,9 +214,9 @@ describe('cchc batch: worker threads and forms', () => {
     writeFileSync(join(dir, 'b.yaml'), m1.replace('code: "M1"', 'code: "20_1"').replace('An Bình', 'An Lạc'));
     writeFileSync(join(dir, 'c.yaml'), m1.replace('code: "M1"', 'code: "C3"').replace('An Bình', 'Bắc Sơn'));
     // A filled template of unit C3, kept beside the units under the name its form would get.
-    expect(cchc(['template', '--unit', join(dir, 'c.yaml'), '-o', join(dir, 'C3.xlsx')]).code).toBe(0);
+    expect((await cli(['template', '--unit', join(dir, 'c.yaml'), '-o', join(dir, 'C3.xlsx')])).code).toBe(0);
     const before = readFileSync(join(dir, 'C3.xlsx'));
-    const run = cchc(['batch', join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'C3.xlsx'), '--forms', dir, '-q']);
+    const run = await cli(['batch', join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'C3.xlsx'), '--forms', dir, '-q']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(batch.form_clash)');
     expect(run.stderr).toContain(`${join(dir, 'C3.xlsx')}: lỗi: `);

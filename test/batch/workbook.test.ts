@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cchc } from '../e2e/cli.js';
+import { cli } from '../cli/run.js';
 import { decimalPoints, pointFormatted, readBack, sheetXml, tmp } from '../xlsx/support.js';
 
 const sheetNames = ['Xếp hạng', ...Array.from({ length: 8 }, (_, i) => `Lĩnh vực ${i + 1}`), 'Tiêu chí yếu'];
@@ -19,17 +19,17 @@ describe('the ranking workbook (--xlsx)', () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     file = join(tmp(), 'xep-hang.xlsx');
-    const run = cchc(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', file]);
+    const run = await cli(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Đã ghi bảng xếp hạng: ${file}`);
     wb = await readBack(file);
   });
 
-  it('has the ranking, one sheet per area and the weak criteria', () => {
+  it('has the ranking, one sheet per area and the weak criteria', async () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(sheetNames);
   });
 
-  it('opens with the Nghị định 30 header block and the title', () => {
+  it('opens with the Nghị định 30 header block and the title', async () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     expect(ws.getCell('A1').value).toBe('UBND HUYỆN VĂN LÃNG');
     expect(ws.getCell('A2').value).toBe('PHÒNG NỘI VỤ');
@@ -46,7 +46,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('A5').value).toBe('KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA UBND CÁC XÃ, THỊ TRẤN');
   });
 
-  it('has the standard columns, numbers as numbers with two decimals, ranks and changes as text', () => {
+  it('has the standard columns, numbers as numbers with two decimals, ranks and changes as text', async () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     const head = (ws.getRow(8).values as unknown[]).slice(1);
     expect(head[0]).toBe('STT');
@@ -71,7 +71,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('M23').value).toBe('15/15');
   });
 
-  it('is set for print: Times New Roman, A4 landscape fit to width, heading repeated, pages numbered from the second', () => {
+  it('is set for print: Times New Roman, A4 landscape fit to width, heading repeated, pages numbered from the second', async () => {
     wb.worksheets.forEach((ws, i) => {
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.orientation).toBe('landscape');
@@ -93,7 +93,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(wb.getWorksheet('Xếp hạng')!.autoFilter).toBe('A8:O23');
   });
 
-  it('lists the file that could not be ranked, with its first error, and counts every file', () => {
+  it('lists the file that could not be ranked, with its first error, and counts every file', async () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     expect(ws.getCell('A6').value).toContain('16 tệp: 15 đơn vị được xếp hạng, 1 tệp không được xếp hạng');
     expect(String(ws.getCell('A24').value)).toMatch(/^Không xếp hạng — tệp không hợp lệ \(1 tệp/);
@@ -105,7 +105,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('M25').value).toBe('Không xếp hạng');
   });
 
-  it('sums up under the table and ends with the signatures', () => {
+  it('sums up under the table and ends with the signatures', async () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     const summary = new Map<string, unknown>();
     ws.eachRow((row, n) => void (n > 25 && typeof row.getCell(2).value === 'string' ? summary.set(row.getCell(2).value as string, row.getCell(3).value) : undefined));
@@ -132,7 +132,7 @@ describe('the ranking workbook (--xlsx)', () => {
     }
   });
 
-  it('compares units per area, best rate first, with ties sharing a rank', () => {
+  it('compares units per area, best rate first, with ties sharing a rank', async () => {
     const ws = wb.getWorksheet('Lĩnh vực 2')!;
     expect((ws.getRow(8).values as unknown[]).slice(1)).toEqual(['STT', 'Đơn vị', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Điểm bị mất', 'Tỷ lệ đạt (%)', 'Xếp hạng lĩnh vực']);
     const rows = Array.from({ length: 15 }, (_, i) => ws.getRow(9 + i));
@@ -147,7 +147,7 @@ describe('the ranking workbook (--xlsx)', () => {
     });
   });
 
-  it('lists the weak criteria: most units losing points first', () => {
+  it('lists the weak criteria: most units losing points first', async () => {
     const ws = wb.getWorksheet('Tiêu chí yếu')!;
     expect(ws.getCell('B9').value).toBe('8.1.1');
     const units: number[] = [];
@@ -158,9 +158,9 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('I9').value).toBe('Văn phòng – thống kê');
   });
 
-  it('is byte-identical for the same input', () => {
+  it('is byte-identical for the same input', async () => {
     const again = join(tmp(), 'again.xlsx');
-    cchc(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', again]);
+    await cli(['batch', 'examples/van-lang-2024', '--compare', 'examples/van-lang-2023.json', '--xlsx', again]);
     expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
   });
 });
@@ -168,7 +168,7 @@ describe('the ranking workbook (--xlsx)', () => {
 describe('text that looks like a formula', () => {
   it('is written as text in the workbook and neutralised in CSV', async () => {
     const file = join(tmp(), 'x.xlsx');
-    const run = cchc(['batch', 'test/batch/fixtures/injection', '--xlsx', file, '--group-by', 'parent', '--format', 'csv']);
+    const run = await cli(['batch', 'test/batch/fixtures/injection', '--xlsx', file, '--group-by', 'parent', '--format', 'csv']);
     expect(run.code).toBe(0);
     const wb = await readBack(file);
     for (const ws of wb.worksheets) expect(formulaCells(ws)).toEqual([]);

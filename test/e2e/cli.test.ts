@@ -3,22 +3,23 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { cli } from '../cli/run.js';
 
 const MINI = 'test/fixtures/mini/unit.yaml';
 
 describe('cchc score', () => {
-  it('prints the table, totals, index with band and the lost-points list (exit 0)', () => {
+  it('prints the table, totals, index with band and the lost-points list (exit 0)', async () => {
     const args = ['score', MINI];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('71,10%');
     expectGolden('score-mini-text', args, run);
   });
 
-  it('gives the documented JSON shape', () => {
+  it('gives the documented JSON shape', async () => {
     const args = ['score', MINI, '--format', 'json'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(0);
     const j = JSON.parse(run.stdout);
     expect(Object.keys(j)).toEqual(
@@ -29,21 +30,21 @@ describe('cchc score', () => {
     expect(j.formatVersion).toBe(2);
     expectGolden('score-mini-json', args, run);
     // Language-free: codes and numbers only, the same bytes with --lang en.
-    expect(cchc(['--lang', 'en', ...args]).stdout).toBe(run.stdout);
+    expect((await cli(['--lang', 'en', ...args])).stdout).toBe(run.stdout);
   });
 
-  it('speaks English with --lang en', () => {
+  it('speaks English with --lang en', async () => {
     const args = ['--lang', 'en', 'score', MINI];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('71.10%');
     expectGolden('score-mini-en', args, run);
   });
 
-  it('never modifies its input', () => {
+  it('never modifies its input', async () => {
     const hash = () => createHash('sha256').update(readFileSync(join(ROOT, MINI))).digest('hex');
     const before = hash();
-    cchc(['score', MINI, '--json']);
+    await cli(['score', MINI, '--json']);
     expect(hash()).toBe(before);
   });
 });
@@ -80,8 +81,8 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     ],
   ];
   for (const [name, args, expected] of cases) {
-    it(name, () => {
-      const run = cchc(args);
+    it(name, async () => {
+      const run = await cli(args);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expectNoStackTrace(run);
@@ -93,22 +94,22 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     });
   }
 
-  it('a wrong command line is exit 2, said in Vietnamese (English with --lang en)', () => {
-    const run = cchc(['score', MINI, '--nope']);
+  it('a wrong command line is exit 2, said in Vietnamese (English with --lang en)', async () => {
+    const run = await cli(['score', MINI, '--nope']);
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
     expect(run.stderr).toMatch(/^lỗi: không có tùy chọn '--nope'\n/);
-    const en = cchc(['--lang', 'en', 'score', MINI, '-f', 'xml']);
+    const en = await cli(['--lang', 'en', 'score', MINI, '-f', 'xml']);
     expect(en.code).toBe(2);
     expect(en.stderr).toMatch(/^error: option '-f, --format <format>' argument 'xml' is invalid/);
   });
 
-  it('gives its help in Vietnamese, golden (English with --lang en), exit 0', () => {
+  it('gives its help in Vietnamese, golden (English with --lang en), exit 0', async () => {
     const args = ['batch', '--help'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(0);
     expectGolden('help-batch', args, run);
-    const en = cchc(['--lang', 'en', 'score', '--help']);
+    const en = await cli(['--lang', 'en', 'score', '--help']);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/^Usage: cchc score \[options\] <unit>\n/);
     expect(en.stdout).toContain('Options:');
@@ -124,24 +125,24 @@ describe('bad input: clear message with file:line:column, exit 2, no stack trace
     expect(code).toBe(0);
   });
 
-  it('a device is not read without end', () => {
-    const run = cchc(['score', '/dev/zero']);
+  it('a device is not read without end', async () => {
+    const run = await cli(['score', '/dev/zero']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(file.not_regular)');
   });
 });
 
 describe('cchc validate', () => {
-  it('reports every problem of every file at once and exits 2', () => {
+  it('reports every problem of every file at once and exits 2', async () => {
     const args = ['validate', 'test/fixtures/mini/mini-2024.yaml', 'test/fixtures/bad/values.yaml', 'test/fixtures/bad/duplicate-key.yaml'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/Đã kiểm tra 3 tệp: \d+ lỗi/);
     expectGolden('validate-bad', args, run);
   });
 
-  it('passes valid files with exit 0 and reports JSON', () => {
-    const run = cchc(['validate', 'test/fixtures/mini/mini-2024.yaml', MINI, '--json']);
+  it('passes valid files with exit 0 and reports JSON', async () => {
+    const run = await cli(['validate', 'test/fixtures/mini/mini-2024.yaml', MINI, '--json']);
     expect(run.code).toBe(0);
     const j = JSON.parse(run.stdout);
     expect(j.valid).toBe(true);

@@ -34,24 +34,35 @@ export function cchcAsync(args: string[], opts: { cwd?: string; cli?: string } =
   return new Promise((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
 }
 
+/** What a run printed and its exit code: a real process (`cchc()`) or an in-process run (`cli()`). */
+export interface Printed {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
 /**
- * Compares a run with its reviewed golden file (exit code, stdout, stderr).
- * UPDATE_GOLDEN=1 rewrites the file instead; review the diff before committing.
+ * Compares a run with its reviewed golden file (exit code, stdout, stderr). UPDATE_GOLDEN=1 writes the
+ * file instead (review the diff before committing). A missing golden file is a failure, never written
+ * silently: writing it would bless whatever the run printed.
  */
-export function expectGolden(name: string, args: string[], run: Run): void {
+export function expectGolden(name: string, args: string[], run: Printed): void {
   // JSON results name the cchc version that made them: a release must not rewrite every golden file.
   const stdout = run.stdout.replaceAll(`"cchc": ${JSON.stringify(VERSION)}`, '"cchc": "<version>"');
   const text = `$ cchc ${args.join(' ')}\n--- exit ${run.code}\n--- stdout\n${stdout}--- stderr\n${run.stderr}`;
-  const file = join(ROOT, 'test/e2e/golden', `${name}.txt`);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
-    if (!process.env.UPDATE_GOLDEN && process.env.CI) throw new Error(`golden file missing: ${file}`);
+  const file = goldenFile(name);
+  if (process.env.UPDATE_GOLDEN) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
+  } else if (!existsSync(file)) {
+    throw new Error(`golden file missing: ${file} (write it with UPDATE_GOLDEN=1 and review it)`);
   }
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 
-export function expectNoStackTrace(run: Run): void {
+export const goldenFile = (name: string) => join(ROOT, 'test/e2e/golden', `${name}.txt`);
+
+export function expectNoStackTrace(run: Pick<Printed, 'stderr'>): void {
   expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   expect(run.stderr).not.toMatch(/node:internal/);
 }

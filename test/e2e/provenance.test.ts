@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { cchc, ROOT, VERSION } from './cli.js';
+import { ROOT, VERSION } from './cli.js';
+import { cli } from '../cli/run.js';
 import { tmp } from '../xlsx/support.js';
 import { findSoffice } from '../support/libreoffice.js';
 
@@ -41,8 +42,8 @@ const stamp = (inputs: Array<[string, string]>) => [
 ];
 
 describe('provenance in JSON results', () => {
-  it('score --json: version, catalog id and hash, the unit file’s hash', () => {
-    const run = cchc(['score', EXAMPLE, '--json']);
+  it('score --json: version, catalog id and hash, the unit file’s hash', async () => {
+    const run = await cli(['score', EXAMPLE, '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).provenance).toEqual({
       cchc: VERSION,
@@ -53,17 +54,17 @@ describe('provenance in JSON results', () => {
 
   it('score --json of a filled workbook hashes the workbook’s bytes (and the template names its unit)', async () => {
     const dir = tmp();
-    expect(cchc(['template', '--unit', EXAMPLE, '-o', join(dir, 'mau.xlsx')]).code).toBe(0);
+    expect((await cli(['template', '--unit', EXAMPLE, '-o', join(dir, 'mau.xlsx')])).code).toBe(0);
     expect(await customProperties(join(dir, 'mau.xlsx'))).toEqual(stamp([[EXAMPLE, sha256(EXAMPLE)]]));
-    const run = cchc(['score', join(dir, 'mau.xlsx'), '--json']);
+    const run = await cli(['score', join(dir, 'mau.xlsx'), '--json']);
     expect(run.code).toBe(0);
     const p = JSON.parse(run.stdout).provenance;
     expect(p.inputs).toEqual([{ file: join(dir, 'mau.xlsx'), sha256: createHash('sha256').update(readFileSync(join(dir, 'mau.xlsx'))).digest('hex') }]);
     expect(p.catalog).toEqual({ id: 'xa-mau-2024', sha256: sha256(CATALOG) });
   });
 
-  it('batch --json: each unit’s file hash in its entry, the catalog and the --compare file in provenance', () => {
-    const run = cchc(['batch', VAN_LANG, '--json', '--compare', LAST_YEAR]);
+  it('batch --json: each unit’s file hash in its entry, the catalog and the --compare file in provenance', async () => {
+    const run = await cli(['batch', VAN_LANG, '--json', '--compare', LAST_YEAR]);
     const j = JSON.parse(run.stdout) as { units: Array<{ file: string; sha256: string }>; provenance: unknown };
     expect(j.units.length).toBe(15);
     for (const u of j.units) expect(u.sha256, u.file).toBe(sha256(u.file));
@@ -74,8 +75,8 @@ describe('provenance in JSON results', () => {
     });
   });
 
-  it('validate --json: every file’s hash, and the catalog each evidence file was checked against', () => {
-    const run = cchc(['validate', CATALOG, EXAMPLE, 'examples/invalid/hoang-viet-loi.yaml', '--json']);
+  it('validate --json: every file’s hash, and the catalog each evidence file was checked against', async () => {
+    const run = await cli(['validate', CATALOG, EXAMPLE, 'examples/invalid/hoang-viet-loi.yaml', '--json']);
     const j = JSON.parse(run.stdout) as { files: Array<{ file: string; kind: string; sha256: string; catalog?: unknown }>; provenance: unknown };
     expect(j.provenance).toEqual({ cchc: VERSION });
     expect(j.files.map((f) => [f.file, f.kind, f.sha256])).toEqual(
@@ -88,20 +89,21 @@ describe('provenance in JSON results', () => {
 describe('provenance in workbooks (custom document properties: not on any sheet, not printed)', () => {
   it('the self-assessment form, the same bytes run after run', async () => {
     const dir = tmp();
-    for (const name of ['a.xlsx', 'b.xlsx']) expect(cchc(['score', EXAMPLE, '--xlsx', join(dir, name)]).code).toBe(0);
+    for (const name of ['a.xlsx', 'b.xlsx']) expect((await cli(['score', EXAMPLE, '--xlsx', join(dir, name)])).code).toBe(0);
     expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
     expect(await customProperties(join(dir, 'a.xlsx'))).toEqual(stamp([[EXAMPLE, sha256(EXAMPLE)]]));
   });
 
   it('the fill-in template without a unit (with one: above)', async () => {
     const dir = tmp();
-    expect(cchc(['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'trong.xlsx')]).code).toBe(0);
+    expect((await cli(['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'trong.xlsx')])).code).toBe(0);
     expect(await customProperties(join(dir, 'trong.xlsx'))).toEqual(stamp([]));
   });
 
   it('the ranking workbook (the --compare file, then every ranked unit) and each unit’s form, the same bytes run after run', async () => {
     const dir = tmp();
-    const runs = ['a', 'b'].map((name) => cchc(['batch', VAN_LANG, '--compare', LAST_YEAR, '--xlsx', join(dir, `${name}.xlsx`), '--forms', join(dir, `bieu-${name}`), '--json']));
+    const runs = [];
+    for (const name of ['a', 'b']) runs.push(await cli(['batch', VAN_LANG, '--compare', LAST_YEAR, '--xlsx', join(dir, `${name}.xlsx`), '--forms', join(dir, `bieu-${name}`), '--json']));
     for (const run of runs) expect(run.code).toBe(1);
     expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
     const ranked = (JSON.parse(runs[0]!.stdout) as { units: Array<{ file: string }> }).units.map((u) => u.file);
@@ -118,7 +120,7 @@ describe('provenance in workbooks (custom document properties: not on any sheet,
 describe.skipIf(!findSoffice() && !process.env.CI)('provenance in a workbook saved again by LibreOffice', () => {
   it('opens, and keeps every property when saved', async () => {
     const dir = tmp();
-    expect(cchc(['score', EXAMPLE, '--xlsx', join(dir, 'bieu.xlsx')]).code).toBe(0);
+    expect((await cli(['score', EXAMPLE, '--xlsx', join(dir, 'bieu.xlsx')])).code).toBe(0);
     mkdirSync(join(dir, 'out'));
     const lo = spawnSync(
       findSoffice()!,

@@ -1,23 +1,24 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { cli } from '../cli/run.js';
 
 /** What ships in criteria/ and examples/: what a new user runs first. */
 describe('shipped catalogs', () => {
   const files = readdirSync(join(ROOT, 'criteria')).filter((f) => f.endsWith('.yaml')).map((f) => `criteria/${f}`);
 
-  it('all validate, and the list marks templates as templates', () => {
+  it('all validate, and the list marks templates as templates', async () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
-    expect(cchc(['validate', ...files]).code).toBe(0);
-    const list = JSON.parse(cchc(['catalog', 'list', '--json']).stdout) as Array<{ id: string; template: boolean; scale: number }>;
+    expect((await cli(['validate', ...files])).code).toBe(0);
+    const list = JSON.parse((await cli(['catalog', 'list', '--json'])).stdout) as Array<{ id: string; template: boolean; scale: number }>;
     expect(list.map((c) => c.id).sort()).toEqual(files.map((f) => f.replace(/^criteria\/|\.yaml$/g, '')).sort());
     // No shipped catalog is a province's official text: each says it is a template.
     for (const c of list) expect(c.template, c.id).toBe(true);
   });
 
-  it('tinh-2948-2018 has the area maxima and sub-criteria counts of the 2948/QĐ-BNV table', () => {
-    const cat = JSON.parse(cchc(['catalog', 'show', 'tinh-2948-2018', '--json']).stdout) as {
+  it('tinh-2948-2018 has the area maxima and sub-criteria counts of the 2948/QĐ-BNV table', async () => {
+    const cat = JSON.parse((await cli(['catalog', 'show', 'tinh-2948-2018', '--json'])).stdout) as {
       scale: number;
       areas: Array<{ max: number; children: unknown[] }>;
     };
@@ -29,8 +30,8 @@ describe('shipped catalogs', () => {
     expect(cat.scale).toBe(100);
   });
 
-  it('xa-mau-2024 is a commune catalog of 8 areas and 50–60 sub-criteria summing to 100', () => {
-    const [c] = (JSON.parse(cchc(['catalog', 'list', '--json']).stdout) as Array<{ id: string; level: string; items: number; scale: number }>).filter(
+  it('xa-mau-2024 is a commune catalog of 8 areas and 50–60 sub-criteria summing to 100', async () => {
+    const [c] = (JSON.parse((await cli(['catalog', 'list', '--json'])).stdout) as Array<{ id: string; level: string; items: number; scale: number }>).filter(
       (x) => x.id === 'xa-mau-2024',
     );
     expect(c).toMatchObject({ level: 'xa', scale: 100 });
@@ -40,9 +41,9 @@ describe('shipped catalogs', () => {
 });
 
 describe('shipped examples', () => {
-  it("the README's first command: the commune's table, index, band and lost points (exit 0)", () => {
+  it("the README's first command: the commune's table, index, band and lost points (exit 0)", async () => {
     const args = ['score', 'examples/hoang-viet-2024.yaml'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Chỉ số: 92,95% — Xuất sắc');
     expect(run.stdout).toContain('Các tiêu chí bị mất điểm (9):');
@@ -50,9 +51,9 @@ describe('shipped examples', () => {
     expectGolden('score-hoang-viet-text', args, run);
   });
 
-  it('the invalid example shows every problem at once with line and column (exit 2)', () => {
+  it('the invalid example shows every problem at once with line and column (exit 2)', async () => {
     const args = ['validate', 'examples/invalid/hoang-viet-loi.yaml'];
-    const run = cchc(args);
+    const run = await cli(args);
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
     const lines = run.stdout.trim().split('\n');
@@ -70,8 +71,8 @@ describe('shipped examples', () => {
     expectGolden('validate-invalid-example', args, run);
   });
 
-  it('validate takes folders: the district holds one invalid file among 16, named with its position', () => {
-    const run = cchc(['validate', 'examples/van-lang-2024', 'criteria', '--json']);
+  it('validate takes folders: the district holds one invalid file among 16, named with its position', async () => {
+    const run = await cli(['validate', 'examples/van-lang-2024', 'criteria', '--json']);
     expect(run.code).toBe(2);
     const j = JSON.parse(run.stdout) as { files: Array<{ file: string; kind: string; valid: boolean; findings: Array<{ code: string; line: number }> }> };
     expect(j.files).toHaveLength(18);
@@ -82,8 +83,8 @@ describe('shipped examples', () => {
     expect(bad[0]!.findings[0]!.line).toBeGreaterThan(1);
   });
 
-  it('scoring the invalid example writes nothing and prints no score', () => {
-    const run = cchc(['score', 'examples/invalid/hoang-viet-loi.yaml', '--json']);
+  it('scoring the invalid example writes nothing and prints no score', async () => {
+    const run = await cli(['score', 'examples/invalid/hoang-viet-loi.yaml', '--json']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/hoang-viet-loi\.yaml:\d+:\d+: lỗi: /);

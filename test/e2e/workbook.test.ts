@@ -3,28 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cchc, expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { expectGolden, expectNoStackTrace, ROOT } from './cli.js';
+import { cli } from '../cli/run.js';
 
 const MINI = 'test/fixtures/mini/unit.yaml';
 const CAT = 'test/fixtures/mini/mini-2024.yaml';
 
 describe('workbook commands', () => {
-  it('score --xlsx writes the form and still prints the report', () => {
+  it('score --xlsx writes the form and still prints the report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
-    const run = cchc(['score', MINI, '--xlsx', join(dir, 'bieu.xlsx')]);
+    const run = await cli(['score', MINI, '--xlsx', join(dir, 'bieu.xlsx')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('71,10%');
     expect(run.stderr).toContain('Đã ghi biểu tự đánh giá');
     expect(readdirSync(dir)).toEqual(['bieu.xlsx']);
   });
 
-  it('refuses to write the form over its input (exit 2, input untouched)', () => {
-    const run = cchc(['score', MINI, '--xlsx', MINI]);
+  it('refuses to write the form over its input (exit 2, input untouched)', async () => {
+    const run = await cli(['score', MINI, '--xlsx', MINI]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(output.is_input)');
   });
 
-  it('never writes over any input: the catalog, a file behind a link, last year’s result', () => {
+  it('never writes over any input: the catalog, a file behind a link, last year’s result', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
     const catalog = join(dir, 'mini-2024.yaml');
     copyFileSync(join(ROOT, CAT), catalog);
@@ -32,14 +33,14 @@ describe('workbook commands', () => {
     writeFileSync(unit, readFileSync(join(ROOT, MINI), 'utf8').replace(/^catalog: .*$/m, 'catalog: ./mini-2024.yaml'));
     symlinkSync(unit, join(dir, 'link.yaml'));
     const last = join(dir, 'last.json');
-    writeFileSync(last, cchc(['batch', unit, '--json']).stdout);
+    writeFileSync(last, (await cli(['batch', unit, '--json'])).stdout);
     const before = [catalog, unit, last].map((f) => readFileSync(f, 'utf8'));
     const runs = [
-      cchc(['score', unit, '--xlsx', catalog]),
-      cchc(['score', join(dir, 'link.yaml'), '--xlsx', unit]),
-      cchc(['batch', unit, '--compare', last, '--xlsx', last]),
-      cchc(['batch', unit, '--catalog', catalog, '--xlsx', catalog]),
-      cchc(['template', '--catalog', catalog, '-o', catalog]),
+      await cli(['score', unit, '--xlsx', catalog]),
+      await cli(['score', join(dir, 'link.yaml'), '--xlsx', unit]),
+      await cli(['batch', unit, '--compare', last, '--xlsx', last]),
+      await cli(['batch', unit, '--catalog', catalog, '--xlsx', catalog]),
+      await cli(['template', '--catalog', catalog, '-o', catalog]),
     ];
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(2);
@@ -48,45 +49,45 @@ describe('workbook commands', () => {
     expect([catalog, unit, last].map((f) => readFileSync(f, 'utf8'))).toEqual(before);
   });
 
-  it('a province catalog kept as a file: template, score and import find it from wherever they are written', () => {
+  it('a province catalog kept as a file: template, score and import find it from wherever they are written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
     mkdirSync(join(dir, 'tinh'));
     mkdirSync(join(dir, 'nop'));
     copyFileSync(join(ROOT, CAT), join(dir, 'tinh', 'mini-2024.yaml'));
     writeFileSync(join(dir, 'unit.yaml'), readFileSync(join(ROOT, MINI), 'utf8').replace(/^catalog: .*$/m, 'catalog: tinh/mini-2024.yaml'));
     const at = { cwd: dir };
-    expect(cchc(['template', '--unit', 'unit.yaml', '-o', 'nop/mau.xlsx'], at).code).toBe(0);
+    expect((await cli(['template', '--unit', 'unit.yaml', '-o', 'nop/mau.xlsx'], at)).code).toBe(0);
     // validate reads the workbook as a workbook (not as YAML text).
-    const checked = cchc(['validate', 'nop/mau.xlsx', '--json'], at);
+    const checked = await cli(['validate', 'nop/mau.xlsx', '--json'], at);
     expect(checked.code, checked.stdout).toBe(0);
     expect(JSON.parse(checked.stdout).files[0].kind).toBe('evidence');
-    const direct = cchc(['score', 'nop/mau.xlsx', '--json'], at);
+    const direct = await cli(['score', 'nop/mau.xlsx', '--json'], at);
     expect(direct.code, direct.stderr).toBe(0);
-    expect(cchc(['import', 'nop/mau.xlsx', '-o', 'nop/don-vi.yaml'], at).code).toBe(0);
+    expect((await cli(['import', 'nop/mau.xlsx', '-o', 'nop/don-vi.yaml'], at)).code).toBe(0);
     expect(readFileSync(join(dir, 'nop', 'don-vi.yaml'), 'utf8')).toMatch(/^catalog: \.\.\/tinh\/mini-2024\.yaml$/m);
-    const again = cchc(['score', 'nop/don-vi.yaml', '--json'], at);
+    const again = await cli(['score', 'nop/don-vi.yaml', '--json'], at);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).index).toBe(JSON.parse(direct.stdout).index);
   });
 
-  it('template → score form.xlsx → import, through the CLI', () => {
+  it('template → score form.xlsx → import, through the CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
     const form = join(dir, 'mau.xlsx');
-    expect(cchc(['template', '--unit', MINI, '-o', form]).code).toBe(0);
-    const scored = cchc(['score', form, '--catalog', CAT, '--json']);
+    expect((await cli(['template', '--unit', MINI, '-o', form])).code).toBe(0);
+    const scored = await cli(['score', form, '--catalog', CAT, '--json']);
     expect(scored.code).toBe(0);
     expect(JSON.parse(scored.stdout).index).toBe(71.1);
     const yaml = join(dir, 'back.yaml');
-    expect(cchc(['import', form, '--catalog', CAT, '-o', yaml]).code).toBe(0);
+    expect((await cli(['import', form, '--catalog', CAT, '-o', yaml])).code).toBe(0);
     expect(existsSync(yaml)).toBe(true);
-    const again = cchc(['score', yaml, '--catalog', CAT, '--json']);
+    const again = await cli(['score', yaml, '--catalog', CAT, '--json']);
     expect(JSON.parse(again.stdout).index).toBe(71.1);
   });
 
   it('89,6% typed into the template of the shipped example scores 92,95 as the YAML does (not 83,95)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
     const form = join(dir, 'hoang-viet.xlsx');
-    expect(cchc(['template', '--unit', 'examples/hoang-viet-2024.yaml', '-o', form]).code).toBe(0);
+    expect((await cli(['template', '--unit', 'examples/hoang-viet-2024.yaml', '-o', form])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(form);
     const ws = wb.getWorksheet('Tự đánh giá')!;
@@ -97,27 +98,27 @@ describe('workbook commands', () => {
     cell.value = 0.896;
     cell.style = { ...cell.style, numFmt: '0.00%' };
     await wb.xlsx.writeFile(form);
-    const run = cchc(['score', form, '--json']);
+    const run = await cli(['score', form, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.index).toBe(92.95);
     expect(JSON.stringify(report)).toContain('"8.1.1"');
-    const yaml = cchc(['import', form]);
+    const yaml = await cli(['import', form]);
     expect(yaml.stdout).toMatch(/ "?8\.1\.1"?:\n\s+value: 89\.6\n/);
   });
 
-  it('a file that is not a workbook: clear message, exit 2', () => {
+  it('a file that is not a workbook: clear message, exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
     writeFileSync(join(dir, 'hong.xlsx'), 'not a zip');
     const args = ['score', 'hong.xlsx'];
-    const run = cchc(args, { cwd: dir });
+    const run = await cli(args, { cwd: dir });
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
     expectGolden('error-not-a-workbook', args, run);
   });
 
-  it('template without a catalog is a usage error (exit 2)', () => {
-    const run = cchc(['template', '-o', join(tmpdir(), 'x.xlsx')]);
+  it('template without a catalog is a usage error (exit 2)', async () => {
+    const run = await cli(['template', '-o', join(tmpdir(), 'x.xlsx')]);
     expect(run.code).toBe(2);
   });
 });

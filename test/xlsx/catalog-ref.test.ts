@@ -6,7 +6,8 @@ import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { META_SHEET } from '../../src/workbook/template-layout.js';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
-import { cchc, expectNoStackTrace } from '../e2e/cli.js';
+import { expectNoStackTrace } from '../e2e/cli.js';
+import { cli } from '../cli/run.js';
 import { readBack, scored, tmp } from './support.js';
 
 let template: string;
@@ -58,7 +59,7 @@ describe("the hidden catalog reference (_cchc!B2) names the workbook's cell when
     const fifo = join(dir, 'ong2.yaml');
     execFileSync('mkfifo', [fifo]);
     await pointedAt(fifo);
-    const run = cchc(['score', 'mau.xlsx'], { cwd: dir });
+    const run = await cli(['score', 'mau.xlsx'], { cwd: dir });
     expect(run.code).toBe(2);
     expectNoStackTrace(run);
     expect(run.stderr).toContain("mau.xlsx:'_cchc'!B2: lỗi: trang ẩn _cchc ghi bộ tiêu chí");

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
-import { cchc, expectNoStackTrace } from '../e2e/cli.js';
+import { expectNoStackTrace } from '../e2e/cli.js';
+import { cli } from '../cli/run.js';
 import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
 import { entry, zip } from './hostile.js';
 import { MINI_CATALOG, scored, tmp } from './support.js';
@@ -42,7 +43,7 @@ describe('other spreadsheet formats get "save as .xlsx"', () => {
     expect(await codes(xls('EncryptedPackage'), 'mat-khau.xlsx')).toEqual([['xlsx.encrypted', null, 'mat-khau.xlsx']]);
   });
 
-  it('score, validate, import, batch and template --unit: a coded finding naming the file, not YAML errors', () => {
+  it('score, validate, import, batch and template --unit: a coded finding naming the file, not YAML errors', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'x.ods'), ods());
     writeFileSync(join(dir, 'y.xls'), xls());
@@ -56,7 +57,7 @@ describe('other spreadsheet formats get "save as .xlsx"', () => {
       [['batch', 'x.ods', 'y.xls'], 'stderr', 2],
     ];
     for (const [args, where, code] of runs) {
-      const run = cchc(args, { cwd: dir });
+      const run = await cli(args, { cwd: dir });
       expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(code);
       expectNoStackTrace(run);
       expect(run[where]).not.toMatch(/\((yaml|schema)\./);
