@@ -1,45 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ROOT, VERSION } from './cli.js';
+import { VERSION } from './cli.js';
 import { cli } from '../cli/run.js';
 import { tmp } from '../xlsx/support.js';
-import { findSoffice } from '../support/libreoffice.js';
+import { customProperties, sha256, stamp } from '../support/properties.js';
 
 /**
  * Every result says what made it: the cchc version, the catalog's id and the SHA-256 of its file, and
  * the SHA-256 of each input. The hashes are recomputed here from the files' bytes with node:crypto.
+ * (A workbook saved again by LibreOffice keeps them: test/support/libreoffice.test.ts.)
  */
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex');
 const EXAMPLE = 'examples/hoang-viet-2024.yaml';
 const CATALOG = 'criteria/xa-mau-2024.yaml';
 const VAN_LANG = 'examples/van-lang-2024';
 const LAST_YEAR = 'examples/van-lang-2023.json';
-
-/** The custom document properties of a workbook (docProps/custom.xml), in file order. */
-async function customProperties(file: string): Promise<Array<[string, string]>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await zip.file('docProps/custom.xml')?.async('string');
-  expect(xml, `${file} has no custom properties`).toBeDefined();
-  expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('PartName="/docProps/custom.xml"');
-  expect(await zip.file('_rels/.rels')!.async('string')).toContain('Target="docProps/custom.xml"');
-  return [...xml!.matchAll(/<property [^>]*name="([^"]+)"><vt:lpwstr>([^<]*)<\/vt:lpwstr><\/property>/g)].map((m) => [m[1]!, m[2]!]);
-}
-
-const stamp = (inputs: Array<[string, string]>) => [
-  ['cchc.version', VERSION],
-  ['cchc.catalog.id', 'xa-mau-2024'],
-  ['cchc.catalog.sha256', sha256(CATALOG)],
-  ['cchc.inputs', String(inputs.length)],
-  ...inputs.flatMap(([file, hash], i) => [
-    [`cchc.input.${i + 1}.file`, file],
-    [`cchc.input.${i + 1}.sha256`, hash],
-  ]),
-];
 
 describe('provenance in JSON results', () => {
   it('score --json: version, catalog id and hash, the unit file’s hash', async () => {
@@ -114,22 +90,4 @@ describe('provenance in workbooks (custom document properties: not on any sheet,
     expect(hv).toEqual(stamp([[`${VAN_LANG}/20101-hoang-viet.yaml`, sha256(`${VAN_LANG}/20101-hoang-viet.yaml`)]]));
     for (const f of forms) expect(readFileSync(join(dir, 'bieu-a', f)).equals(readFileSync(join(dir, 'bieu-b', f))), f).toBe(true);
   });
-});
-
-// CI installs LibreOffice (.ci/setup); elsewhere the check runs when it is present.
-describe.skipIf(!findSoffice() && !process.env.CI)('provenance in a workbook saved again by LibreOffice', () => {
-  it('opens, and keeps every property when saved', async () => {
-    const dir = tmp();
-    expect((await cli(['score', EXAMPLE, '--xlsx', join(dir, 'bieu.xlsx')])).code).toBe(0);
-    mkdirSync(join(dir, 'out'));
-    const lo = spawnSync(
-      findSoffice()!,
-      [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault',
-        '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'bieu.xlsx')],
-      { encoding: 'utf8', env: { ...process.env, HOME: dir }, timeout: 120_000 },
-    );
-    expect(lo.status, lo.stderr).toBe(0);
-    const kept = await customProperties(join(dir, 'out', 'bieu.xlsx'));
-    expect(new Map(kept)).toEqual(new Map(stamp([[EXAMPLE, sha256(EXAMPLE)]]) as Array<[string, string]>));
-  }, 150_000);
 });

@@ -1,9 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cchc, ROOT } from './cli.js';
+import { ROOT } from './cli.js';
+import { cli } from '../cli/run.js';
+import { workersFor } from '../../src/batch/pool.js';
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM while cchc writes: no `.name.pid.hex.tmp` is left behind, the output is
@@ -50,11 +53,11 @@ describe('a signal during a write leaves no temporary file', () => {
   it('the form (score --xlsx), the result (score -o), the template, the ranking, imported YAML', async () => {
     const dir = tmp();
     const form = join(dir, 'filled.xlsx');
-    expect(cchc(['template', '--unit', 'test/fixtures/mini/unit.yaml', '-o', form]).code).toBe(0);
+    expect((await cli(['template', '--unit', 'test/fixtures/mini/unit.yaml', '-o', form])).code).toBe(0);
     const runs: Array<[string, string[], 'SIGINT' | 'SIGTERM', number]> = [
       ['form', ['score', 'test/fixtures/mini/unit.yaml', '--xlsx', join(dir, 'form', 'bieu.xlsx')], 'SIGINT', 130],
       ['result', ['score', 'test/fixtures/mini/unit.yaml', '--json', '-o', join(dir, 'result', 'kq.json')], 'SIGTERM', 143],
-      ['template', ['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'template', 'mau.xlsx')], 'SIGTERM', 143],
+      ['template', ['template', '--catalog', 'test/fixtures/mini/mini-2024.yaml', '-o', join(dir, 'template', 'mau.xlsx')], 'SIGTERM', 143],
       ['ranking', ['batch', 'test/batch/fixtures/mini', '--xlsx', join(dir, 'ranking', 'xh.xlsx')], 'SIGINT', 130],
       ['import', ['import', form, '-o', join(dir, 'import', 'don-vi.yaml')], 'SIGINT', 130],
     ];
@@ -70,14 +73,16 @@ describe('a signal during a write leaves no temporary file', () => {
 
   it("the forms of a batch, written by worker threads, and in-process; another process's temporary file is left alone", async () => {
     const dir = tmp();
-    const gen = spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', join(dir, 'units'), '100'], { encoding: 'utf8' });
-    expect(gen.status).toBe(0);
+    const gen = (await import(pathToFileURL(join(ROOT, 'scripts/gen-province.mjs')).href)) as { generateProvince(dir: string, n: number): void };
+    // The fewest units that `--jobs 2` shares between two worker threads.
+    expect(workersFor(96, 2)).toBe(2);
+    gen.generateProvince(join(dir, 'units'), 96);
     mkdirSync(join(dir, 'workers'));
     mkdirSync(join(dir, 'one'));
     const other = '.20101.xlsx.99999999.0badf00d.tmp';
     writeFileSync(join(dir, 'workers', other), 'not ours');
     const [workers, one] = await Promise.all([
-      // 100 units and 2 jobs: two worker threads write the forms.
+      // Two worker threads write the forms.
       interrupt(['batch', join(dir, 'units'), '--forms', join(dir, 'workers'), '--jobs', '2', '-q'], join(dir, 'workers'), 'SIGINT'),
       interrupt(['batch', 'test/batch/fixtures/mini', '--forms', join(dir, 'one'), '--jobs', '1', '-q'], join(dir, 'one'), 'SIGTERM'),
     ]);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 
@@ -47,17 +47,51 @@ const registry = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * Opens `xlsx` in headless LibreOffice with a throwaway profile that forces a full recalculation,
- * saves it back as .xlsx and reads it with exceljs: the cached results are then LibreOffice's.
- * Returns each sheet's values, row-major, [0][0] = A1. Empty cells are null.
+ * Opens every file of `inputs` in one headless LibreOffice launch (its start-up is most of a
+ * conversion's cost) with a throwaway profile that forces a full recalculation on load, and saves each
+ * with `filter` (`xlsx:Calc MS Excel 2007 XML`, `pdf`, `ods`) under `locale` into `outDir`. Returns
+ * the converted files in the order of `inputs`; throws when LibreOffice fails or leaves one out.
  */
-export async function recalcWithLibreOffice(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
-  return convert(xlsxPath, 'xlsx:Calc MS Excel 2007 XML', 'en-US', sheetValues);
+export async function convertMany(inputs: readonly string[], filter: string, o: { outDir: string; locale?: string }): Promise<string[]> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
+  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(o.locale ?? 'en-US'));
+    // Plain ASCII input names: each output is named after its input, whatever the caller's paths look like.
+    const named = inputs.map((input, i) => {
+      const copy = join(work, `in-${i + 1}${extname(input) || '.xlsx'}`);
+      copyFileSync(input, copy);
+      return copy;
+    });
+    const outDir = join(work, 'out');
+    mkdirSync(outDir);
+    await run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless', '--norestore', '--nolockcheck', '--nodefault',
+      '--convert-to', filter,
+      '--outdir', outDir, ...named,
+    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    const ext = filter.split(':')[0]!;
+    mkdirSync(o.outDir, { recursive: true });
+    return inputs.map((input, i) => {
+      const out = join(outDir, `in-${i + 1}.${ext}`);
+      if (!existsSync(out)) throw new Error(`LibreOffice wrote no output for ${input}`);
+      const kept = join(o.outDir, `${i + 1}-${basename(input).replace(/\.[^.]*$/, '')}.${ext}`);
+      copyFileSync(out, kept);
+      return kept;
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
-async function sheetValues(out: string): Promise<Record<string, CellValue[][]>> {
+/** Each sheet's values of a workbook LibreOffice has recalculated and saved, row-major, [0][0] = A1; empty cells are null. */
+export async function readValues(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(out);
+  await wb.xlsx.readFile(xlsxPath);
   const values: Record<string, CellValue[][]> = {};
   for (const ws of wb.worksheets) {
     const rows: CellValue[][] = [];
@@ -73,36 +107,6 @@ async function sheetValues(out: string): Promise<Record<string, CellValue[][]>> 
   return values;
 }
 
-/** recalcWithLibreOffice for several workbooks in one LibreOffice run (one start-up instead of one each). */
-export async function recalcAllWithLibreOffice(xlsxPaths: readonly string[]): Promise<Array<Record<string, CellValue[][]>>> {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
-  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry('en-US'));
-    const inputs = xlsxPaths.map((p, i) => {
-      const input = join(work, `in${i}.xlsx`);
-      copyFileSync(p, input);
-      return input;
-    });
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault',
-      '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
-      '--outdir', outDir, ...inputs,
-    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
-    const out: Array<Record<string, CellValue[][]>> = [];
-    for (let i = 0; i < inputs.length; i++) out.push(await sheetValues(join(outDir, `in${i}.xlsx`)));
-    return out;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
 export interface PrintedWord {
   page: number;
   xMin: number;
@@ -112,55 +116,62 @@ export interface PrintedWord {
 }
 
 /**
- * Prints `xlsx` to PDF in headless LibreOffice under `locale` (en-US by default: a reader whose regional
- * settings use a decimal point) and reads it back with pdftotext: each page's text as laid out, and every
- * word with its position in points (for lengths: the rules under the header lines).
+ * A PDF LibreOffice printed, read back with pdftotext: each page's text as laid out, and every word
+ * with its position in points (for lengths: the rules under the header lines).
  */
-export async function printWithLibreOffice(xlsxPath: string, locale = 'en-US'): Promise<{ pages: string[]; words: PrintedWord[] }> {
+export async function readPrint(pdf: string): Promise<{ pages: string[]; words: PrintedWord[] }> {
   const pdftotext = findPdftotext();
   if (!pdftotext) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
-  return convert(xlsxPath, 'pdf', locale, async (pdf) => {
-    const layout = await capture(pdftotext, ['-layout', pdf, '-']);
-    const pages = layout.split('\f').slice(0, -1);
-    const html = await capture(pdftotext, ['-bbox', pdf, '-']);
-    const words: PrintedWord[] = [];
-    html.split('<page ').slice(1).forEach((page, i) => {
-      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-        words.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]!) });
-      }
-    });
-    return { pages, words };
+  const layout = await capture(pdftotext, ['-layout', pdf, '-']);
+  const pages = layout.split('\f').slice(0, -1);
+  const html = await capture(pdftotext, ['-bbox', pdf, '-']);
+  const words: PrintedWord[] = [];
+  html.split('<page ').slice(1).forEach((page, i) => {
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+      words.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]!) });
+    }
   });
+  return { pages, words };
 }
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** Converts with a throwaway profile, hands the output file to `read`, then removes everything. */
-async function convert<T>(xlsxPath: string, filter: string, locale: string, read: (out: string) => Promise<T>): Promise<T> {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
-  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
+/** One file through convertMany, into a folder removed afterwards. */
+async function convertOne<T>(input: string, filter: string, locale: string, read: (out: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-out-'));
   try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(locale));
-    // A plain ASCII input name: the output is named after it, whatever the caller's path looks like.
-    const input = join(work, 'in.xlsx');
-    copyFileSync(xlsxPath, input);
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault',
-      '--convert-to', filter,
-      '--outdir', outDir, input,
-    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
-    const ext = filter.split(':')[0]!;
-    const out = join(outDir, `in.${ext}`);
-    if (!readdirSync(outDir).includes(`in.${ext}`)) throw new Error(`LibreOffice wrote no output for ${xlsxPath}`);
-    return await read(out);
+    const [out] = await convertMany([input], filter, { outDir: dir, locale });
+    return await read(out!);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens `xlsx` in headless LibreOffice, recalculates every formula, saves it back as .xlsx and reads
+ * it with exceljs: the cached results are then LibreOffice's. One launch per call: where several
+ * workbooks are checked, convertMany + readValues share one.
+ */
+export function recalcWithLibreOffice(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
+  return convertOne(xlsxPath, XLSX_FILTER, 'en-US', readValues);
+}
+
+/** Prints `xlsx` to PDF under `locale` (en-US: a reader whose regional settings use a decimal point) and reads it back. */
+export function printWithLibreOffice(xlsxPath: string, locale = 'en-US'): Promise<{ pages: string[]; words: PrintedWord[] }> {
+  if (!findPdftotext()) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
+  return convertOne(xlsxPath, 'pdf', locale, readPrint);
+}
+
+export const XLSX_FILTER = 'xlsx:Calc MS Excel 2007 XML';
+
+/** recalcWithLibreOffice for several workbooks in one LibreOffice launch. */
+export async function recalcAllWithLibreOffice(xlsxPaths: readonly string[]): Promise<Array<Record<string, CellValue[][]>>> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-out-'));
+  try {
+    const outs = await convertMany(xlsxPaths, XLSX_FILTER, { outDir: dir });
+    return await Promise.all(outs.map(readValues));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -182,25 +193,8 @@ function capture(cmd: string, args: string[]): Promise<string> {
  * LibreOffice's locale (vi-VN: decimal comma), which decides how it writes and reads number formats.
  */
 export async function resaveWithLibreOffice(input: string, output: string, o: { format?: 'xlsx' | 'ods'; locale?: string } = {}): Promise<void> {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
-  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(o.locale ?? 'en-US'));
-    const format = o.format ?? 'xlsx';
-    const source = join(work, 'in.xlsx');
-    copyFileSync(input, source);
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    const filter = format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'ods';
-    const env = { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
-    await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', filter, '--outdir', outDir, source], env);
-    copyFileSync(join(outDir, `in.${format}`), output);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  const format = o.format ?? 'xlsx';
+  await convertOne(input, format === 'xlsx' ? XLSX_FILTER : 'ods', o.locale ?? 'en-US', async (out) => copyFileSync(out, output));
 }
 
 /**

@@ -7,7 +7,6 @@ import { isPercentFormat, shiftDecimal } from '../../src/xlsx/cells.js';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { scoreEvidence, type UnitScore } from '../../src/core/pipeline.js';
-import { findSoffice, resaveWithLibreOffice } from '../support/libreoffice.js';
 import { readBack, rowOf, scored, tmp } from './support.js';
 import { ROOT } from '../e2e/cli.js';
 
@@ -119,34 +118,5 @@ describe('counts are whole and never percentages', () => {
       expect(errors[0]!.cell).toMatch(new RegExp(`^'Tự đánh giá'!${col}\\d+$`));
       expect(u.result).toBeUndefined();
     });
-  }
-});
-
-// CI installs LibreOffice (.ci/setup); elsewhere the check runs when it is present.
-const withLibreOffice = Boolean(findSoffice()) || Boolean(process.env.CI);
-
-describe.skipIf(!withLibreOffice)('percent cells after LibreOffice saves the workbook', () => {
-  for (const locale of [undefined, 'vi-VN']) {
-    it(`reads LibreOffice's own percent formats (${locale ?? 'default locale'})`, async () => {
-      const file = await edited((ws, row) => {
-        percentCell(0.896, '0.0%')(ws, row);
-        const c = ws.getCell(`E${row('8.1.2')}`);
-        c.value = 0.9;
-        format(c, '0%');
-      });
-      const resaved = join(tmp(), 'lo.xlsx');
-      await resaveWithLibreOffice(file, resaved, locale ? { locale } : {});
-      const wb = await readBack(resaved);
-      const ws = wb.getWorksheet(INPUT_SHEET)!;
-      // The formats are LibreOffice's: whatever it writes must still read as a percentage.
-      expect(isPercentFormat(ws.getCell(`E${rowOf(ws, '8.1.1')}`).numFmt)).toBe(true);
-      const u = await scoreOf(resaved);
-      expect(u.findings.filter((f) => f.code.startsWith('xlsx.'))).toEqual([]);
-      expect(u.evidence.evidence!.items['8.1.1']!.value).toBe(89.6);
-      expect(u.evidence.evidence!.items['8.1.2']!.value).toBe(90);
-      // The whole round trip through LibreOffice is lossless: same evidence, same score.
-      expect(u.evidence.evidence).toEqual(yaml.evidence.evidence);
-      expect(u.result).toEqual(yaml.result);
-    }, 120_000);
   }
 });

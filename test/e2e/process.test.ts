@@ -1,20 +1,36 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cchcAsync, expectNoStackTrace, ROOT } from './cli.js';
+import { cchcAsync, expectNoStackTrace, ROOT, type Run } from './cli.js';
 import { cli } from '../cli/run.js';
 
 /**
- * The one exit-code table of the README, pinned for every command with real processes (the exit code
- * of the program is the point): 0 ok · 1 findings or threshold (batch) · 2 bad input or bad command
- * line · 3 internal error.
+ * The real program, where the process itself is the point: the one exit-code table of the README for
+ * every command (0 ok · 1 findings or threshold (batch) · 2 bad input or bad command line · 3 internal
+ * error), and stdout closed by its reader. Everything else runs in-process (test/cli/run.ts).
  */
 const MINI = 'test/fixtures/mini/unit.yaml';
+const MINI_CATALOG = 'test/fixtures/mini/mini-2024.yaml';
 const BAD = 'test/fixtures/bad/values.yaml';
 const MINI_OK = 'test/batch/fixtures/mini/m[1-4]*.yaml';
 
-describe('exit codes, one table for all commands', () => {
+/** Runs at most `limit` at a time: each is a Node process starting up, and the machine has two cores. */
+async function pooled<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, lane));
+  return out;
+}
+
+describe('exit codes of the real program, one table for all commands', () => {
   it('score, validate, template, import, batch, catalog list, catalog show', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-exit-'));
     const form = join(dir, 'filled.xlsx');
@@ -27,6 +43,7 @@ describe('exit codes, one table for all commands', () => {
     writeFileSync(join(copy, 'package.json'), '{"type":"module"}');
     writeFileSync(join(copy, 'criteria', 'hong.yaml'), 'id: hong\nareas: [\n');
 
+    // The cheapest input that gives each code (the mini catalog, a handful of files).
     const table: Array<[string, string[], number, { cli?: string }?]> = [
       ['score ok', ['score', MINI], 0],
       ['score bad input', ['score', BAD], 2],
@@ -34,14 +51,14 @@ describe('exit codes, one table for all commands', () => {
       ['validate ok', ['validate', MINI], 0],
       ['validate bad input', ['validate', BAD], 2],
       ['validate bad command line', ['validate'], 2],
-      ['template ok', ['template', '--catalog', 'xa-mau-2024', '-o', join(dir, 'mau.xlsx')], 0],
+      ['template ok', ['template', '--catalog', MINI_CATALOG, '-o', join(dir, 'mau.xlsx')], 0],
       ['template bad input', ['template', '--unit', BAD, '-o', join(dir, 'hong.xlsx')], 2],
       ['template bad command line', ['template', '--catalog', 'xa-mau-2024'], 2],
       ['import ok', ['import', form, '-o', join(dir, 'don-vi.yaml')], 0],
       ['import bad input', ['import', 'test/fixtures/bad/bieu.xlsx'], 2],
       ['import bad command line', ['import'], 2],
       ['batch ok', ['batch', MINI_OK], 0],
-      ['batch findings: one file not ranked, the rest is', ['batch', 'examples/van-lang-2024'], 1],
+      ['batch findings: one file not ranked, the rest is', ['batch', 'test/batch/fixtures/mini'], 1],
       ['batch threshold', ['batch', MINI_OK, '--fail-under', '95'], 1],
       ['batch bad input: no file could be ranked', ['batch', BAD], 2],
       ['batch bad input: nothing to read', ['batch', 'khong-co/*.yaml'], 2],
@@ -53,11 +70,7 @@ describe('exit codes, one table for all commands', () => {
       ['catalog show bad input', ['catalog', 'show', BAD], 2],
       ['catalog show bad command line', ['catalog', 'show'], 2],
     ];
-    // A few at a time: the machine has two cores.
-    const runs: Awaited<ReturnType<typeof cchcAsync>>[] = [];
-    for (let i = 0; i < table.length; i += 3) {
-      runs.push(...(await Promise.all(table.slice(i, i + 3).map(([, args, , o]) => cchcAsync(args, o)))));
-    }
+    const runs: Run[] = await pooled(table.map(([, args, , o]) => () => cchcAsync(args, o)), 4);
     table.forEach(([name, , code], i) => {
       const run = runs[i]!;
       expect(run.code, `${name}: ${run.stderr}`).toBe(code);
@@ -68,4 +81,16 @@ describe('exit codes, one table for all commands', () => {
       if (code === 2 && !reports.includes(name)) expect(run.stdout, name).toBe('');
     });
   }, 120_000);
+});
+
+describe('stdio of the real program', () => {
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'score', 'examples/hoang-viet-2024.yaml', '--json'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.destroy(); // closed before cchc has started writing
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
 });
