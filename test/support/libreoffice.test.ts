@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,23 +16,28 @@ import { isPercentFormat } from '../../src/xlsx/cells.js';
 import { saveWorkbook } from '../../src/xlsx/excel.js';
 import { cli } from '../cli/run.js';
 import { ROOT } from '../e2e/cli.js';
-import { formulas, MINI, MINI_CATALOG, readBack, rowOf, scored } from '../xlsx/support.js';
-import { convertMany, findPdftotext, findSoffice, readPrint, readValues, XLSX_FILTER, type CellValue, type PrintedWord } from './libreoffice.js';
+import { appraisedForm, formulas, MINI, MINI_CATALOG, readBack, rowOf, scored } from '../xlsx/support.js';
+import { findPdftotext, findSoffice, hasWriter, openLibreOffice, readLayout, readPrint, readValues, XLSX_FILTER, type CellValue, type LibreOffice, type PrintedWord } from './libreoffice.js';
 import { customProperties, sha256, stamp } from './properties.js';
 
 /**
- * Every check that needs LibreOffice, in four launches: starting LibreOffice costs seconds, converting
- * one more file in the same launch little. The workbooks are made first, then converted in groups of
- * one filter and one locale, each group in one launch: recalculated and re-saved as .xlsx (en-US),
- * printed to PDF (en-US: a reader whose regional settings use a decimal point), saved as .ods, and
- * re-saved under vi-VN. A conversion that fails fails every check that needs it.
+ * Every check that needs LibreOffice, with one LibreOffice per locale started once (openLibreOffice):
+ * starting LibreOffice costs seconds of CPU, converting one more file in it little. The workbooks and
+ * documents are made first, then recalculated and re-saved as .xlsx (en-US), printed to PDF (en-US: a
+ * reader whose regional settings use a decimal point), saved as .ods, re-saved under vi-VN, and the
+ * plan printed under vi-VN. A conversion that fails fails every check that needs it.
  */
 const soffice = findSoffice();
-// CI installs LibreOffice and pdftotext (.ci/setup): there, a missing one is a failure, not a skip.
+// CI installs LibreOffice, its Writer and pdftotext (.ci/setup): there, a missing one is a failure, not a skip.
 const run = Boolean(soffice) || Boolean(process.env.CI);
 const print = (Boolean(soffice) && Boolean(findPdftotext())) || Boolean(process.env.CI);
+const printPlan = (hasWriter() && Boolean(findPdftotext())) || Boolean(process.env.CI);
 const EXAMPLE = join(ROOT, 'examples/hoang-viet-2024.yaml');
 const SUMMARY = 'Tổng hợp theo lĩnh vực';
+const HV = join(ROOT, 'examples/van-lang-2024/20101-hoang-viet.yaml');
+const HV_OVERLAY = join(ROOT, 'examples/van-lang-2024-tham-dinh/20101-hoang-viet.yaml');
+const MINI_OVERLAY = join(ROOT, 'test/fixtures/mini/tham-dinh.yaml');
+const PLAN_UNIT = 'examples/hoang-viet-2024.yaml';
 
 type Values = Record<string, CellValue[][]>;
 const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-test-'));
@@ -47,8 +52,11 @@ const out = {
   percent: {} as Record<string, string>,
   ods: '',
   provenance: '',
+  appraised: [] as Array<Awaited<ReturnType<typeof appraisedForm>> & { values: Values }>,
+  plan: undefined as { plan: string; annex: string } | undefined,
 };
 let yaml: Awaited<ReturnType<typeof scored>>;
+let closing: LibreOffice[] = [];
 
 /** A workbook whose cached results are all wrong: LibreOffice must recalculate rather than trust them. */
 async function harnessWorkbook(file: string): Promise<void> {
@@ -93,7 +101,9 @@ async function scoreOf(file: string): Promise<UnitScore> {
 
 describe.skipIf(!run)('checked in LibreOffice', () => {
   beforeAll(async () => {
-    // The workbooks, made by cchc as a user would get them.
+    // LibreOffice starts (seconds) while cchc makes the workbooks, as a user would get them.
+    const [en, vi] = await Promise.all([openLibreOffice('en-US'), openLibreOffice('vi-VN')]);
+    closing = [en, vi];
     await harnessWorkbook(at('harness.xlsx'));
     const forms = [];
     for (const unit of [MINI, EXAMPLE]) {
@@ -111,23 +121,34 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
     };
     const signed = scoreUnit(yaml.flat, ev).result;
     expect(await saveWorkbook(await formWorkbook(signed, yaml.flat, ev, 'vi'), at('signed.xlsx'), [])).toEqual([]);
-    expect((await cli(['batch', 'examples/van-lang-2024', '--xlsx', at('xep-hang.xlsx'), '-q'])).code).toBe(1);
+    // The example's deliberately broken file: exit 1. The JSON is the ranking the plan is made from.
+    expect((await cli(['batch', 'examples/van-lang-2024', '--xlsx', at('xep-hang.xlsx'), '-q', '--json', '-o', at('kq.json')])).code).toBe(1);
     expect(await saveTemplate(await templateWorkbook(yaml.flat, yaml.evidence.evidence), at('hoang-viet.xlsx'), [])).toEqual([]);
     await percentWorkbook(at('hoang-viet.xlsx'), at('percent.xlsx'));
     const mini = await scored();
     expect(await saveTemplate(await templateWorkbook(mini.flat, mini.evidence.evidence), at('mau.xlsx'), [])).toEqual([]);
     expect((await cli(['score', EXAMPLE, '--xlsx', at('bieu.xlsx')])).code).toBe(0);
 
-    // Four launches, two at a time: the machine may have only two cores.
-    const o = { outDir: at('lo') };
-    const [[harness, form1, form2, percentEn, provenance], printed] = await Promise.all([
-      convertMany([at('harness.xlsx'), forms[0]!.written, forms[1]!.written, at('percent.xlsx'), at('bieu.xlsx')], XLSX_FILTER, o),
-      print ? convertMany([at('signed.xlsx'), at('xep-hang.xlsx')], 'pdf', o) : Promise.resolve([]),
+    const appraised = [await appraisedForm(HV, HV_OVERLAY, dir), await appraisedForm(MINI, MINI_OVERLAY, dir)];
+    if (printPlan) {
+      const p = await cli(['plan', PLAN_UNIT, '--ranking', at('kq.json'), '--previous', 'examples/van-lang-2023.json', '--target-rank', '1', '-o', at('ke-hoach.docx'), '--xlsx', at('phu-luc.xlsx')]);
+      expect([p.exitCode, p.stderr]).toEqual([0, expect.stringContaining('Đã ghi kế hoạch')]);
+    }
+
+    // Both LibreOffices work at once: the machine has two cores.
+    const o = at('lo');
+    const [[[harness, form1, form2, percentEn, provenance, appraised1, appraised2], printed, [ods]], [[percentVi], [plan, annex]]] = await Promise.all([
+      Promise.all([
+        en.convert([at('harness.xlsx'), forms[0]!.written, forms[1]!.written, at('percent.xlsx'), at('bieu.xlsx'), appraised[0]!.out, appraised[1]!.out], XLSX_FILTER, o),
+        print ? en.convert([at('signed.xlsx'), at('xep-hang.xlsx')], 'pdf', o) : [],
+        en.convert([at('mau.xlsx')], 'ods', o),
+      ]),
+      Promise.all([
+        vi.convert([at('percent.xlsx')], XLSX_FILTER, at('lo-vi')),
+        printPlan ? vi.convert([at('ke-hoach.docx'), at('phu-luc.xlsx')], 'pdf', at('lo-vi')) : [],
+      ]),
     ]);
-    const [[ods], [percentVi]] = await Promise.all([
-      convertMany([at('mau.xlsx')], 'ods', o),
-      convertMany([at('percent.xlsx')], XLSX_FILTER, { outDir: at('lo-vi'), locale: 'vi-VN' }),
-    ]);
+    await Promise.all([en.close(), vi.close()]);
     out.harness = await readValues(harness!);
     out.forms = [
       { ...forms[0]!, values: await readValues(form1!) },
@@ -140,8 +161,17 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
     out.percent = { 'en-US': percentEn!, 'vi-VN': percentVi! };
     out.ods = ods!;
     out.provenance = provenance!;
+    out.appraised = [
+      { ...appraised[0]!, values: await readValues(appraised1!) },
+      { ...appraised[1]!, values: await readValues(appraised2!) },
+    ];
+    if (printPlan) out.plan = { plan: await readLayout(plan!), annex: await readLayout(annex!) };
   }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // Stopped here too when beforeAll failed half-way.
+    await Promise.all(closing.map((lo) => lo.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   describe('the recalculation harness', () => {
     it('recalculates every formula instead of trusting cached results', () => {
@@ -250,6 +280,54 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
     }
   });
 
+  describe('the appraised forms recalculated in LibreOffice', () => {
+    it('every formula of both columns gives cchc’s own number', async () => {
+      for (const { out: written, au, values } of out.appraised) {
+        const wb = await readBack(written);
+        let checked = 0;
+        for (const sheet of [FORM_SHEET, SUMMARY_SHEET]) {
+          for (const [addr, { result }] of formulas(wb.getWorksheet(sheet)!)) {
+            const lo = cellAt(values, sheet, addr);
+            if (typeof result === 'number') expect(Math.round(Number(lo) * 10_000) / 10_000, `${sheet}!${addr}`).toBe(result);
+            else expect(lo ?? '', `${sheet}!${addr}`).toBe(result ?? '');
+            checked++;
+          }
+        }
+        expect(checked).toBeGreaterThan(20);
+        const ws = wb.getWorksheet(FORM_SHEET)!;
+        const j = (label: string) => cellAt(values, FORM_SHEET, `J${rowOf(ws, label)}`);
+        expect(j('Tổng điểm')).toBeCloseTo(toNumber(au.result.total), 9);
+        expect(j('Tổng điểm tối đa áp dụng')).toBeCloseTo(toNumber(au.result.applicableMax), 9);
+        expect(j('Chỉ số cải cách hành chính (%)')).toBe(au.result.index);
+        expect(j('Xếp loại')).toBe(au.result.band);
+      }
+      expect(out.appraised).toHaveLength(2);
+    });
+  });
+
+  describe.skipIf(!printPlan)('the plan printed by LibreOffice', () => {
+    it('opens and converts to PDF with the Nghị định 30 header, the headings and the annex table', () => {
+      const { plan, annex } = out.plan!;
+      const text = squeeze(plan);
+      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/KH-UBND', 'KẾ HOẠCH', 'I. MỤC ĐÍCH, YÊU CẦU', 'II. MỤC TIÊU', 'III. NHIỆM VỤ, GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN', 'Nơi nhận:', 'Phụ lục', 'MỤC TIÊU PHẤN ĐẤU NĂM 2025', 'Giá trị cần đạt']) {
+        expect(text).toContain(squeeze(s));
+      }
+      // The first page carries no page number; the second does (Nghị định 30).
+      const pages = plan.split('\f');
+      expect(pages.length).toBeGreaterThan(3);
+      expect(pages[0]!.trim().startsWith('UBND HUYỆN VĂN LÃNG')).toBe(true);
+      expect(pages[1]!.trim().startsWith('2')).toBe(true);
+      // The annex's rows, in the document and in the workbook: 3.2.1 from 2,50 to 3,50 points.
+      expect(text).toContain(squeeze('3.2.1. Tỷ lệ hồ sơ'));
+      expect(squeeze(annex)).toContain(squeeze('3.2.1. Tỷ lệ hồ sơ'));
+      expect(squeeze(annex)).toContain(squeeze('3,50 2,50 3,50'));
+      // The deadline column holds a whole date on one line ("30/11/202" over "5" once).
+      const annexPages = pages.slice(pages.findIndex((x) => x.includes('MỤC TIÊU PHẤN ĐẤU')));
+      expect(annexPages.join('\n')).toMatch(/\b30\/11\/2025\b/);
+      expect(annexPages.join('\n')).not.toMatch(/30\/11\/202\s*$/m);
+    });
+  });
+
   it('a template saved as .ods by LibreOffice is refused as a format to save as .xlsx', async () => {
     const { loaded } = await readTemplate(out.ods, 'mau.ods', diskCatalogs(), { ref: MINI_CATALOG, fromDir: process.cwd() });
     expect(loaded.findings.map((f) => [f.code, f.args.format])).toEqual([['xlsx.unsupported_format', 'ods']]);
@@ -263,8 +341,9 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
 });
 
 // CI installs LibreOffice (.ci/setup): there, a missing soffice is a failure, not a skip.
-it.runIf(!!process.env.CI)('has LibreOffice and pdftotext on CI', () => {
+it.runIf(!!process.env.CI)('has LibreOffice, its Writer and pdftotext on CI', () => {
   expect(soffice, 'soffice not found: .ci/setup should have installed libreoffice-calc-nogui').toBeDefined();
+  expect(hasWriter(), 'LibreOffice Writer not found: .ci/setup should have installed libreoffice-writer-nogui').toBe(true);
   expect(findPdftotext(), 'pdftotext not found: .ci/setup should have installed poppler-utils').toBeDefined();
 });
 
@@ -276,6 +355,8 @@ function cellAt(values: Values, sheet: string, addr: string) {
 
 /** Text without spaces: pdftotext splits some words where LibreOffice draws a Vietnamese letter from another font. */
 const squash = (t: string) => t.replace(/\s+/g, '');
+/** Text compared without spaces: a justified PDF line puts spaces inside words. */
+const squeeze = squash;
 
 /**
  * A printed line on page 1 that starts with the word `first` (the nth such line), as [left, right] in points:

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
@@ -46,46 +47,126 @@ const registry = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** One headless LibreOffice, started once, that converts every file handed to it. */
+export interface LibreOffice {
+  /**
+   * Saves each of `inputs` with `filter` (`xlsx:Calc MS Excel 2007 XML`, `pdf`, `ods`) into `outDir`:
+   * the converted files in the order of `inputs`; throws when LibreOffice fails or leaves one out.
+   */
+  convert(inputs: readonly string[], filter: string, outDir: string): Promise<string[]>;
+  /** Stops LibreOffice and removes its profile. */
+  close(): Promise<void>;
+}
+
 /**
- * Opens every file of `inputs` in one headless LibreOffice launch (its start-up is most of a
- * conversion's cost) with a throwaway profile that forces a full recalculation on load, and saves each
- * with `filter` (`xlsx:Calc MS Excel 2007 XML`, `pdf`, `ods`) under `locale` into `outDir`. Returns
- * the converted files in the order of `inputs`; throws when LibreOffice fails or leaves one out.
+ * Starts headless LibreOffice under `locale` with a throwaway profile that forces a full recalculation
+ * on load. Its start-up is most of a conversion's cost (seconds of CPU), so it is started once and kept
+ * running with an empty document open; each `convert` is then a `soffice --convert-to` of its own,
+ * which LibreOffice hands over through its pipe to the instance already running (the same profile)
+ * and which waits until that instance has written the files: any filter, several files per call, for
+ * a tenth of a second of CPU. Should the running instance be gone, the call converts by itself:
+ * slower, never different.
  */
-export async function convertMany(inputs: readonly string[], filter: string, o: { outDir: string; locale?: string }): Promise<string[]> {
+export async function openLibreOffice(locale = 'en-US'): Promise<LibreOffice> {
   const soffice = findSoffice();
   if (!soffice) throw new Error('LibreOffice (soffice) not found; run .ci/setup');
   const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(o.locale ?? 'en-US'));
+  const profile = join(work, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry(locale));
+  // An open document keeps LibreOffice running after the conversions handed to it: a text document
+  // (Writer). A workbook open in Calc does not: LibreOffice ends after the first conversion, and the
+  // later ones start a LibreOffice each.
+  const keep = join(work, hasWriter() ? 'keep.txt' : 'keep.xlsx');
+  if (keep.endsWith('.txt')) writeFileSync(keep, 'x\n');
+  else {
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('A');
+    await empty.xlsx.writeFile(keep);
+  }
+  const base = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault'];
+  const env = { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
+  // Own process group: soffice is a wrapper that forks soffice.bin, and stopping it must stop both.
+  const server = spawn(soffice, [...base, keep], { env, detached: true, stdio: 'ignore' });
+  let running = true;
+  const exited = new Promise<void>((resolve) =>
+    server.on('close', () => {
+      running = false;
+      resolve();
+    }),
+  );
+  server.on('error', () => undefined);
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stop);
+  // A call made before LibreOffice has opened its pipe would start a LibreOffice of its own, and the
+  // one started here would hand its document over to that one and end.
+  const pipe = officePipe(profile);
+  for (const t0 = Date.now(); running && !pipe.some(existsSync) && Date.now() - t0 < TIMEOUT_MS; ) await new Promise((r) => setTimeout(r, 50));
+  let queue: Promise<unknown> = Promise.resolve();
+  let calls = 0;
+
+  const convert = async (inputs: readonly string[], filter: string, outDir: string): Promise<string[]> => {
+    const n = ++calls;
+    const dir = join(work, `call-${n}`);
+    mkdirSync(join(dir, 'out'), { recursive: true });
     // Plain ASCII input names: each output is named after its input, whatever the caller's paths look like.
     const named = inputs.map((input, i) => {
-      const copy = join(work, `in-${i + 1}${extname(input) || '.xlsx'}`);
+      const copy = join(dir, `in-${i + 1}${extname(input) || '.xlsx'}`);
       copyFileSync(input, copy);
       return copy;
     });
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault',
-      '--convert-to', filter,
-      '--outdir', outDir, ...named,
-    ], { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    await run(soffice, [...base, '--convert-to', filter, '--outdir', join(dir, 'out'), ...named], env);
     const ext = filter.split(':')[0]!;
-    mkdirSync(o.outDir, { recursive: true });
+    mkdirSync(outDir, { recursive: true });
     return inputs.map((input, i) => {
-      const out = join(outDir, `in-${i + 1}.${ext}`);
+      const out = join(dir, 'out', `in-${i + 1}.${ext}`);
       if (!existsSync(out)) throw new Error(`LibreOffice wrote no output for ${input}`);
-      const kept = join(o.outDir, `${i + 1}-${basename(input).replace(/\.[^.]*$/, '')}.${ext}`);
+      const kept = join(outDir, `${n}-${i + 1}-${basename(input).replace(/\.[^.]*$/, '')}.${ext}`);
       copyFileSync(out, kept);
       return kept;
     });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  };
+
+  return {
+    // One request at a time: the running instance converts them one after another anyway.
+    convert(inputs, filter, outDir) {
+      const next = queue.then(() => convert(inputs, filter, outDir));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await queue;
+      stop();
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-server.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 10_000);
+      await exited;
+      clearTimeout(timer);
+      for (const p of pipe) rmSync(p, { force: true });
+      process.removeListener('exit', stop);
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Where LibreOffice started with `profile` listens for the command lines of later starts: a socket named
+ * after the MD5 of the profile's URL (as UTF-16, each byte in hex without leading zero), in /tmp.
+ */
+function officePipe(profile: string): string[] {
+  const md5 = createHash('md5').update(Buffer.from(pathToFileURL(profile).href, 'utf16le')).digest();
+  const name = `OSL_PIPE_${process.getuid?.() ?? 0}_SingleOfficeIPC_${[...md5].map((b) => b.toString(16)).join('')}`;
+  return ['/tmp', '/var/tmp'].map((d) => join(d, name));
 }
 
 /** Each sheet's values of a workbook LibreOffice has recalculated and saved, row-major, [0][0] = A1; empty cells are null. */
@@ -122,7 +203,7 @@ export interface PrintedWord {
 export async function readPrint(pdf: string): Promise<{ pages: string[]; words: PrintedWord[] }> {
   const pdftotext = findPdftotext();
   if (!pdftotext) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
-  const layout = await capture(pdftotext, ['-layout', pdf, '-']);
+  const layout = await readLayout(pdf);
   const pages = layout.split('\f').slice(0, -1);
   const html = await capture(pdftotext, ['-bbox', pdf, '-']);
   const words: PrintedWord[] = [];
@@ -134,46 +215,16 @@ export async function readPrint(pdf: string): Promise<{ pages: string[]; words: 
   return { pages, words };
 }
 
+/** A PDF's text as pdftotext -layout gives it: pages separated by form feeds. */
+export async function readLayout(pdf: string): Promise<string> {
+  const pdftotext = findPdftotext();
+  if (!pdftotext) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
+  return capture(pdftotext, ['-layout', pdf, '-']);
+}
+
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** One file through convertMany, into a folder removed afterwards. */
-async function convertOne<T>(input: string, filter: string, locale: string, read: (out: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-out-'));
-  try {
-    const [out] = await convertMany([input], filter, { outDir: dir, locale });
-    return await read(out!);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Opens `xlsx` in headless LibreOffice, recalculates every formula, saves it back as .xlsx and reads
- * it with exceljs: the cached results are then LibreOffice's. One launch per call: where several
- * workbooks are checked, convertMany + readValues share one.
- */
-export function recalcWithLibreOffice(xlsxPath: string): Promise<Record<string, CellValue[][]>> {
-  return convertOne(xlsxPath, XLSX_FILTER, 'en-US', readValues);
-}
-
-/** Prints `xlsx` to PDF under `locale` (en-US: a reader whose regional settings use a decimal point) and reads it back. */
-export function printWithLibreOffice(xlsxPath: string, locale = 'en-US'): Promise<{ pages: string[]; words: PrintedWord[] }> {
-  if (!findPdftotext()) throw new Error('pdftotext (poppler-utils) not found; run .ci/setup');
-  return convertOne(xlsxPath, 'pdf', locale, readPrint);
-}
-
 export const XLSX_FILTER = 'xlsx:Calc MS Excel 2007 XML';
-
-/** recalcWithLibreOffice for several workbooks in one LibreOffice launch. */
-export async function recalcAllWithLibreOffice(xlsxPaths: readonly string[]): Promise<Array<Record<string, CellValue[][]>>> {
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-out-'));
-  try {
-    const outs = await convertMany(xlsxPaths, XLSX_FILTER, { outDir: dir });
-    return await Promise.all(outs.map(readValues));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function capture(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -185,16 +236,6 @@ function capture(cmd: string, args: string[]): Promise<string> {
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}\n${err}`))));
   });
-}
-
-/**
- * Opens `input` in headless LibreOffice and saves it as `format` at `output`, as a person re-saving a
- * workbook would: LibreOffice writes its own number formats, styles and validations. `locale` sets
- * LibreOffice's locale (vi-VN: decimal comma), which decides how it writes and reads number formats.
- */
-export async function resaveWithLibreOffice(input: string, output: string, o: { format?: 'xlsx' | 'ods'; locale?: string } = {}): Promise<void> {
-  const format = o.format ?? 'xlsx';
-  await convertOne(input, format === 'xlsx' ? XLSX_FILTER : 'ods', o.locale ?? 'en-US', async (out) => copyFileSync(out, output));
 }
 
 /**
@@ -253,39 +294,5 @@ export function hasWriter(): boolean {
     return true;
   } catch {
     return soffice.startsWith('/opt/') || process.platform !== 'linux';
-  }
-}
-
-/**
- * Prints several documents (.docx, .xlsx) to PDF in one LibreOffice launch and reads each back with
- * pdftotext -layout: the text of each, pages separated by form feeds, in the order given.
- */
-export async function printAll(paths: readonly string[]): Promise<string[]> {
-  const soffice = findSoffice();
-  const pdftotext = findPdftotext();
-  if (!soffice || !pdftotext) throw new Error('LibreOffice (soffice) or pdftotext not found; run .ci/setup');
-  const work = mkdtempSync(join(tmpdir(), 'cchc-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    mkdirSync(join(profile, 'user'), { recursive: true });
-    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), registry('vi-VN'));
-    const inputs = paths.map((p, i) => {
-      const ext = p.slice(p.lastIndexOf('.'));
-      const input = join(work, `in${i}${ext}`);
-      copyFileSync(p, input);
-      return input;
-    });
-    const outDir = join(work, 'out');
-    mkdirSync(outDir);
-    await run(
-      soffice,
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', 'pdf', '--outdir', outDir, ...inputs],
-      { ...process.env, HOME: work, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
-    );
-    const texts: string[] = [];
-    for (let i = 0; i < inputs.length; i++) texts.push(await capture(pdftotext, ['-layout', join(outDir, `in${i}.pdf`), '-']));
-    return texts;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
 }

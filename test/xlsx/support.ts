@@ -7,6 +7,10 @@ import JSZip from 'jszip';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import type { UnitScore } from '../../src/core/pipeline.js';
 import { scoreFile } from '../../src/workbook/unit-file.js';
+import { appraiseScored, type AppraisedUnit } from '../../src/core/appraisal/apply.js';
+import { readAppraisalYaml } from '../../src/io/appraisal-file.js';
+import { formWorkbook } from '../../src/workbook/form.js';
+import { saveWorkbook } from '../../src/xlsx/excel.js';
 import { ROOT } from '../e2e/cli.js';
 
 export const MINI = join(ROOT, 'test/fixtures/mini/unit.yaml');
@@ -20,6 +24,17 @@ export async function scored(path = MINI, catalog?: string): Promise<Required<Pi
   const u = await scoreFile(path, diskCatalogs(), catalog === undefined ? undefined : { ref: catalog, fromDir: process.cwd() });
   if (!u.result || !u.flat) throw new Error(JSON.stringify(u.findings));
   return u as Required<Pick<UnitScore, 'result' | 'flat'>> & UnitScore;
+}
+
+/** The form of `unit` with its final appraisal from `overlay`, written into `dir`. */
+export async function appraisedForm(unit: string, overlay: string, dir: string): Promise<{ out: string; au: AppraisedUnit }> {
+  const u = await scored(unit);
+  const a = appraiseScored({ result: u.result, flat: u.flat, evidence: u.evidence.evidence! }, await readAppraisalYaml(overlay), 'final');
+  if (!a.appraised) throw new Error(JSON.stringify(a.findings));
+  const out = join(dir, `${unit.split('/').pop()}.xlsx`);
+  const problems = await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi', a.appraised), out, []);
+  if (problems.length) throw new Error(JSON.stringify(problems));
+  return { out, au: a.appraised as AppraisedUnit };
 }
 
 export async function readBack(file: string): Promise<ExcelJS.Workbook> {
