@@ -15,12 +15,13 @@ async function open(file: string) {
   return wb;
 }
 
-/** The row of an item on a sheet (column A holds the code). */
+/** The row of an item on a sheet (column A holds the code); throws when there is none (exceljs reads row −1 as row 1). */
 function rowOf(ws: ExcelJS.Worksheet, code: string): number {
   let found = -1;
   ws.eachRow((row, n) => {
     if (found < 0 && row.getCell('A').value === code) found = n;
   });
+  if (found < 0) throw new Error(`no row of '${ws.name}' has "${code}" in column A`);
   return found;
 }
 

@@ -60,6 +60,10 @@ describe('self-assessment form', () => {
     expect(f.get(`G${area}`)!.result).toBe(2.88);
     expect(rowOf(ws, 'TM. ỦY BAN NHÂN DÂN', 'H')).toBeGreaterThan(0);
     expect(rowOf(ws, 'CHỦ TỊCH', 'H')).toBe(rowOf(ws, 'TM. ỦY BAN NHÂN DÂN', 'H') + 1);
+    // A row that is not there fails the check instead of giving row −1, which exceljs reads as row 1: a check
+    // of a missing row would have looked at the page header.
+    expect(ws.getCell('H-1').address).toBe('H1');
+    expect(() => rowOf(ws, 'TM. HỘI ĐỒNG NHÂN DÂN', 'H')).toThrow(/no row of .* has "TM. HỘI ĐỒNG NHÂN DÂN" in column H/);
   });
 
   it('marks not-applicable rows and leaves them out of the applicable max', async () => {

@@ -54,13 +54,18 @@ export function formulas(ws: ExcelJS.Worksheet): Map<string, { formula: string; 
   return out;
 }
 
-/** The row whose column A holds `label` text (or column B when `col` is B). */
+/**
+ * The first row whose column `col` (A by default) holds exactly `text`. Throws when there is none: a
+ * row number of −1 would still give a cell (exceljs reads `G-1` as G1, the page header), and a check
+ * of a missing row would look at another one.
+ */
 export function rowOf(ws: ExcelJS.Worksheet, text: string, col = 'A'): number {
   let found = -1;
   ws.eachRow((row, n) => {
     const v = row.getCell(col).value;
     if (found < 0 && typeof v === 'string' && v === text) found = n;
   });
+  if (found < 0) throw new Error(`no row of '${ws.name}' has "${text}" in column ${col}`);
   return found;
 }
 
