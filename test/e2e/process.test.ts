@@ -7,9 +7,10 @@ import { cchcAsync, expectNoStackTrace, ROOT, type Run } from './cli.js';
 import { cli } from '../cli/run.js';
 
 /**
- * The real program, where the process itself is the point: the one exit-code table of the README for
- * every command (0 ok · 1 findings or threshold (batch) · 2 bad input or bad command line · 3 internal
- * error), and stdout closed by its reader. Everything else runs in-process (test/cli/run.ts).
+ * The one exit-code table of the README for every command (0 ok · 1 findings or threshold (batch) · 2 bad
+ * input or bad command line · 3 internal error), run in-process, with the real program for one row of
+ * each way out (the process itself is the point there: its exit code and output are the same); and
+ * stdout closed by its reader. Everything else runs in-process (test/cli/run.ts).
  */
 const MINI = 'test/fixtures/mini/unit.yaml';
 const MINI_CATALOG = 'test/fixtures/mini/mini-2024.yaml';
@@ -30,12 +31,13 @@ async function pooled<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<
   return out;
 }
 
-describe('exit codes of the real program, one table for all commands', () => {
-  it('score, validate, template, import, batch, catalog list, catalog show', async () => {
+describe('exit codes, one table for all commands', () => {
+  it('score, validate, template, import, batch, catalog list, catalog show; the real program gives the same codes and output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-exit-'));
     const form = join(dir, 'filled.xlsx');
     expect((await cli(['template', '--unit', MINI, '-o', form])).exitCode).toBe(0);
-    // A copy of the program beside a broken catalog: `catalog list` meets bad input too.
+    // A copy of the program beside a broken catalog: `catalog list` meets bad input too. Only the real
+    // program can be moved beside another catalog folder, so this row is run as a process only.
     const copy = join(dir, 'copy');
     mkdirSync(join(copy, 'dist'), { recursive: true });
     mkdirSync(join(copy, 'criteria'));
@@ -43,11 +45,13 @@ describe('exit codes of the real program, one table for all commands', () => {
     writeFileSync(join(copy, 'package.json'), '{"type":"module"}');
     writeFileSync(join(copy, 'criteria', 'hong.yaml'), 'id: hong\nareas: [\n');
 
-    // The cheapest input that gives each code (the mini catalog, a handful of files).
-    const table: Array<[string, string[], number, { cli?: string }?]> = [
-      ['score ok', ['score', MINI], 0],
-      ['score bad input', ['score', BAD], 2],
-      ['score bad command line', ['score', MINI, '--nope'], 2],
+    // The cheapest input that gives each code (the mini catalog, a handful of files). `process`: the row is
+    // also run as the real program, whose exit code and output must be the same: one row for each way out
+    // of src/cli.ts (a result, findings, bad input, a command line commander refuses).
+    const table: Array<[string, string[], number, { cli?: string; process?: true }?]> = [
+      ['score ok', ['score', MINI], 0, { process: true }],
+      ['score bad input', ['score', BAD], 2, { process: true }],
+      ['score bad command line', ['score', MINI, '--nope'], 2, { process: true }],
       ['validate ok', ['validate', MINI], 0],
       ['validate bad input', ['validate', BAD], 2],
       ['validate bad command line', ['validate'], 2],
@@ -58,7 +62,7 @@ describe('exit codes of the real program, one table for all commands', () => {
       ['import bad input', ['import', 'test/fixtures/bad/bieu.xlsx'], 2],
       ['import bad command line', ['import'], 2],
       ['batch ok', ['batch', MINI_OK], 0],
-      ['batch findings: one file not ranked, the rest is', ['batch', 'test/batch/fixtures/mini'], 1],
+      ['batch findings: one file not ranked, the rest is', ['batch', 'test/batch/fixtures/mini'], 1, { process: true }],
       ['batch threshold', ['batch', MINI_OK, '--fail-under', '95'], 1],
       ['batch bad input: no file could be ranked', ['batch', BAD], 2],
       ['batch bad input: nothing to read', ['batch', 'khong-co/*.yaml'], 2],
@@ -70,16 +74,26 @@ describe('exit codes of the real program, one table for all commands', () => {
       ['catalog show bad input', ['catalog', 'show', BAD], 2],
       ['catalog show bad command line', ['catalog', 'show'], 2],
     ];
-    const runs: Run[] = await pooled(table.map(([, args, , o]) => () => cchcAsync(args, o)), 4);
-    table.forEach(([name, , code], i) => {
-      const run = runs[i]!;
+    // The real program, a few at a time (each is a Node process starting up; the machine has two cores),
+    // while the same rows run in this process one after another.
+    const real = pooled(
+      table.map(([, args, , o]) => () => (o?.process || o?.cli ? cchcAsync(args, o.cli ? { cli: o.cli } : {}) : Promise.resolve(undefined))),
+      2,
+    );
+    const runs: Run[] = [];
+    for (const [, args, , o] of table) runs.push(o?.cli ? ({} as Run) : await cli(args));
+    const processes = await real;
+    table.forEach(([name, , code, o], i) => {
+      const run = o?.cli ? processes[i]! : runs[i]!;
       expect(run.code, `${name}: ${run.stderr}`).toBe(code);
       expectNoStackTrace(run);
       // Nothing on stdout, except where the report is the result: validate's findings, the files a batch
       // could not rank (in JSON too), the catalogs that could still be read.
       const reports = ['validate bad input', 'batch bad input: no file could be ranked', 'catalog list bad input'];
       if (code === 2 && !reports.includes(name)) expect(run.stdout, name).toBe('');
+      if (o?.process) expect(processes[i], name).toEqual({ code: run.code, stdout: run.stdout, stderr: run.stderr });
     });
+    expect(processes.filter(Boolean)).toHaveLength(5);
   }, 120_000);
 });
 
