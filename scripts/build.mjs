@@ -5,12 +5,28 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 const RUNTIME = Object.keys(pkg.dependencies ?? {});
 
+/**
+ * zod re-exports its 64 locale packs (`z.locales`), ~390 KB of the bundle that every start-up parses.
+ * cchc words its own findings (src/reporters/messages.ts) and never switches zod's locale: only the
+ * English pack, zod's default, is kept, so zod's own behaviour (its default messages) is unchanged.
+ */
+const onlyEnglishZodLocale = {
+  name: 'only-english-zod-locale',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}zod${sep}`) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-en' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
+  },
+};
+
 const common = {
+  plugins: [onlyEnglishZodLocale],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -48,6 +64,7 @@ async function notices(metafiles) {
   const dirs = new Set();
   for (const m of metafiles) {
     for (const input of Object.keys(m.inputs)) {
+      if (input.startsWith('zod-en:')) continue; // the stub above; the pack it re-exports is an input too
       const at = input.lastIndexOf('node_modules/');
       if (at < 0) continue;
       const rest = input.slice(at + 'node_modules/'.length).split('/');
