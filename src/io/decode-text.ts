@@ -10,6 +10,8 @@
  * key matching, codes, names in outputs, sees one form. Lines are unchanged by that; a column counts
  * a composed letter once, as an editor shows it.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
+
 export type Decoded = { text: string } | { line: number; column: number };
 
 const BOMS: ReadonlyArray<{ bytes: readonly number[]; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | null }> = [
@@ -93,7 +95,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (encoding === null) return { line: 1, column: 1 };
   const body = bytes.subarray(skip);
   let text: string;
-  if (encoding === 'utf-8') {
+  if (encoding === 'utf-8' && isUtf8(body)) {
+    // Well-formed (the same rules as the fatal decoder): Node's own decoding is several times faster.
+    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  } else if (encoding === 'utf-8') {
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     } catch {

@@ -94,12 +94,29 @@ export async function readText(file: string, limit = MAX_FILE_BYTES): Promise<Te
   }
 }
 
+/** The bytes of a file (at most MAX_FILE_BYTES), with the same checks and findings as `readText`. */
+export interface BytesRead {
+  bytes?: Buffer;
+  findings: Finding[];
+}
+
 /**
  * `readText`, synchronously: the same checks and findings. A batch reads thousands of small files in
  * worker threads that have nothing else to do, and the promise round trips of the async version cost
  * about a tenth of a worker's time.
  */
 export function readTextSync(file: string): TextRead {
+  const read = readBytesSync(file);
+  return read.bytes === undefined ? { findings: read.findings } : decoded(read.bytes, file);
+}
+
+/** The text of bytes read by `readBytesSync`: NFC, or where they stop being text. */
+export function textOf(bytes: Uint8Array, file: string): TextRead {
+  return decoded(bytes, file);
+}
+
+/** `readTextSync` before decoding: a batch hashes the very bytes it scores. */
+export function readBytesSync(file: string): BytesRead {
   let fd: number | undefined;
   try {
     const bad = refuse(statSync(file), file, MAX_FILE_BYTES);
@@ -117,7 +134,7 @@ export function readTextSync(file: string): TextRead {
       n += got;
       if (n > MAX_FILE_BYTES) return tooLarge(n, file, MAX_FILE_BYTES);
     }
-    return decoded(buf.subarray(0, n), file);
+    return { bytes: buf.subarray(0, n), findings: [] };
   } catch (e) {
     return failed(e, file, () => {
       try {

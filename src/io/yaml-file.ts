@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YNode, type Pair, type YAMLMap } from 'yaml';
 import type { Finding, YamlPath } from '../core/findings/finding.js';
 import type { Doc } from '../core/source.js';
 import { finding } from '../core/findings/codes.js';
@@ -51,12 +51,20 @@ interface Shape {
  * One pass over the document, linear in its size: repeated keys, and aliases yaml would turn into
  * trouble later. An alias inside its own anchor (`a: &x [ *x ]`) becomes a cyclic object that
  * overflows the stack further on; an alias to an anchor not set before it is an exception.
+ * Nodes are taken in document order (each before what it holds, a key before its value), with a list
+ * of nodes still to see rather than recursion: yaml's `visit` copies and freezes the path at every
+ * collection, a noticeable part of a batch's time, and a deep file cannot overflow the stack here.
  */
 function shapeOf(doc: Document): Shape {
   const shape: Shape = { duplicates: [], aliases: [] };
   const anchors = new Map<string, YNode>();
-  visit(doc, (_key, node) => {
-    if (isMap(node)) duplicateKeys(node, (k) => shape.duplicates.push(k.range?.[0] ?? 0));
+  const todo: unknown[] = [doc.contents];
+  while (todo.length) {
+    const node = todo.pop();
+    if (isPair(node)) {
+      todo.push(node.value, node.key);
+      continue;
+    }
     if (isAlias(node)) {
       const offset = node.range?.[0] ?? 0;
       const target = anchors.get(node.source);
@@ -65,8 +73,13 @@ function shapeOf(doc: Document): Shape {
       else if (target.range && target.range[0] <= offset && offset < target.range[2]) {
         shape.aliases.push({ offset, code: 'yaml.alias_cycle', anchor: node.source });
       }
-    } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
-  });
+      continue;
+    }
+    if (!isNode(node)) continue;
+    if (isMap(node)) duplicateKeys(node, (k) => shape.duplicates.push(k.range?.[0] ?? 0));
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) todo.push(node.items[i]);
+  }
   return shape;
 }
 
