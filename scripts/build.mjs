@@ -4,6 +4,7 @@
 // only run-time dependencies; everything inlined here is a devDependency.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
@@ -25,6 +26,25 @@ const onlyEnglishZodLocale = {
   },
 };
 
+/**
+ * What this build is made of: every source file, the shipped catalogs and the locked dependencies.
+ * `cchc batch --cache` keeps summaries only for the build that made them (src/io/unit-cache.ts):
+ * code changed under the same version number must not read old summaries back.
+ */
+async function buildId() {
+  const h = createHash('sha256');
+  const walk = async (dir) => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else h.update(`${p}\0`).update(await readFile(p)).update('\0');
+    }
+  };
+  for (const d of ['src', 'criteria']) await walk(d);
+  for (const f of ['package.json', 'package-lock.json']) h.update(`${f}\0`).update(await readFile(f).catch(() => '')).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
 const common = {
   plugins: [onlyEnglishZodLocale],
   bundle: true,
@@ -35,7 +55,7 @@ const common = {
   // Licence comments marked @license/@preserve stay; the full texts are in THIRD-PARTY-NOTICES.txt.
   legalComments: 'eof',
   // The version shown by --version and stamped into every result (src/version.ts).
-  define: { __CCHC_VERSION__: JSON.stringify(pkg.version) },
+  define: { __CCHC_VERSION__: JSON.stringify(pkg.version), __CCHC_BUILD__: JSON.stringify(await buildId()) },
   banner: {
     js: [
       `// cchc ${pkg.version} (${pkg.license}). Bundled third-party code: see THIRD-PARTY-NOTICES.txt beside this file.`,

@@ -263,6 +263,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .option('--appraisals <dir>', 'thư mục (tệp, mẫu) các tệp thẩm định: xếp hạng theo chỉ số sau thẩm định, ghép với đơn vị theo mã')
     .option('--allow-unappraised', 'với --appraisals: xếp hạng đơn vị chưa có tệp thẩm định theo điểm tự đánh giá')
     .addOption(new Option('--round <round>', 'với --appraisals: vòng thẩm định dùng làm kết quả (mặc định: vòng cuối đã quyết định)').choices([...ROUND_CHOICES]))
+    .option('--cache <dir>', 'giữ kết quả chấm từng tệp trong thư mục; lần chạy sau chỉ chấm lại tệp đã đổi')
     .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)')
     .option('-q, --quiet', 'không hiện thanh tiến trình')
     .addOption(output(vi))

@@ -8,6 +8,7 @@ import { watchWorker } from '../io/interrupt.js';
 import { diskCatalogs } from '../io/catalog-source.js';
 import { Interner } from '../core/batch/intern.js';
 import { runTask } from './task.js';
+import { BatchCache } from './cached.js';
 import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 /**
@@ -70,7 +71,8 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
   const inProcess = async (work: Chunk[]) => {
     const read = diskCatalogs();
     const sent = new Set(catalogs.keys());
-    for (const c of work) take(c, await runTask({ kind, paths: c.paths }, setup, read, sent));
+    const cache = BatchCache.for(setup);
+    for (const c of work) take(c, await runTask({ kind, paths: c.paths }, setup, read, sent, cache));
   };
 
   const n = workersFor(paths.length, o.jobs);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { hasErrors } from '../core/findings/finding.js';
 import { displayPath } from '../io/paths.js';
 import { parseEvidenceText } from '../io/evidence-file.js';
-import { readTextSync } from '../io/text-file.js';
+import { readBytesSync, readTextSync, textOf } from '../io/text-file.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
 import { lostItems, type ScoreResult } from '../core/scoring/score.js';
 import { scoreEvidence, type CatalogOption, type Catalogs, type LoadedEvidence, type UnitScore } from '../core/pipeline.js';
@@ -11,10 +11,11 @@ import { loadUnitFile } from '../workbook/unit-file.js';
 import { toNumber, toUnits } from '../core/fixed.js';
 import { isWorkbookPath } from '../core/file-kind.js';
 import { sha256File } from '../io/provenance.js';
-import type { AppraisalSummary, CatalogMeta, FileOutcome, LostPoints, Position, WorkerSetup } from '../core/batch/types.js';
+import type { AppraisalSummary, CatalogMeta, FileOutcome, LostPoints, Position, UnitSummary, WorkerSetup } from '../core/batch/types.js';
 import { appraiseScored, type AppraisedUnit } from '../core/appraisal/apply.js';
 import { parseAppraisalText } from '../io/appraisal-file.js';
 import type { LoadedAppraisal } from '../core/appraisal/read.js';
+import type { BatchCache } from './cached.js';
 
 const metas = new WeakMap<FlatCatalog, CatalogMeta>();
 
@@ -63,12 +64,30 @@ function positionOf(ev: LoadedEvidence, path: string[], file: string): Position 
   return p;
 }
 
-/** A YAML evidence file, or a filled template workbook. */
-async function loadForBatch(path: string, catalogs: Catalogs, option: CatalogOption | undefined): Promise<LoadedEvidence> {
-  if (isWorkbookPath(path)) return loadUnitFile(path, catalogs, option);
-  const read = readTextSync(displayPath(path));
-  if (read.text === undefined) return { path, dir: dirname(resolve(path)), findings: read.findings };
-  return parseEvidenceText(read.text, path);
+interface Loaded {
+  loaded: LoadedEvidence;
+  sha256: string | null;
+  /** Under --cache, the unit file's key; and what was kept under it, when it can be used. */
+  key?: string;
+  hit?: { summary: UnitSummary; meta: CatalogMeta };
+}
+
+/** A YAML evidence file, or a filled template workbook; with the SHA-256 of the bytes read. */
+async function loadForBatch(path: string, catalogs: Catalogs, option: CatalogOption | undefined, cache: BatchCache | undefined): Promise<Loaded> {
+  if (isWorkbookPath(path)) return { loaded: await loadUnitFile(path, catalogs, option), sha256: sha256File(path) };
+  const file = displayPath(path);
+  const dir = dirname(resolve(path));
+  const read = readBytesSync(file);
+  if (read.bytes === undefined) return { loaded: { path, dir, findings: read.findings }, sha256: null };
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const key = cache?.key(path, sha256);
+  if (key !== undefined && cache?.lookup) {
+    const hit = cache.get(key, option);
+    if (hit) return { loaded: { path, dir, findings: [] }, sha256, key, hit };
+  }
+  const text = textOf(read.bytes, file);
+  if (text.text === undefined) return { loaded: { path, dir, findings: text.findings }, sha256 };
+  return { loaded: parseEvidenceText(text.text, path), sha256, ...(key !== undefined ? { key } : {}) };
 }
 
 export interface Scored {
@@ -77,6 +96,8 @@ export interface Scored {
   unit?: UnitScore;
   /** The appraised result, when the unit has an overlay (batch --appraisals). */
   appraised?: AppraisedUnit;
+  /** The catalog of a unit read back from --cache (no full score then). */
+  meta?: CatalogMeta;
 }
 
 /** An overlay read synchronously, as the unit files are. */
@@ -106,10 +127,14 @@ function appraisalSummary(au: AppraisedUnit, overlay: LoadedAppraisal): Appraisa
   };
 }
 
-/** Reads, checks and scores one file (and applies its appraisal overlay, if it has one), and keeps only its summary. */
-export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption, appraisals?: WorkerSetup['appraisals']): Promise<Scored> {
+/**
+ * Reads, checks and scores one file (and applies its appraisal overlay, if it has one), and keeps only its
+ * summary; with --cache, reads a kept summary back.
+ */
+export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption, appraisals?: WorkerSetup['appraisals'], cache?: BatchCache): Promise<Scored> {
   const file = displayPath(path);
-  const loaded = await loadForBatch(path, catalogs, option);
+  const { loaded, sha256, key, hit } = await loadForBatch(path, catalogs, option, cache);
+  if (hit) return { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta };
   const unit = await scoreEvidence(loaded, catalogs, option);
   const { flat } = unit;
   const who = () => {
@@ -138,7 +163,8 @@ export async function scoreForBatch(path: string, catalogs: Catalogs, option?: C
   const summary = {
     file,
     path,
-    sha256: sha256File(path),
+    // Of the bytes scored: the file is not read a second time.
+    sha256,
     code: u.code.normalize('NFC').trim(),
     name: u.name.normalize('NFC'),
     level: u.level,
@@ -161,5 +187,9 @@ export async function scoreForBatch(path: string, catalogs: Catalogs, option?: C
     at: { code: positionOf(loaded, ['unit', 'code'], file), catalog: positionOf(loaded, ['catalog'], file) },
     ...(appraisal ? { appraisal } : {}),
   };
+  if (cache && key !== undefined && unit.catalogFile !== undefined && loaded.evidence) {
+    const ref = option ?? { ref: loaded.evidence.catalog, fromDir: loaded.dir };
+    cache.put(key, { ref: ref.ref, fromDir: ref.fromDir }, unit.catalogFile, summary, meta);
+  }
   return { outcome: { kind: 'unit', unit: summary }, unit, ...(appraised ? { appraised } : {}) };
 }

@@ -4,6 +4,7 @@ import type { Catalogs } from '../core/pipeline.js';
 import { displayPath } from '../io/paths.js';
 import { writeForm } from './forms.js';
 import { catalogMeta, scoreForBatch } from './summarize.js';
+import type { BatchCache } from './cached.js';
 import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -12,7 +13,7 @@ const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Runs one chunk of work, in a worker thread or in-process. An unexpected failure on one file is
  * reported against that file and the chunk goes on: one bad file never stops the batch.
  */
-export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs, sent: Set<string>): Promise<TaskReply> {
+export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs, sent: Set<string>, cache?: BatchCache): Promise<TaskReply> {
   // --catalog is read from the working folder, as the main thread checked it.
   const option = setup.catalog !== undefined ? { ref: setup.catalog, fromDir: process.cwd() } : undefined;
   const outcomes: FileOutcome[] = [];
@@ -24,9 +25,9 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
         failed.push(...(await writeForm(path, catalogs, option, setup.formsDir!, setup.lang, setup.appraisals)));
         continue;
       }
-      const { outcome, unit } = await scoreForBatch(path, catalogs, option, setup.appraisals);
-      if (unit?.flat) {
-        const meta = catalogMeta(unit.flat, unit.catalogFile);
+      const { outcome, unit, meta: kept } = await scoreForBatch(path, catalogs, option, setup.appraisals, cache);
+      const meta = unit?.flat ? catalogMeta(unit.flat, unit.catalogFile) : kept;
+      if (meta) {
         if (!sent.has(meta.key)) {
           sent.add(meta.key);
           metas.push(meta);

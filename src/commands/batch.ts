@@ -39,6 +39,7 @@ function uniqueOverlays(a: { overlays: OverlayFile[]; paths: Map<string, string>
   for (const o of a.overlays) if (o.code !== undefined && count.get(o.code) === 1) out[o.code] = a.paths.get(o.file)!;
   return out;
 }
+import { UnitCache } from '../io/unit-cache.js';
 
 export interface BatchOptions {
   catalog?: string;
@@ -61,6 +62,8 @@ export interface BatchOptions {
   allowUnappraised?: boolean;
   /** With --appraisals: which round (default: each unit's last decided one). */
   round?: RoundChoice;
+  /** Keep each unit's summary in this folder and read it back while the file and its catalog are unchanged. */
+  cache?: string;
 }
 
 const T = {
@@ -155,6 +158,13 @@ async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked |
       bad.push(writeFailure(e, opts.forms, process.platform, opts.forms));
     }
   }
+  if (opts.cache !== undefined) {
+    try {
+      new UnitCache(resolve(opts.cache)).prepare();
+    } catch (e) {
+      bad.push(writeFailure(e, opts.cache, process.platform, opts.cache));
+    }
+  }
   if (bad.length) return bad;
   return { jobs, groupBy, ...(failUnder !== undefined ? { failUnder } : {}), ...(previous ? { previous } : {}), ...(appraisals ? { appraisals } : {}) };
 }
@@ -202,9 +212,11 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.forms ? { formsDir: opts.forms } : {}),
     ...(checked.appraisals ? { appraisals: { byCode: uniqueOverlays(checked.appraisals), round: opts.round ?? 'final' } } : {}),
+    ...(opts.cache !== undefined ? { cacheDir: resolve(opts.cache) } : {}),
   };
-  // Worker threads write forms there: on Ctrl-C their temporary files are swept from it.
+  // Worker threads write forms and cache entries there: on Ctrl-C their temporary files are swept from it.
   if (opts.forms) watchFolder(resolve(opts.forms));
+  if (opts.cache !== undefined) for (const f of new UnitCache(resolve(opts.cache)).folders) watchFolder(f);
   const bar = showProgress ? progressBar(process.stderr, t.scoring) : undefined;
   const scored = await runPool('score', paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.end();

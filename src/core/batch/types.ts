@@ -123,6 +123,8 @@ export interface Task {
 export interface WorkerSetup {
   catalog?: string;
   formsDir?: string;
+  /** --cache: summaries kept between runs (src/io/unit-cache.ts). */
+  cacheDir?: string;
   lang: 'vi' | 'en';
   /** batch --appraisals: each unit code's one overlay file (codes with several are left out), and the round. */
   appraisals?: { byCode: Record<string, string>; round: RoundChoice };

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import type { CatalogOption } from '../core/pipeline.js';
+import type { CatalogMeta, UnitSummary, WorkerSetup } from '../core/batch/types.js';
+import { catalogPath } from '../io/catalog-store.js';
+import { sha256File } from '../io/provenance.js';
+import { CACHE_IDENTITY, UnitCache } from '../io/unit-cache.js';
+
+/**
+ * How a batch uses `--cache DIR` (storage in src/io/unit-cache.ts). The key of a unit file hashes its
+ * bytes with everything else its summary is made from: the path as given and the working folder
+ * (the summary shows both, and a relative `catalog:` is read from the file's folder), the batch
+ * options a summary depends on, and the cchc build. The catalog is not in the key, since only
+ * scoring finds it: the entry records the reference, the file it led to and that file's SHA-256,
+ * and is used only while the reference still leads to that file with those bytes. An edited catalog,
+ * a catalog earlier in the search order (./criteria, CCHC_CRITERIA), a moved folder all miss.
+ */
+export class BatchCache {
+  private readonly resolved = new Map<string, string>();
+  private readonly hashes = new Map<string, string | null>();
+  /** batch --appraisals: the round and every overlay (code, path, SHA-256 of its bytes); null without. */
+  private readonly appraisals: { round: string; overlays: Array<[string, string, string | null]> } | null;
+
+  constructor(
+    private readonly store: UnitCache,
+    private readonly setup: WorkerSetup,
+    /** False while writing forms: a form needs the full score, which the cache does not keep. */
+    readonly lookup: boolean,
+  ) {
+    // An appraised summary depends on its overlay too. The overlay is only known once the unit is parsed,
+    // so every overlay's bytes go into every key: a changed overlay makes the whole batch score again.
+    const a = setup.appraisals;
+    this.appraisals = a
+      ? { round: a.round, overlays: Object.keys(a.byCode).sort().map((code): [string, string, string | null] => [code, a.byCode[code]!, sha256File(a.byCode[code]!)]) }
+      : null;
+  }
+
+  /** One per worker and run; `identity` stands for another cchc in tests. */
+  static for(setup: WorkerSetup, identity = CACHE_IDENTITY): BatchCache | undefined {
+    if (setup.cacheDir === undefined) return undefined;
+    return new BatchCache(new UnitCache(setup.cacheDir, identity), setup, setup.formsDir === undefined);
+  }
+
+  key(path: string, fileSha256: string): string {
+    // Options that change no summary (language, output files) stay out; any option that changes one belongs here.
+    return this.store.key(fileSha256, { cwd: process.cwd(), path, abs: resolve(path), catalog: this.setup.catalog ?? null, appraisals: this.appraisals });
+  }
+
+  /** The summary kept under `key`, if its catalog reference still leads to the same catalog bytes. */
+  get(key: string, option: CatalogOption | undefined): { summary: UnitSummary; meta: CatalogMeta } | undefined {
+    const got = this.store.get(key);
+    if (!got) return undefined;
+    const { entry, meta } = got;
+    if (option && (option.ref !== entry.ref || option.fromDir !== entry.fromDir)) return undefined;
+    const file = this.catalogFile(entry.ref, entry.fromDir);
+    if (file !== entry.catalogFile || this.catalogSha256(file) !== entry.catalogSha256) return undefined;
+    return { summary: entry.summary, meta };
+  }
+
+  put(key: string, ref: { ref: string; fromDir: string }, catalogFile: string, summary: UnitSummary, meta: CatalogMeta): void {
+    // Resolved again as `get` will: an entry that could never be used is not written.
+    if (this.catalogFile(ref.ref, ref.fromDir) !== catalogFile) return;
+    const sha = this.catalogSha256(catalogFile);
+    if (sha === null) return;
+    this.store.put(key, { ...ref, catalogFile, catalogSha256: sha, summary }, meta);
+  }
+
+  /** Hashed once per run, from the catalog's bytes (not what the compiled copy in dist/ says). */
+  private catalogSha256(file: string): string | null {
+    let h = this.hashes.get(file);
+    if (h === undefined) {
+      h = sha256File(file);
+      this.hashes.set(file, h);
+    }
+    return h;
+  }
+
+  /** Where a reference leads, looked up once per run (the catalog folders do not change during one). */
+  private catalogFile(ref: string, fromDir: string): string {
+    const k = `${ref}\u0000${fromDir}`;
+    let f = this.resolved.get(k);
+    if (f === undefined) {
+      f = catalogPath(ref, fromDir);
+      this.resolved.set(k, f);
+    }
+    return f;
+  }
+}

@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VERSION } from '../version.js';
+import type { CatalogMeta, UnitSummary } from '../core/batch/types.js';
+
+/**
+ * `cchc batch --cache DIR`: what scoring a unit file gave, kept on disk so that a run over the same
+ * files (a CI job run again) reads each summary back instead of parsing and scoring the file.
+ *
+ * An entry is found by a key that hashes everything its summary was made from (the file's bytes, the
+ * path as given and the working folder, the options, the cchc build); the catalog is checked on
+ * every use (src/batch/cached.ts). Nothing read from the folder is trusted: an entry is used only
+ * when its header names this format, this cchc build and its own key, and the SHA-256 in its header
+ * matches its content. Anything else (a truncated or edited file, another program's file, another
+ * cchc's) is a miss and is written again. Writes go to a temporary file renamed into place, so a
+ * reader (another batch at the same time) sees a whole entry or none.
+ */
+
+const FORMAT = 'cchc-unit-cache/1';
+
+// Replaced by scripts/build.mjs with a hash of the sources it bundled: two builds that could score
+// differently never share entries, even under the same version number.
+declare const __CCHC_BUILD__: string | undefined;
+
+/** The cchc that made an entry: its version and, for a bundled cchc, the hash of its sources. */
+export const CACHE_IDENTITY = `${VERSION}+${typeof __CCHC_BUILD__ === 'string' ? __CCHC_BUILD__ : 'source'}`;
+
+/** What a summary was made with, beside the unit file itself. */
+export interface CachedUnit {
+  /** The catalog reference used: the unit's `catalog:` (read from its folder) or --catalog (from the working folder). */
+  ref: string;
+  fromDir: string;
+  /** The catalog file it led to, and the SHA-256 of that file's bytes. */
+  catalogFile: string;
+  catalogSha256: string;
+  /** The catalog's summary for the ranking, kept once per catalog (catalogs/<hash>.json). */
+  metaHash: string;
+  summary: UnitSummary;
+}
+
+const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+const isHex64 = (s: string) => /^[0-9a-f]{64}$/.test(s);
+
+interface Header {
+  format: string;
+  cchc: string;
+  key: string;
+  sha256: string;
+}
+
+/** One entry: a header line, then the content it vouches for. */
+function encode(key: string, identity: string, payload: unknown): string {
+  const body = JSON.stringify(payload);
+  const head: Header = { format: FORMAT, cchc: identity, key, sha256: sha256(body) };
+  return `${JSON.stringify(head)}\n${body}\n`;
+}
+
+function decode(text: string, key: string, identity: string): unknown {
+  const nl = text.indexOf('\n');
+  if (nl < 0 || !text.endsWith('\n')) return undefined;
+  let head: Partial<Header>;
+  try {
+    head = JSON.parse(text.slice(0, nl)) as Partial<Header>;
+  } catch {
+    return undefined;
+  }
+  if (head?.format !== FORMAT || head.cchc !== identity || head.key !== key) return undefined;
+  const body = text.slice(nl + 1, -1);
+  if (head.sha256 !== sha256(body)) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const strs = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
+const nums = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNum);
+const optStr = (x: unknown) => x === undefined || isStr(x);
+
+function isPosition(x: unknown): boolean {
+  return isObj(x) && isStr(x.file) && (x.line === undefined || isNum(x.line)) && (x.column === undefined || isNum(x.column)) && optStr(x.cell);
+}
+
+/** The shape the ranking relies on; a summary that is not so is not a summary. */
+function isSummary(x: unknown): x is UnitSummary {
+  if (!isObj(x)) return false;
+  const areas = x.areas;
+  const lost = x.lost;
+  const at = x.at;
+  return (
+    isStr(x.file) && isStr(x.path) && (x.sha256 === null || isStr(x.sha256)) && isStr(x.code) && isStr(x.name) && isStr(x.level) &&
+    optStr(x.type) && optStr(x.parent) && isStr(x.province) && optStr(x.place) && (x.predecessors === undefined || strs(x.predecessors)) &&
+    isStr(x.catalogKey) && isNum(x.achieved) && isNum(x.bonus) && isNum(x.penalty) && isNum(x.total) && isNum(x.applicableMax) &&
+    isNum(x.index) && (x.band === null || isStr(x.band)) && isNum(x.warnings) &&
+    Array.isArray(areas) && areas.every((a) => isObj(a) && isStr(a.code) && isNum(a.points) && isNum(a.applicableMax)) &&
+    isObj(lost) && strs(lost.codes) && nums(lost.points) && lost.codes.length === lost.points.length &&
+    isObj(at) && isPosition(at.code) && isPosition(at.catalog)
+  );
+}
+
+function isEntry(x: unknown): x is CachedUnit {
+  return (
+    isObj(x) && isStr(x.ref) && isStr(x.fromDir) && isStr(x.catalogFile) && isStr(x.catalogSha256) && isStr(x.metaHash) && isHex64(x.metaHash) &&
+    isSummary(x.summary)
+  );
+}
+
+function isMeta(x: unknown): x is CatalogMeta {
+  return (
+    isObj(x) && isStr(x.key) && optStr(x.file) && isStr(x.id) && isStr(x.title) && isStr(x.level) && isStr(x.scope) && isNum(x.year) &&
+    typeof x.template === 'boolean' && isNum(x.decimals) &&
+    Array.isArray(x.bands) && x.bands.every((b) => isObj(b) && isStr(b.label) && isNum(b.from)) &&
+    Array.isArray(x.areas) && x.areas.every((a) => isObj(a) && isStr(a.code) && isStr(a.name) && isNum(a.max)) &&
+    Array.isArray(x.leaves) && x.leaves.every((l) => isObj(l) && isStr(l.code) && isStr(l.name) && isStr(l.area) && isNum(l.max) && optStr(l.owner))
+  );
+}
+
+export class UnitCache {
+  private readonly metas = new Map<string, CatalogMeta | null>();
+  private readonly written = new Set<string>();
+
+  /** `identity` is this cchc's (CACHE_IDENTITY); tests give another to stand for another version. */
+  constructor(
+    readonly dir: string,
+    readonly identity: string = CACHE_IDENTITY,
+  ) {}
+
+  /** The folders entries are written into (created by `prepare`; swept of temporary files on Ctrl-C). */
+  get folders(): string[] {
+    return [join(this.dir, 'units'), join(this.dir, 'catalogs')];
+  }
+
+  /** Creates the folders; throws what mkdir throws (the command reports it as an output problem). */
+  prepare(): void {
+    for (const f of this.folders) mkdirSync(f, { recursive: true });
+  }
+
+  /** The key of a unit file: its bytes' SHA-256 and everything else its summary depends on. */
+  key(fileSha256: string, context: Record<string, unknown>): string {
+    return sha256(JSON.stringify([FORMAT, this.identity, context, fileSha256]));
+  }
+
+  get(key: string): { entry: CachedUnit; meta: CatalogMeta } | undefined {
+    const entry = this.read(join(this.dir, 'units', `${key}.json`), key);
+    if (!isEntry(entry)) return undefined;
+    const meta = this.meta(entry.metaHash);
+    if (!meta || meta.key !== entry.summary.catalogKey) return undefined;
+    return { entry, meta };
+  }
+
+  /** Best effort: a cache that cannot be written only makes the next run slower. */
+  put(key: string, entry: Omit<CachedUnit, 'metaHash'>, meta: CatalogMeta): void {
+    const metaHash = sha256(JSON.stringify(meta));
+    if (!this.written.has(metaHash) && this.meta(metaHash) === null) {
+      if (this.write(join(this.dir, 'catalogs'), metaHash, meta)) this.metas.set(metaHash, meta);
+    }
+    this.written.add(metaHash);
+    this.write(join(this.dir, 'units'), key, { ...entry, metaHash });
+  }
+
+  private meta(hash: string): CatalogMeta | null {
+    let m = this.metas.get(hash);
+    if (m === undefined) {
+      const read = this.read(join(this.dir, 'catalogs', `${hash}.json`), hash);
+      // A catalog entry is named by the hash of its content: another content under its name is not it.
+      m = isMeta(read) && sha256(JSON.stringify(read)) === hash ? read : null;
+      this.metas.set(hash, m);
+    }
+    return m;
+  }
+
+  private read(file: string, key: string): unknown {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    return decode(text, key, this.identity);
+  }
+
+  private write(folder: string, key: string, payload: unknown): boolean {
+    const name = `${key}.json`;
+    // The temporary name of writeAtomically (.name.pid.hex.tmp): a Ctrl-C sweeps it from the folder.
+    const tmp = join(folder, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      writeFileSync(tmp, encode(key, this.identity, payload), { flag: 'wx' });
+      renameSync(tmp, join(folder, name));
+      return true;
+    } catch {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never written
+      }
+      return false;
+    }
+  }
+}
