@@ -6,14 +6,7 @@ import { formatFinding } from './reporters/format-finding.js';
 import { finding } from './core/findings/codes.js';
 import type { Lang } from './reporters/number.js';
 import { EXIT, makeColor, type CommandResult, type Context } from './commands/context.js';
-import { scoreCommand } from './commands/score.js';
-import { validateCommand } from './commands/validate.js';
-import { catalogListCommand, catalogShowCommand } from './commands/catalog.js';
-import { batchCommand, type BatchOptions } from './commands/batch.js';
-import { importCommand, templateCommand } from './commands/workbook.js';
-import { verifyCommand } from './commands/verify.js';
-import { whatIfCommand } from './commands/whatif.js';
-import { planBatchCommand, planCommand } from './commands/plan.js';
+import type { BatchOptions } from './commands/batch.js';
 import { removeTempsNow, stopWrites } from './io/interrupt.js';
 import { VERSION } from './version.js';
 import { ROUND_CHOICES, type RoundChoice } from './core/appraisal/apply.js';
@@ -35,6 +28,19 @@ function context(cmd: Command, screen: Screen): Context {
   const terminal = screen.isTTY && cmd.opts<{ output?: string }>().output === undefined;
   return { lang: g.lang, color: makeColor(g.color, terminal), ...(terminal && screen.columns ? { width: screen.columns } : {}) };
 }
+
+// Each command's modules are evaluated when that command runs (in the bundle a dynamic import of a bundled
+// module is a lazy initialiser): a start-up evaluates only what its own command uses.
+const commands = {
+  score: () => import('./commands/score.js'),
+  validate: () => import('./commands/validate.js'),
+  catalog: () => import('./commands/catalog.js'),
+  batch: () => import('./commands/batch.js'),
+  workbook: () => import('./commands/workbook.js'),
+  verify: () => import('./commands/verify.js'),
+  whatif: () => import('./commands/whatif.js'),
+  plan: () => import('./commands/plan.js'),
+};
 
 const state: { result?: CommandResult } = {};
 const run = (f: () => Promise<CommandResult>) => async () => {
@@ -136,7 +142,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
         ...(o.output !== undefined ? { output: o.output } : {}),
         format: o.json ? ('json' as const) : o.format,
       };
-      return run(() => scoreCommand(unit, opts, ctx(this)))();
+      return run(async () => (await commands.score()).scoreCommand(unit, opts, ctx(this)))();
     });
 
   const collect = (v: string, all: string[]) => [...all, v];
@@ -166,7 +172,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
       o: { catalog?: string; set: string[]; ranking?: string; targetRank?: string; targetIndex?: string; targetBand?: string; appraisal?: string; round?: RoundChoice; format: 'text' | 'json'; json?: boolean; output?: string },
     ) {
       const { json, ...rest } = o;
-      return run(() => whatIfCommand(unit, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
+      return run(async () => (await commands.whatif()).whatIfCommand(unit, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
     });
 
   targets(
@@ -209,9 +215,9 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
       }
       if (batch !== undefined) {
         const { appraisal: _one, ...forBatch } = rest;
-        return run(() => planBatchCommand({ ...forBatch, batch, ...(appraisals !== undefined ? { appraisals } : {}) }, ctx(this)))();
+        return run(async () => (await commands.plan()).planBatchCommand({ ...forBatch, batch, ...(appraisals !== undefined ? { appraisals } : {}) }, ctx(this)))();
       }
-      return run(() => planCommand(unit!, rest, ctx(this)))();
+      return run(async () => (await commands.plan()).planCommand(unit!, rest, ctx(this)))();
     });
 
   p.command('validate')
@@ -223,7 +229,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(output(vi))
     .action(function (this: Command, files: string[], o: { catalog?: string; format: 'text' | 'json'; json?: boolean; output?: string }) {
       const opts = { ...(o.catalog ? { catalog: o.catalog } : {}), ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
-      return run(() => validateCommand(files, opts, ctx(this)))();
+      return run(async () => (await commands.validate()).validateCommand(files, opts, ctx(this)))();
     });
 
   p.command('template')
@@ -234,7 +240,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .option('--explanation <file>', 'biểu giải trình cho đơn vị từ tệp thẩm định (cần --unit): các tiêu chí bị giảm điểm ở vòng 1')
     .requiredOption('-o, --output <file>', 'tệp .xlsx sẽ ghi')
     .action(function (this: Command, o: { catalog?: string; unit?: string; output: string; appraisal?: string; explanation?: string }) {
-      return run(() => templateCommand(o, ctx(this)))();
+      return run(async () => (await commands.workbook()).templateCommand(o, ctx(this)))();
     });
 
   p.command('import')
@@ -244,7 +250,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .option('-c, --catalog <id|path>', 'bộ tiêu chí (mặc định: theo biểu mẫu)')
     .option('--appraisal <file>', 'với biểu giải trình: tệp thẩm định đã dùng để tạo biểu (kết quả: tệp đó thêm vòng giải trình)')
     .action(function (this: Command, file: string, o: { output?: string; catalog?: string; appraisal?: string }) {
-      return run(() => importCommand(file, o, ctx(this)))();
+      return run(async () => (await commands.workbook()).importCommand(file, o, ctx(this)))();
     });
 
   p.command('batch')
@@ -269,7 +275,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(output(vi))
     .action(function (this: Command, inputs: string[], o: BatchOptions & { json?: boolean }) {
       const { json, ...rest } = o;
-      return run(() => batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
+      return run(async () => (await commands.batch()).batchCommand(inputs, { ...rest, format: json ? 'json' : o.format }, ctx(this)))();
     });
 
   p.command('verify')
@@ -280,7 +286,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(output(vi))
     .action(function (this: Command, result: string, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
       const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
-      return run(() => verifyCommand(result, opts, ctx(this)))();
+      return run(async () => (await commands.verify()).verifyCommand(result, opts, ctx(this)))();
     });
 
   const cat = p.command('catalog').description('các bộ tiêu chí có sẵn');
@@ -292,7 +298,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(output(vi))
     .action(function (this: Command, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
       const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
-      return run(() => catalogListCommand(opts, ctx(this)))();
+      return run(async () => (await commands.catalog()).catalogListCommand(opts, ctx(this)))();
     });
   cat
     .command('show')
@@ -303,7 +309,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .addOption(output(vi))
     .action(function (this: Command, ref: string, o: { format: 'text' | 'json'; json?: boolean; output?: string }) {
       const opts = { ...(o.output !== undefined ? { output: o.output } : {}), format: o.json ? ('json' as const) : o.format };
-      return run(() => catalogShowCommand(ref, opts, ctx(this)))();
+      return run(async () => (await commands.catalog()).catalogShowCommand(ref, opts, ctx(this)))();
     });
   return p;
 }

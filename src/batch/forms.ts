@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import type { Lang } from '../reporters/number.js';
-import type { CatalogOption, Catalogs } from '../core/pipeline.js';
 import { formWorkbook } from '../workbook/form.js';
-import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
+import { stampProvenance, workbookBytes } from '../xlsx/excel.js';
+import { stageWrite } from '../io/atomic-write.js';
 import { provenance } from '../io/provenance.js';
-import { scoreForBatch } from './summarize.js';
+import type { Scored } from './summarize.js';
 import { placedFinding } from '../core/findings/codes.js';
-import type { WorkerSetup } from '../core/batch/types.js';
 
 /** `<unit code>.xlsx`, with characters no file system accepts replaced. */
 export function formFileName(code: string): string {
@@ -36,22 +35,17 @@ export function planForms(units: ReadonlyArray<{ code: string; path: string }>, 
 }
 
 /**
- * Writes one ranked unit's self-assessment form. The file is read and scored again rather than kept
- * from the first pass, so memory does not grow with the number of units.
+ * Makes one unit's self-assessment form while the unit is scored (batch --forms), from the score just
+ * made: the file is read and parsed once. The form is staged beside its final name; the main thread
+ * puts it in place once the ranking says the unit is ranked and the name is its own (or discards it).
  */
-export async function writeForm(
-  path: string,
-  catalogs: Catalogs,
-  option: CatalogOption | undefined,
-  dir: string,
-  lang: Lang,
-  appraisals?: WorkerSetup['appraisals'],
-): Promise<Finding[]> {
-  const { unit, outcome, appraised } = await scoreForBatch(path, catalogs, option, appraisals);
-  if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return [];
+export async function stageForm(path: string, scored: Scored, dir: string, lang: Lang): Promise<{ tmp?: string; findings: Finding[] }> {
+  const { unit, outcome, appraised } = scored;
+  if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return { findings: [] };
   // An appraised unit's form has the appraisal columns filled (10–11) with their totals.
   const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, lang, appraised);
   const overlay = outcome.unit.appraisal?.path;
   stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, overlay !== undefined ? [path, overlay] : [path]));
-  return saveWorkbook(wb, join(dir, formFileName(outcome.unit.code)), [path, unit.catalogFile, overlay]);
+  const staged = await stageWrite(join(dir, formFileName(outcome.unit.code)), await workbookBytes(wb), [path, unit.catalogFile, overlay]);
+  return 'tmp' in staged ? { tmp: staged.tmp, findings: [] } : { findings: staged.findings };
 }

@@ -9,7 +9,7 @@ import { diskCatalogs } from '../io/catalog-source.js';
 import { Interner } from '../core/batch/intern.js';
 import { runTask } from './task.js';
 import { BatchCache } from './cached.js';
-import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
+import type { CatalogMeta, FileOutcome, StagedForm, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 /**
  * Parsing YAML makes many short-lived objects; a worker's default young generation is small enough
@@ -25,6 +25,8 @@ export interface PoolResult {
   outcomes: FileOutcome[];
   catalogs: Map<string, CatalogMeta>;
   failed: Finding[];
+  /** With --forms: each path's staged form, in the order of the paths. */
+  forms: StagedForm[];
 }
 
 export interface PoolOptions {
@@ -55,16 +57,18 @@ function chunks(paths: string[], workers: number): Chunk[] {
   return out;
 }
 
-export async function runPool(kind: Task['kind'], paths: string[], setup: WorkerSetup, o: PoolOptions): Promise<PoolResult> {
+export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOptions): Promise<PoolResult> {
   const outcomes: FileOutcome[] = new Array(paths.length);
   const catalogs = new Map<string, CatalogMeta>();
   const failed: Finding[] = [];
+  const forms: StagedForm[] = setup.formsDir !== undefined ? new Array<StagedForm>(paths.length).fill(null) : [];
   const interner = new Interner();
   let done = 0;
   const take = (c: Chunk, reply: TaskReply) => {
     reply.outcomes.forEach((r, i) => (outcomes[c.start + i] = interner.outcome(r)));
     for (const m of reply.catalogs) if (!catalogs.has(m.key)) catalogs.set(m.key, m);
     failed.push(...reply.failed);
+    reply.forms?.forEach((f, i) => (forms[c.start + i] = f));
     done += c.paths.length;
     o.onProgress?.(done, paths.length);
   };
@@ -72,14 +76,14 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
     const read = diskCatalogs();
     const sent = new Set(catalogs.keys());
     const cache = BatchCache.for(setup);
-    for (const c of work) take(c, await runTask({ kind, paths: c.paths }, setup, read, sent, cache));
+    for (const c of work) take(c, await runTask({ paths: c.paths }, setup, read, sent, cache));
   };
 
   const n = workersFor(paths.length, o.jobs);
   const file = n > 1 ? workerFile() : undefined;
   if (!file) {
     await inProcess(chunks(paths, 1));
-    return { outcomes, catalogs, failed };
+    return { outcomes, catalogs, failed, forms };
   }
 
   const work = chunks(paths, n);
@@ -101,7 +105,7 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
       };
       const feed = () => {
         current = work[next++];
-        if (current) w.postMessage({ kind, paths: current.paths } satisfies Task);
+        if (current) w.postMessage({ paths: current.paths } satisfies Task);
         else retire();
       };
       const lost = (e: unknown) => {
@@ -111,9 +115,7 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
         if (c) {
           const detail = e instanceof Error ? e.message : `worker exit ${String(e)}`;
           const f = (p: string): Finding => ({ ...finding('internal.error', [], { detail }), file: displayPath(p) });
-          take(c, kind === 'form'
-            ? { outcomes: [], catalogs: [], failed: c.paths.map(f) }
-            : { outcomes: c.paths.map((p) => ({ kind: 'invalid', file: displayPath(p), findings: [f(p)] })), catalogs: [], failed: [] });
+          take(c, { outcomes: c.paths.map((p) => ({ kind: 'invalid', file: displayPath(p), findings: [f(p)] })), catalogs: [], failed: [] });
         }
         retire();
       };
@@ -128,5 +130,5 @@ export async function runPool(kind: Task['kind'], paths: string[], setup: Worker
   });
   // Chunks left by crashed workers are done here.
   if (next < work.length) await inProcess(work.slice(next));
-  return { outcomes, catalogs, failed };
+  return { outcomes, catalogs, failed, forms };
 }

@@ -2,10 +2,10 @@ import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import type { Catalogs } from '../core/pipeline.js';
 import { displayPath } from '../io/paths.js';
-import { writeForm } from './forms.js';
+import { stageForm } from './forms.js';
 import { catalogMeta, scoreForBatch } from './summarize.js';
 import type { BatchCache } from './cached.js';
-import type { CatalogMeta, FileOutcome, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
+import type { CatalogMeta, FileOutcome, StagedForm, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -19,13 +19,12 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
   const outcomes: FileOutcome[] = [];
   const metas: CatalogMeta[] = [];
   const failed: Finding[] = [];
+  /** With --forms: each outcome's staged form (a temporary file), or why it could not be made. */
+  const forms: StagedForm[] = [];
   for (const path of task.paths) {
     try {
-      if (task.kind === 'form') {
-        failed.push(...(await writeForm(path, catalogs, option, setup.formsDir!, setup.lang, setup.appraisals)));
-        continue;
-      }
-      const { outcome, unit, meta: kept } = await scoreForBatch(path, catalogs, option, setup.appraisals, cache);
+      const scored = await scoreForBatch(path, catalogs, option, setup.appraisals, cache);
+      const { outcome, unit, meta: kept } = scored;
       const meta = unit?.flat ? catalogMeta(unit.flat, unit.catalogFile) : kept;
       if (meta) {
         if (!sent.has(meta.key)) {
@@ -34,11 +33,21 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
         }
       }
       outcomes.push(outcome);
+      if (setup.formsDir !== undefined) {
+        // The form is made now, from this score; the main thread keeps it only for a ranked unit.
+        const form = await stageForm(path, scored, setup.formsDir, setup.lang);
+        forms.push(form.tmp !== undefined ? { tmp: form.tmp } : form.findings.length ? { findings: form.findings } : null);
+      }
     } catch (e) {
       const f: Finding = { ...finding('internal.error', [], { detail: detail(e) }), file: displayPath(path) };
-      if (task.kind === 'form') failed.push(f);
-      else outcomes.push({ kind: 'invalid', file: displayPath(path), findings: [f] });
+      // A failure after the outcome was kept (making the form) is the form's: the unit stays as scored.
+      if (setup.formsDir !== undefined && outcomes.length > forms.length) {
+        forms.push({ findings: [f] });
+      } else {
+        outcomes.push({ kind: 'invalid', file: displayPath(path), findings: [f] });
+        if (setup.formsDir !== undefined) forms.push(null);
+      }
     }
   }
-  return { outcomes, catalogs: metas, failed };
+  return { outcomes, catalogs: metas, failed, ...(setup.formsDir !== undefined ? { forms } : {}) };
 }

@@ -20,8 +20,8 @@ import { rankingText } from '../reporters/ranking-text.js';
 import { rankingJsonText } from '../reporters/ranking-json.js';
 import { rankingCsv } from '../reporters/ranking-csv.js';
 import { fromNumber, ZERO, type Fixed } from '../core/fixed.js';
-import { watchFolder } from '../io/interrupt.js';
-import { writeAtomically, writeFailure } from '../io/atomic-write.js';
+import { sweepFolder, watchFolder } from '../io/interrupt.js';
+import { commitStaged, writeAtomically, writeFailure } from '../io/atomic-write.js';
 import { rankingJson } from '../core/json/ranking.js';
 import { EXIT, type CommandResult, type Context } from './context.js';
 import { decimalOption, wholeOption } from './number-option.js';
@@ -69,7 +69,6 @@ export interface BatchOptions {
 const T = {
   vi: {
     scoring: 'Đang chấm',
-    forms: 'Đang ghi biểu',
     done: (ranked: number, files: number, invalid: number, empty: number) =>
       `Đã xếp hạng ${ranked} đơn vị từ ${files} tệp${invalid ? `; ${invalid} tệp không được xếp hạng (xem lỗi ở trên)` : ''}${empty ? `; ${empty} thư mục hoặc mẫu không có tệp nào` : ''}.`,
     warnings: (n: number) =>
@@ -82,7 +81,6 @@ const T = {
   },
   en: {
     scoring: 'Scoring',
-    forms: 'Writing forms',
     done: (ranked: number, files: number, invalid: number, empty: number) =>
       `Ranked ${ranked} unit${ranked === 1 ? '' : 's'} from ${files} file${files === 1 ? '' : 's'}${invalid ? `; ${invalid} file${invalid === 1 ? '' : 's'} not ranked (see the errors above)` : ''}${empty ? `; ${empty} folder${empty === 1 ? '' : 's'} or pattern${empty === 1 ? '' : 's'} gave no file` : ''}.`,
     warnings: (n: number) => `The ranked units have ${n} warnings (undeclared items, missing evidence…): see each with "cchc score <file>".`,
@@ -218,7 +216,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   if (opts.forms) watchFolder(resolve(opts.forms));
   if (opts.cache !== undefined) for (const f of new UnitCache(resolve(opts.cache)).folders) watchFolder(f);
   const bar = showProgress ? progressBar(process.stderr, t.scoring) : undefined;
-  const scored = await runPool('score', paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
+  const scored = await runPool(paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.end();
 
   const report = buildReport(scored.outcomes, expanded.problems, scored.catalogs, {
@@ -268,18 +266,23 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     const plan = planForms(ranked, opts.forms);
     failedWrites.push(...plan.clashes);
     const isInput = await inputGuard([...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx, opts.output]);
-    const write: string[] = [];
+    // Each form was made while its unit was scored: put in place now, the others thrown away below.
+    const staged = new Map(paths.map((p, i) => [p, scored.forms[i] ?? null]));
+    let placed = 0;
     for (const f of plan.write) {
+      const form = staged.get(f.path) ?? null;
       if (await isInput(f.target)) failedWrites.push({ ...finding('output.is_input', [], { file: f.target }), file: f.target });
-      else write.push(f.path);
+      else if (form && 'findings' in form) failedWrites.push(...form.findings);
+      else if (form) {
+        const failed = await commitStaged(form.tmp, f.target);
+        failedWrites.push(...failed);
+        if (!failed.length) placed++;
+      }
     }
-    const formBar = showProgress ? progressBar(process.stderr, t.forms) : undefined;
-    const forms = await runPool('form', write, setup, { jobs: checked.jobs, ...(formBar ? { onProgress: formBar.update } : {}) });
-    formBar?.end();
-    failedWrites.push(...forms.failed);
-    wrote.push(t.wroteForms(write.length - new Set(forms.failed.map((f) => f.file)).size, opts.forms));
+    wrote.push(t.wroteForms(placed, opts.forms));
   }
-
+  // Forms of units not ranked, clashing or refused, and any a stopped worker left: none of this run's writes there is in flight.
+  if (opts.forms) sweepFolder(resolve(opts.forms));
   stderr += formatAll(failedWrites, ctx.lang);
   const empty = expanded.problems.length;
   stderr += `${t.done(report.summary.ranked, report.summary.files, report.summary.invalid - empty, empty)}\n`;

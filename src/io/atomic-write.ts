@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import { finding, type FindingCode } from '../core/findings/codes.js';
@@ -84,4 +84,49 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
     }
   })();
   return trackWrite(tmp, dirname(target), work);
+}
+
+/**
+ * The first half of writeAtomically, for a file whose fate is decided later (batch --forms: a form is
+ * made while its unit is scored, and put in place only if the unit is ranked and its name is its own).
+ * The bytes go to a temporary file beside `out`, named as writeAtomically's are, so that Ctrl-C sweeps
+ * it from a watched folder; commitStaged or discardStaged finishes it.
+ */
+export async function stageWrite(out: string, bytes: Buffer | string, inputs: ReadonlyArray<string | undefined>): Promise<{ tmp: string } | { findings: Finding[] }> {
+  const target = resolve(out);
+  if (await overwritesInput(target, inputs)) return { findings: [{ ...finding('output.is_input', [], { file: out }), file: out }] };
+  if (isStopping()) return { findings: [{ ...finding('output.interrupted', []), file: out }] };
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    return { tmp };
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    return { findings: [writeFailure(e, out)] };
+  }
+}
+
+/** Puts a staged file in place at `out` (as writeAtomically would have); the temporary file is gone either way. */
+export async function commitStaged(tmp: string, out: string): Promise<Finding[]> {
+  const target = resolve(out);
+  const st = await stat(target).catch(() => undefined);
+  try {
+    if (st?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
+    if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
+    // A device or a pipe is written to, never renamed over (see writeAtomically).
+    if (st && !st.isFile()) return await writeFile(target, await readFile(tmp)).then(() => [], (e: unknown) => [writeFailure(e, out)]);
+    const delay = testDelay();
+    if (delay) await pause(delay);
+    if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
+    await rename(tmp, target);
+    return [];
+  } catch (e) {
+    return [writeFailure(e, out)];
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+export async function discardStaged(tmp: string): Promise<void> {
+  await unlink(tmp).catch(() => undefined);
 }

@@ -55,7 +55,6 @@ export function watchWorker(w: Worker): () => void {
 
 /** Removes what remains, without waiting for anything: the last resort of a second Ctrl-C. */
 export function removeTempsNow(): void {
-  const own = tempPattern();
   for (const f of pending) {
     try {
       unlinkSync(f);
@@ -63,20 +62,24 @@ export function removeTempsNow(): void {
       // already renamed or removed
     }
   }
-  for (const dir of folders) {
-    let names: string[] = [];
+  for (const dir of folders) sweepFolder(dir);
+}
+
+/** Removes this process's temporary files from `dir` (none of its writes there may be in flight). */
+export function sweepFolder(dir: string): void {
+  const own = tempPattern();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!own.test(n)) continue;
     try {
-      names = readdirSync(dir);
+      unlinkSync(join(dir, n));
     } catch {
-      continue;
-    }
-    for (const n of names) {
-      if (!own.test(n)) continue;
-      try {
-        unlinkSync(join(dir, n));
-      } catch {
-        // removed meanwhile
-      }
+      // removed meanwhile
     }
   }
 }

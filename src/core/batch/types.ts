@@ -116,9 +116,11 @@ export interface UnitName {
 }
 
 export interface Task {
-  kind: 'score' | 'form';
   paths: string[];
 }
+
+/** batch --forms: a unit's form, made while it was scored and kept in a temporary file; or why there is none. */
+export type StagedForm = { tmp: string } | { findings: Finding[] } | null;
 
 export interface WorkerSetup {
   catalog?: string;
@@ -133,6 +135,8 @@ export interface WorkerSetup {
 export interface TaskReply {
   outcomes: FileOutcome[];
   catalogs: CatalogMeta[];
-  /** For form tasks: problems writing forms. */
+  /** Problems that are not a unit's outcome. */
   failed: Finding[];
+  /** With --forms: one per outcome. */
+  forms?: StagedForm[];
 }
