@@ -95,6 +95,24 @@ describe('cchc batch --cache', () => {
     expect((await indexes(['don-vi', '--cache', 'cache'])).map(([, i]) => i)).not.toContain(MARK);
   });
 
+  it('with --appraisals, misses when an overlay changes (the appraised index is made from it too)', async () => {
+    const t = setUp();
+    const overlays = join(t.dir, 'tham-dinh');
+    mkdirSync(overlays);
+    for (const u of UNITS) copyFileSync(join(ROOT, 'examples/van-lang-2024-tham-dinh', u), join(overlays, u));
+    const args = [t.units, '--appraisals', overlays, '--cache', t.cache];
+    const fresh = await indexes([t.units, '--appraisals', overlays]);
+    expect(await indexes(args)).toEqual(fresh);
+    rewrite(t.cache, (_h, b) => (b.summary.index = MARK));
+    expect((await indexes(args)).map(([, i]) => i)).toEqual([MARK, MARK, MARK]);
+    // Another round, then an edited overlay: everything is scored again.
+    expect((await indexes([...args, '--round', 'tham_dinh_1'])).map(([, i]) => i)).not.toContain(MARK);
+    rewrite(t.cache, (_h, b) => (b.summary.index = MARK));
+    const file = join(overlays, UNITS[1]!);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# sửa lại\n`);
+    expect(await indexes(args)).toEqual(fresh);
+  });
+
   it('never uses an entry of another cchc, a damaged entry or a stray file', async () => {
     const t = setUp();
     await indexes([t.units, '--cache', t.cache]);

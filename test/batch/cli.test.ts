@@ -199,6 +199,7 @@ describe('cchc batch: worker threads and forms', () => {
     const run = await cli(['batch', VAN_LANG, '--forms', join(dir, 'bieu'), '-q']);
     expect(run.code).toBe(1);
     const files = readdirSync(join(dir, 'bieu')).sort();
+    // Forms are made while scoring: only the ranked units' are kept, nothing temporary is left.
     expect(files).toHaveLength(15);
     expect(files).toContain('20101.xlsx');
     expect(files).toContain('20120.xlsx');
@@ -223,5 +224,7 @@ describe('cchc batch: worker threads and forms', () => {
     expect(run.stderr).toContain('(output.is_input)');
     expect(readFileSync(join(dir, 'C3.xlsx')).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx'))).toEqual(['C3.xlsx']);
+    // The clashing units' forms were made while scoring, and thrown away.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
