@@ -7,19 +7,6 @@ export function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Wall time of a command, in ms (median of `runs`, after one warm-up). */
-export function timeCommand(cmd, args, { runs = 15, cwd, env } = {}) {
-  const once = () => {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return ms;
-  };
-  once();
-  return median(Array.from({ length: runs }, once));
-}
-
 /** Peak resident memory (MiB) of a command, from GNU time when present. */
 export function peakMemory(cmd, args, { cwd, env } = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
@@ -33,3 +20,28 @@ export function peakMemory(cmd, args, { cwd, env } = {}) {
 }
 
 export const fmt = (x, d = 2) => x.toFixed(d).replace('.', ',');
+
+/**
+ * Paired wall times: `runs` rounds (after one warm-up) of every argument list in turn; the median time
+ * of each (ms) and the median of its ratio to the first one in the same round.
+ */
+export function pairedTimes(cmd, argLists, runs = 15) {
+  const once = (args) => {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return ms;
+  };
+  argLists.forEach(once);
+  const times = argLists.map(() => []);
+  const ratios = argLists.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    const round = argLists.map(once);
+    round.forEach((ms, j) => {
+      times[j].push(ms);
+      ratios[j].push(ms / round[0]);
+    });
+  }
+  return { ms: times.map(median), ratio: ratios.map(median) };
+}

@@ -1,6 +1,6 @@
 // npm run bench: speed and memory, each as a ratio to a baseline measured in this same run.
 import { spawnSync } from 'node:child_process';
-import { fmt, peakMemory, timeCommand } from './lib.mjs';
+import { fmt, pairedTimes, peakMemory } from './lib.mjs';
 
 const node = process.execPath;
 const example = 'examples/hoang-viet-2024.yaml';
@@ -8,16 +8,22 @@ const suites = process.argv.slice(2);
 const want = (s) => suites.length === 0 || suites.includes(s);
 
 if (want('score')) {
-  console.log('== cchc score (issue 2): end to end against a bare Node start-up');
-  const bare = timeCommand(node, ['-e', '0']);
-  const text = timeCommand(node, ['dist/cli.js', 'score', example]);
-  const json = timeCommand(node, ['dist/cli.js', 'score', example, '--json']);
+  // Paired: each round runs the baseline and every command once, in turn; ratios are medians over rounds.
+  const before = process.env.BENCH_BEFORE;
+  const runs = Number(process.env.BENCH_SCORE_RUNS ?? 15);
+  const commands = [
+    ['node -e 0 (baseline)', ['-e', '0']],
+    [`cchc score ${example}`, ['dist/cli.js', 'score', example]],
+    ['cchc score --json', ['dist/cli.js', 'score', example, '--json']],
+    ['cchc --version', ['dist/cli.js', '--version']],
+    ...(before ? [[`cchc score [before: ${before}]`, [`${before}/dist/cli.js`, 'score', example]]] : []),
+  ];
+  const { ms, ratio } = pairedTimes(node, commands.map(([, a]) => a), runs);
+  console.log(`== cchc score: end to end against a bare Node start-up; medians of ${runs} paired runs`);
+  commands.forEach(([label], i) => console.log(`  ${label.padEnd(44)} ${fmt(ms[i], 1)} ms${i ? ` = ${fmt(ratio[i])}× baseline${i === 1 ? ' (aim ≤ 3×)' : ''}` : ''}`));
   const mem = peakMemory(node, ['dist/cli.js', 'score', example]);
   const bareMem = peakMemory(node, ['-e', '0']);
-  console.log(`  node -e 0 (baseline)        ${fmt(bare, 1)} ms`);
-  console.log(`  cchc score ${example}  ${fmt(text, 1)} ms  = ${fmt(text / bare)}× baseline (aim ≤ 4×)`);
-  console.log(`  cchc score --json           ${fmt(json, 1)} ms  = ${fmt(json / bare)}× baseline`);
-  console.log(`  peak memory                 ${fmt(mem, 1)} MiB = ${fmt(mem / bareMem)}× baseline (${fmt(bareMem, 1)} MiB)`);
+  console.log(`  peak memory                                  ${fmt(mem, 1)} MiB = ${fmt(mem / bareMem)}× baseline (${fmt(bareMem, 1)} MiB)`);
 }
 
 if (want('xlsx')) {
