@@ -90,7 +90,7 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
  * The first half of writeAtomically, for a file whose fate is decided later (batch --forms: a form is
  * made while its unit is scored, and put in place only if the unit is ranked and its name is its own).
  * The bytes go to a temporary file beside `out`, named as writeAtomically's are, so that Ctrl-C sweeps
- * it from a watched folder; commitStaged or discardStaged finishes it.
+ * it from a watched folder; commitStaged puts it in place (the batch sweeps the unused ones).
  */
 export async function stageWrite(out: string, bytes: Buffer | string, inputs: ReadonlyArray<string | undefined>): Promise<{ tmp: string } | { findings: Finding[] }> {
   const target = resolve(out);
@@ -125,8 +125,4 @@ export async function commitStaged(tmp: string, out: string): Promise<Finding[]>
   } finally {
     await unlink(tmp).catch(() => undefined);
   }
-}
-
-export async function discardStaged(tmp: string): Promise<void> {
-  await unlink(tmp).catch(() => undefined);
 }
