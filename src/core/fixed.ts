@@ -131,20 +131,26 @@ export function ratioAtLeast(num: bigint, den: bigint, a: bigint, b: bigint): bo
   return num * b >= a * den;
 }
 
-/** A bound a rate is compared with, as an exact percentage (90,01% → 9001/100). */
+/**
+ * A bound a rate is compared with, as an exact percentage (90,01% → 9001/100). An exclusive bound
+ * ("trên 90%") is reached only above it: 90% itself stays below.
+ */
 export interface PercentBound {
   num: bigint;
   den: bigint;
+  exclusive?: boolean;
 }
 
-const reaches = (n: bigint, d: bigint, b: PercentBound) => n * b.den >= b.num * d;
+/** Whether the percentage n/d reaches the bound b. */
+export const reaches = (n: bigint, d: bigint, b: PercentBound) => (b.exclusive ? n * b.den > b.num * d : n * b.den >= b.num * d);
 
 /**
  * The one display rounding of a declared rate (num/den as a percentage): half up to two decimals, and
  * more decimals (up to six) where two would put the shown figure on the other side of one of the
  * rule's bounds than the exact rate. So "90,005%" is shown under a bound of 90,01%, never "90,01%",
- * and a hint never asks for what the shown figure already seems to reach. Past six decimals the
- * figure is rounded towards the exact rate's side of the bound.
+ * "90,004%" above an exclusive bound of 90% ("trên 90%"), never "90,00%", and a hint never asks for
+ * what the shown figure already seems to reach. Past six decimals the figure is rounded towards the
+ * exact rate's side of the bound.
  */
 export function shownPercent(num: bigint, den: bigint, bounds: readonly PercentBound[]): number {
   const exact = 100n * num;

@@ -51,6 +51,35 @@ export function statusLabel(s: ItemStatus, lang: Lang): string {
   return T[lang].status[s];
 }
 
+/**
+ * Rate bands in words, highest first. A band's lower bound is "từ X%" (inclusive) or "trên X%"
+ * (exclusive); its upper end is the band above: "đến dưới Y%" below an inclusive bound, "đến Y%"
+ * below an exclusive one (Y% itself belongs here), as Cà Mau writes "trên 90%: 2; từ 70% - 90%: 1".
+ */
+function describeBands(bands: ReadonlyArray<{ from: number; exclusive?: boolean | undefined; points: number }>, lang: Lang, pts: string): string {
+  const vi = lang === 'vi';
+  const sorted = [...bands].sort((a, b) => b.from - a.from);
+  const upTo = (b: { from: number; exclusive?: boolean | undefined }) =>
+    b.exclusive ? (vi ? `${pct(b.from, lang)} trở xuống` : `${pct(b.from, lang)} or less`) : vi ? `dưới ${pct(b.from, lang)}` : `below ${pct(b.from, lang)}`;
+  const parts = sorted.map((b, i) => {
+    const prev = sorted[i - 1];
+    let range: string;
+    if (!prev) {
+      range = b.exclusive ? (vi ? `trên ${pct(b.from, lang)}` : `above ${pct(b.from, lang)}`) : vi ? `từ ${pct(b.from, lang)} trở lên` : `${pct(b.from, lang)} or more`;
+    } else if (b.from === 0 && !b.exclusive) {
+      range = upTo(prev);
+    } else {
+      const low = b.exclusive ? (vi ? `trên ${pct(b.from, lang)}` : `above ${pct(b.from, lang)}`) : vi ? `từ ${pct(b.from, lang)}` : pct(b.from, lang);
+      const high = prev.exclusive ? pct(prev.from, lang) : vi ? `dưới ${pct(prev.from, lang)}` : `below ${pct(prev.from, lang)}`;
+      range = vi ? `${low} đến ${high}` : `${low} to ${high}`;
+    }
+    return `${range}: ${n(b.points, lang)} ${pts}`;
+  });
+  const last = sorted[sorted.length - 1];
+  if (last && (last.from > 0 || last.exclusive)) parts.push(`${upTo(last)}: 0 ${pts}`);
+  return parts.join('; ');
+}
+
 /** "Cách tính điểm": the rule in words, from the catalog (or its own description). */
 export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2): string {
   if (rule.description) return rule.description;
@@ -69,30 +98,9 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
     case 'timeliness':
       s = `${t.dung_han}: ${p(rule.on_time, max)}; ${t.cham}: ${p(rule.late, 0)}; ${t.khong}: ${p(rule.missing, 0)}`;
       break;
-    case 'rate_bands': {
-      const sorted = [...rule.bands].sort((a, b) => b.from - a.from);
-      s = sorted
-        .map((b, i) => {
-          const prev = sorted[i - 1];
-          const range =
-            lang === 'vi'
-              ? prev
-                ? b.from === 0
-                  ? `dưới ${pct(prev.from, lang)}`
-                  : `từ ${pct(b.from, lang)} đến dưới ${pct(prev.from, lang)}`
-                : `từ ${pct(b.from, lang)} trở lên`
-              : prev
-                ? b.from === 0
-                  ? `below ${pct(prev.from, lang)}`
-                  : `${pct(b.from, lang)} to below ${pct(prev.from, lang)}`
-                : `${pct(b.from, lang)} or more`;
-          return `${range}: ${p(b.points, 0)}`;
-        })
-        .join('; ');
-      const last = sorted[sorted.length - 1];
-      if (last && last.from > 0) s += lang === 'vi' ? `; dưới ${pct(last.from, lang)}: 0 ${t.pts}` : `; below ${pct(last.from, lang)}: 0 ${t.pts}`;
+    case 'rate_bands':
+      s = describeBands(rule.bands, lang, t.pts);
       break;
-    }
     case 'pro_rata':
       s = lang === 'vi' ? `Điểm = tỷ lệ đạt × ${n(max, lang)}` : `Points = rate × ${n(max, lang)}`;
       break;
@@ -156,6 +164,10 @@ export function describeHint(h: Hint, lang: Lang): string {
     case 'hint.on_time':
       return vi ? 'Cần thực hiện, ban hành đúng hạn' : 'Needs to be done on time';
     case 'hint.next_band':
+      if (a.exclusive)
+        return vi
+          ? `Hiện đạt ${rate(Number(a.pct), lang)}; cần trên ${pct(Number(a.from), lang)} để được ${n(Number(a.points), lang)} điểm`
+          : `Now ${rate(Number(a.pct), lang)}; above ${pct(Number(a.from), lang)} earns ${n(Number(a.points), lang)} points`;
       return vi
         ? `Hiện đạt ${rate(Number(a.pct), lang)}; cần từ ${pct(Number(a.from), lang)} để được ${n(Number(a.points), lang)} điểm`
         : `Now ${rate(Number(a.pct), lang)}; ${pct(Number(a.from), lang)} or more earns ${n(Number(a.points), lang)} points`;

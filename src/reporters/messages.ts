@@ -320,6 +320,10 @@ export const MESSAGES = {
     () => 'mức tỷ lệ cao hơn không được cho ít điểm hơn mức thấp hơn',
     () => 'a higher rate band cannot give fewer points than a lower one',
   ),
+  'catalog.band_unreachable': m(
+    (a) => `mức "trên ${a.from}%" (exclusive: true) không bao giờ đạt được: tỷ lệ không vượt quá 100%`,
+    (a) => `the band "above ${a.from}%" (exclusive: true) can never be reached: a rate is at most 100%`,
+  ),
   'catalog.not_found': m(
     (a) => `không tìm thấy bộ tiêu chí "${a.id}" (có: ${a.known})`,
     (a) => `catalog "${a.id}" not found (known: ${a.known})`,

@@ -53,6 +53,7 @@ export const SEVERITY = {
   'catalog.measure_fields': E,
   'catalog.bands_order': E,
   'catalog.rate_bands_points': E,
+  'catalog.band_unreachable': E,
   'catalog.not_found': E,
   'catalog.shadowed': W,
   'catalog.dir_not_found': W,

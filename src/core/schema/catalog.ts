@@ -69,7 +69,11 @@ export const TimelinessRule = z
   .describe('Đúng hạn / chậm / không thực hiện');
 
 export const Band = z.strictObject({
-  from: z.number().min(0).max(100).describe('Cận dưới (%), tính cả cận: "từ X% trở lên"'),
+  from: z.number().min(0).max(100).describe('Cận dưới (%): mặc định tính cả cận ("từ X% trở lên")'),
+  exclusive: z
+    .boolean()
+    .optional()
+    .describe('true: cận dưới không tính ("trên X%"): đúng X% thuộc mức thấp hơn, ví dụ "trên 90%: 2; từ 70% - 90%: 1"'),
   points: Points,
 });
 

@@ -14,7 +14,7 @@ import {
   onStep,
   toFixed,
   type PercentBound,
-  ratioAtLeast,
+  reaches,
   scaleRatio,
   shownPercent,
   sub,
@@ -141,7 +141,7 @@ export function optionPoints(o: { points?: number | undefined; fraction?: number
   return scaleRatio(maxPts, f.num, f.den, decimals);
 }
 
-type RateBand = { from: number; frac: { num: bigint; den: bigint }; points: Fixed };
+type RateBand = { from: number; exclusive: boolean; bound: PercentBound; points: Fixed };
 /** Derived once per catalog rule: a batch scores thousands of units against the same rules. */
 const sortedBands = new WeakMap<object, RateBand[]>();
 
@@ -150,8 +150,12 @@ function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>): RateBand[] {
   let out = sortedBands.get(rule);
   if (!out) {
     out = rule.bands
-      .map((b) => ({ from: b.from, frac: decimalParts(b.from) ?? { num: 0n, den: 1n }, points: pts(b.points, ZERO) }))
-      .sort((a, b) => b.from - a.from);
+      .map((b) => {
+        const f = decimalParts(b.from) ?? { num: 0n, den: 1n };
+        const exclusive = b.exclusive === true;
+        return { from: b.from, exclusive, bound: { num: f.num, den: f.den, ...(exclusive ? { exclusive } : {}) }, points: pts(b.points, ZERO) };
+      })
+      .sort((a, b) => b.from - a.from || Number(a.exclusive) - Number(b.exclusive));
     sortedBands.set(rule, out);
   }
   return out;
@@ -159,7 +163,7 @@ function bands(rule: Extract<RuleT, { kind: 'rate_bands' }>): RateBand[] {
 
 function rateBand(rule: Extract<RuleT, { kind: 'rate_bands' }>, num: bigint, den: bigint) {
   const all = bands(rule);
-  const i = all.findIndex((b) => ratioAtLeast(num, den, b.frac.num, b.frac.den * 100n));
+  const i = all.findIndex((b) => reaches(100n * num, den, b.bound));
   return { all, index: i };
 }
 
@@ -248,17 +252,15 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
       return { code: 'hint.on_time', args: {} };
     case 'rate_bands': {
       if (input.kind !== 'rate') return { code: 'hint.unanswered', args: {} };
-      // Full marks need the lowest band that gives the most points.
-      const best = bands(rule).reduce((a, b) => {
-        const c = compare(b.points, a.points);
-        return c > 0 || (c === 0 && b.from < a.from) ? b : a;
-      });
+      // Full marks need the lowest band that gives the most points (bands are sorted highest first).
+      const best = bands(rule).reduce((a, b) => (compare(b.points, a.points) >= 0 ? b : a));
       const pct = shownRate(rule, input);
       // The best band is reached and still short of max: the rule itself gives no more.
-      if (ratioAtLeast(input.num, input.den, best.frac.num, best.frac.den * 100n)) {
+      if (reaches(100n * input.num, input.den, best.bound)) {
         return { code: 'hint.rule_ceiling', args: { pct, points: toNumber(best.points) } };
       }
-      return { code: 'hint.next_band', args: { from: best.from, points: toNumber(best.points), pct } };
+      // `exclusive` only where the bound is "trên X%", so hints of inclusive bands keep their arguments.
+      return { code: 'hint.next_band', args: { from: best.from, points: toNumber(best.points), pct, ...(best.exclusive ? { exclusive: 1 } : {}) } };
     }
     case 'pro_rata':
     case 'survey':
@@ -275,7 +277,7 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
 
 /** The bounds a rule compares a rate with: its bands' lower bounds, or 100% for a rate scaled to max. */
 function ruleBounds(rule: RuleT): PercentBound[] {
-  if (rule.kind === 'rate_bands') return bands(rule).map((b) => ({ num: b.frac.num, den: b.frac.den }));
+  if (rule.kind === 'rate_bands') return bands(rule).map((b) => b.bound);
   return [{ num: 100n, den: 1n }];
 }
 

@@ -46,6 +46,8 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       rule.bands.forEach((b, i) => {
         exact(b.points, [...rp, 'bands', i, 'points'], code);
         const prev = rule.bands[i - 1];
+        // "trên 100%" can never be reached: a typo for "100%" that would silently cost the unit the band.
+        if (b.exclusive && b.from >= 100) out.push(finding('catalog.band_unreachable', [...rp, 'bands', i, 'exclusive'], { from: b.from }, code));
         if (prev && !(b.from < prev.from)) out.push(finding('catalog.bands_order', [...rp, 'bands', i, 'from'], {}, code));
         else if (prev && b.points > prev.points) out.push(finding('catalog.rate_bands_points', [...rp, 'bands', i, 'points'], {}, code));
       });
