@@ -113,6 +113,12 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
           ? `Mỗi ${rule.item_label ?? 'trường hợp'} trừ ${n(rule.per_item, lang)} ${t.pts}, thấp nhất ${n(rule.floor ?? 0, lang)}`
           : `Each ${rule.item_label ?? 'case'} deducts ${n(rule.per_item, lang)}, floor ${n(rule.floor ?? 0, lang)}`;
       break;
+    case 'per_item':
+      s =
+        lang === 'vi'
+          ? `Mỗi ${rule.item_label ?? 'trường hợp đạt yêu cầu'} đạt ${n(rule.each, lang)} ${t.pts}, tối đa ${n(max, lang)} ${t.pts}`
+          : `Each ${rule.item_label ?? 'qualifying case'} earns ${n(rule.each, lang)}, at most ${n(max, lang)} ${t.pts}`;
+      break;
     case 'judgement':
       s = lang === 'vi' ? `Hội đồng thẩm định chấm từ 0 đến ${n(max, lang)}` : `Appraisers score 0 to ${n(max, lang)}`;
       break;
@@ -143,7 +149,7 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
     return v;
   }
   if (typeof v === 'number') {
-    if (rule.kind === 'deduction') return lang === 'vi' ? `${v} ${rule.item_label ?? 'trường hợp'}` : `${v} ${rule.item_label ?? 'cases'}`;
+    if (rule.kind === 'deduction' || rule.kind === 'per_item') return lang === 'vi' ? `${v} ${rule.item_label ?? 'trường hợp'}` : `${v} ${rule.item_label ?? 'cases'}`;
     if (rule.kind === 'judgement') return `${n(v, lang)} ${t.pts}`;
     return item.rate === undefined ? pct(v, lang) : rate(item.rate, lang);
   }
@@ -181,6 +187,10 @@ export function describeHint(h: Hint, lang: Lang): string {
       return vi
         ? `Có ${a.count} ${a.label || 'trường hợp'}, mỗi trường hợp trừ ${n(Number(a.per), lang)} điểm`
         : `${a.count} ${a.label || 'cases'}, each deducting ${n(Number(a.per), lang)}`;
+    case 'hint.more_items':
+      return vi
+        ? `Có ${a.count} ${a.label || 'trường hợp đạt yêu cầu'}, mỗi trường hợp ${n(Number(a.each), lang)} điểm; cần thêm ${a.more} để đạt tối đa`
+        : `${a.count} ${a.label || 'qualifying cases'}, ${n(Number(a.each), lang)} each; ${a.more} more reach full marks`;
     case 'hint.judgement':
       return vi ? 'Điểm do Hội đồng thẩm định chấm: bổ sung tài liệu kiểm chứng, giải trình' : 'Set by the appraisers: add evidence and explanations';
   }

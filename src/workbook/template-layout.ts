@@ -99,6 +99,7 @@ export function numberInput(rule: RuleT, max: number): NumberInput | undefined {
     case 'survey':
       return { whole: false, min: 0, max: 100, expected: 'percent' };
     case 'deduction':
+    case 'per_item':
       return { whole: true, min: 0, max: 1e6, expected: 'count' };
     case 'judgement':
       return { whole: false, min: 0, max, expected: 'points' };

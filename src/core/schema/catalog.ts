@@ -100,6 +100,18 @@ export const DeductionRule = z
   })
   .describe('Trừ điểm theo từng trường hợp');
 
+export const PerItemRule = z
+  .strictObject({
+    kind: z.literal('per_item'),
+    ...common,
+    each: z.number().positive().describe('Số điểm cho mỗi trường hợp đạt yêu cầu, ví dụ 0.5'),
+    item_label: z
+      .string()
+      .optional()
+      .describe('Tên trường hợp được tính điểm, ví dụ "nội quy, quy chế được ban hành đảm bảo nội dung"'),
+  })
+  .describe('Cộng điểm theo từng trường hợp đạt, tổng không vượt điểm tối đa ("mỗi … đạt 0,5 điểm")');
+
 export const SurveyRule = z
   .strictObject({ kind: z.literal('survey'), ...common })
   .describe('Điểm = tỷ lệ hài lòng (%) × điểm tối đa');
@@ -115,6 +127,7 @@ export const Rule = z.discriminatedUnion('kind', [
   RateBandsRule,
   ProRataRule,
   DeductionRule,
+  PerItemRule,
   SurveyRule,
   JudgementRule,
 ]);

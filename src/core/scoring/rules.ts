@@ -21,6 +21,7 @@ import {
   times,
   toNumber,
 } from '../fixed.js';
+import { perItemHint, perItemPoints, readPerItem } from './per-item.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
 export type Input =
@@ -118,6 +119,8 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
     case 'deduction':
       if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) return fail('evidence.count_invalid');
       return { ok: true, input: { kind: 'count', value: raw } };
+    case 'per_item':
+      return readPerItem(raw);
     case 'judgement': {
       const comma = decimalComma(raw);
       if (comma) return comma;
@@ -194,6 +197,8 @@ export function pointsFor(rule: RuleT, maxPts: Fixed, decimals: number, input: I
       const floor = pts(rule.floor, ZERO);
       return fmax(sub(maxPts, times(pts(rule.per_item, ZERO), input.value)), floor);
     }
+    case 'per_item':
+      return perItemPoints(rule, maxPts, input);
     case 'judgement':
       return input.kind === 'points' ? input.value : ZERO;
   }
@@ -234,6 +239,7 @@ export interface Hint {
     | 'hint.rule_ceiling'
     | 'hint.full_rate'
     | 'hint.fewer_items'
+    | 'hint.more_items'
     | 'hint.judgement'
     | 'hint.unanswered';
   args: Args;
@@ -270,6 +276,8 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
         code: 'hint.fewer_items',
         args: { count: input.kind === 'count' ? input.value : 0, per: toNumber(fromNumber(rule.per_item) ?? ZERO), label: rule.item_label ?? '' },
       };
+    case 'per_item':
+      return perItemHint(rule, maxPts, input);
     case 'judgement':
       return { code: 'hint.judgement', args: {} };
   }

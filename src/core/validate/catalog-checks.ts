@@ -52,7 +52,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
         else if (prev && b.points > prev.points) out.push(finding('catalog.rate_bands_points', [...rp, 'bands', i, 'points'], {}, code));
       });
     }
-    for (const key of ['yes', 'no', 'on_time', 'late', 'missing', 'per_item', 'floor'] as const) {
+    for (const key of ['yes', 'no', 'on_time', 'late', 'missing', 'per_item', 'floor', 'each'] as const) {
       const v = (rule as Record<string, unknown>)[key];
       if (typeof v === 'number') exact(v, [...rp, key], code);
     }
