@@ -119,6 +119,13 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
           ? `Mỗi ${rule.item_label ?? 'trường hợp đạt yêu cầu'} đạt ${n(rule.each, lang)} ${t.pts}, tối đa ${n(max, lang)} ${t.pts}`
           : `Each ${rule.item_label ?? 'qualifying case'} earns ${n(rule.each, lang)}, at most ${n(max, lang)} ${t.pts}`;
       break;
+    case 'conditions': {
+      const list = rule.conditions.map((c) => c.label).join('; ');
+      const met = lang === 'vi' ? (rule.combine === 'all' ? `Đạt đủ các điều kiện (${list})` : `Đạt ít nhất một điều kiện (${list})`) : rule.combine === 'all' ? `All conditions met (${list})` : `At least one condition met (${list})`;
+      const not = lang === 'vi' ? (rule.combine === 'all' ? 'thiếu một điều kiện' : 'không đạt điều kiện nào') : rule.combine === 'all' ? 'any condition unmet' : 'none met';
+      s = `${met}: ${p(rule.yes, max)}; ${not}: ${p(rule.no, 0)}`;
+      break;
+    }
     case 'judgement':
       s = lang === 'vi' ? `Hội đồng thẩm định chấm từ 0 đến ${n(max, lang)}` : `Appraisers score 0 to ${n(max, lang)}`;
       break;
@@ -134,6 +141,11 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
   const v = item.value;
   if (v === undefined) return '';
   if (typeof v === 'boolean') return v ? t.yes : t.no;
+  if (rule.kind === 'conditions' && typeof v === 'object' && v !== null) {
+    const r = v as Record<string, unknown>;
+    const yes = (x: unknown) => x === true || (typeof x === 'string' && YES.has(x.normalize('NFC').trim().toLowerCase()));
+    return rule.conditions.map((c) => `${c.label}: ${yes(r[c.key]) ? t.yes : t.no}`).join('; ');
+  }
   const keys = ratioKeys(rule);
   if (keys && typeof v === 'object' && v !== null) {
     const r = v as Record<string, number>;
@@ -191,6 +203,9 @@ export function describeHint(h: Hint, lang: Lang): string {
       return vi
         ? `Có ${a.count} ${a.label || 'trường hợp đạt yêu cầu'}, mỗi trường hợp ${n(Number(a.each), lang)} điểm; cần thêm ${a.more} để đạt tối đa`
         : `${a.count} ${a.label || 'qualifying cases'}, ${n(Number(a.each), lang)} each; ${a.more} more reach full marks`;
+    case 'hint.conditions':
+      if (a.combine === 'any') return vi ? `Cần đạt ít nhất một trong: ${a.unmet}` : `Needs at least one of: ${a.unmet}`;
+      return vi ? `Còn thiếu: ${a.unmet}` : `Still missing: ${a.unmet}`;
     case 'hint.judgement':
       return vi ? 'Điểm do Hội đồng thẩm định chấm: bổ sung tài liệu kiểm chứng, giải trình' : 'Set by the appraisers: add evidence and explanations';
   }

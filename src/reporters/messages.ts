@@ -92,6 +92,7 @@ const VALUE = {
       bool: 'true (Có) hoặc false (Không)',
       choice: `một lựa chọn: ${a.allowed}`,
       timeliness: `một trong: ${a.allowed}`,
+      conditions: `bảng Có/Không cho từng điều kiện: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
     })[String(a.expected)] ?? String(a.expected),
   en: (a: Args): string =>
     ({
@@ -100,6 +101,7 @@ const VALUE = {
       bool: 'true (Yes) or false (No)',
       choice: `one of the options: ${a.allowed}`,
       timeliness: `one of: ${a.allowed}`,
+      conditions: `a yes/no mapping, one per condition: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
     })[String(a.expected)] ?? String(a.expected),
 };
 /** What a --set value should look like for its rule (whatif.value_format's `expected`). */
@@ -312,6 +314,10 @@ export const MESSAGES = {
     () => 'measure: ratio cần numerator và denominator (khóa khác nhau); measure: percent thì không có',
     () => 'measure: ratio needs numerator and denominator with different keys; percent takes neither',
   ),
+  'catalog.duplicate_input': m(
+    (a) => `tên số liệu "${a.key}" bị trùng`,
+    (a) => `duplicate input name "${a.key}"`,
+  ),
   'catalog.bands_order': m(
     () => 'các mức phải xếp theo cận dưới giảm dần, không trùng nhau',
     () => 'bands must be listed by strictly decreasing lower bound',
@@ -384,6 +390,14 @@ export const MESSAGES = {
   'evidence.ratio_keys': m(
     (a) => `cần đúng hai khóa ${a.keys}`,
     (a) => `expected exactly the keys ${a.keys}`,
+  ),
+  'evidence.input_unknown': m(
+    (a) => `"${a.key}" không phải số liệu của tiêu chí này (cần: ${a.keys})`,
+    (a) => `"${a.key}" is not an input of this item (expected: ${a.keys})`,
+  ),
+  'evidence.input_missing': m(
+    (a) => `thiếu số liệu "${a.key}" (${a.label})`,
+    (a) => `the input "${a.key}" (${a.label}) is missing`,
   ),
   'evidence.numerator_exceeds': m(
     (a) => `${a.numerator} (${a.num}) lớn hơn ${a.denominator} (${a.den})`,

@@ -10,6 +10,7 @@ import { finding } from '../core/findings/codes.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
 import { toNumber } from '../core/fixed.js';
 import { ratioKeys } from '../core/scoring/rules.js';
+import { namedInputs } from '../core/scoring/named.js';
 import { parseCitations } from '../core/schema/citation.js';
 import {
   COL,
@@ -19,6 +20,9 @@ import {
   UNIT_FIELDS,
   UNIT_SHEET,
   choices,
+  inputChoices,
+  inputRef,
+  inputRowLabel,
   numberInput,
   unitChoices,
   type Expected,
@@ -237,7 +241,36 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
     r.cells.set(`${base}.claimed`, at(addr(COL.claimed)));
     const before = r.findings.length;
 
-    if (keys) {
+    const named = namedInputs(leaf.rule);
+    if (named) {
+      const v: Record<string, unknown> = {};
+      for (const inp of named) {
+        const sub = rows.get(inputRef(leaf.code, inp.key));
+        const label = inputRowLabel(inp.label).normalize('NFC').toLowerCase();
+        if (sub === undefined || cellText(ws.getCell(`${COL.name}${sub}`)).toLowerCase() !== label) {
+          const code = sub === undefined ? 'xlsx.catalog_changed' : 'xlsx.row_moved';
+          r.findings.push({ ...finding(code, [], { expected: `${leaf.code} ${inputRowLabel(inp.label)}` }, leaf.code), file, cell: at(`${COL.name}${sub ?? row}`) });
+          continue;
+        }
+        const cell = `${COL.value}${sub}`;
+        r.cells.set(`${base}.value.${inp.key}`, at(cell));
+        const list = inputChoices(inp);
+        if (list) {
+          const t = textAt(r, ws, cell, false, leaf.code);
+          if (!t) continue;
+          const hit = list.find(([l, val]) => l.normalize('NFC').toLowerCase() === t.toLowerCase() || String(val) === t.toLowerCase());
+          if (hit) v[inp.key] = hit[1];
+          else r.findings.push({ ...finding('xlsx.not_in_list', [], { value: t, allowed: list.map(([l]) => l).join('; ') }, leaf.code), file, cell: at(cell) });
+        } else if (inp.type === 'count') {
+          const x = numberAt(r, ws, cell, { expected: 'count' }, leaf.code);
+          if (x !== undefined) v[inp.key] = x;
+        } else {
+          const t = textAt(r, ws, cell, false, leaf.code);
+          if (t) v[inp.key] = t;
+        }
+      }
+      if (!hasErrors(r.findings.slice(before)) && Object.keys(v).length) item.value = v;
+    } else if (keys) {
       r.cells.set(`${base}.value.${keys.numerator}`, at(addr(COL.value)));
       r.cells.set(`${base}.value.${keys.denominator}`, at(addr(COL.denominator)));
       const a = numberAt(r, ws, addr(COL.value), { expected: 'count' }, leaf.code);

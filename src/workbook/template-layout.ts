@@ -1,5 +1,6 @@
 import type { RuleT } from '../core/schema/catalog.js';
 import { ratioKeys } from '../core/scoring/rules.js';
+import type { NamedInput } from '../core/scoring/named.js';
 
 /**
  * The fill-in workbook's layout, shared by the writer (template.ts) and the reader (read-template.ts).
@@ -106,4 +107,19 @@ export function numberInput(rule: RuleT, max: number): NumberInput | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A rule with several named inputs (conditions, documents, counts of a derived ratio) gets one input
+ * row per input under its own row: column B names the input, column E takes its value. The hidden
+ * sheet maps `<code>#<key>` to the row, as it maps each item's code.
+ */
+export const inputRef = (code: string, key: string) => `${code}#${key}`;
+export const inputRowLabel = (label: string) => `– ${label}`;
+
+/** The drop-down of a named input, if it has one. */
+export function inputChoices(input: NamedInput): ReadonlyArray<readonly [string, string | boolean]> | undefined {
+  if (input.type === 'bool') return YES_NO;
+  if (input.type === 'timeliness') return TIMELINESS;
+  return undefined;
 }

@@ -3,6 +3,7 @@ import type { CatalogNode } from '../core/schema/catalog.js';
 import type { Evidence, ItemEvidence } from '../core/schema/evidence.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
 import { ratioKeys } from '../core/scoring/rules.js';
+import { namedInputs, type NamedInput } from '../core/scoring/named.js';
 import { describeRule } from '../reporters/describe.js';
 import { plainNumber } from '../reporters/number.js';
 import { formatCitations, parseCitation } from '../core/schema/citation.js';
@@ -18,6 +19,9 @@ import {
   UNIT_FIELDS,
   UNIT_SHEET,
   choices,
+  inputChoices,
+  inputRef,
+  inputRowLabel,
   numberInput,
   unitChoices,
   type NumberInput,
@@ -56,6 +60,9 @@ const GUIDE = [
   'Trang ẩn "_cchc" ghi mã bộ tiêu chí, năm và phiên bản biểu mẫu; không sửa trang này.',
 ];
 
+const NAMED_GUIDE =
+  '   - Tiêu chí có nhiều số liệu (nhiều điều kiện Có/Không, nhiều báo cáo, nhiều số đếm): mỗi số liệu một dòng ngay dưới tiêu chí, nhập ở cột E của dòng đó.';
+
 /**
  * A4 for the two text sheets. pageSetup is made for the wide printed tables (landscape, heading frozen);
  * these sheets are narrow text, so they print portrait and scroll without a frozen row.
@@ -88,6 +95,30 @@ function input(c: Cell): Cell {
   c.font = { name: FONT, size: 11 };
   c.alignment = { vertical: 'top', wrapText: true };
   return c;
+}
+
+const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
+
+/** The input cell of one named input (its own row), pre-filled from evidence when given. */
+function fillNamed(ws: Worksheet, r: number, named: NamedInput, value: unknown, listRef: string | undefined): void {
+  const e = input(ws.getCell(`${COL.value}${r}`));
+  ws.getCell(`${COL.denominator}${r}`).fill = GREY;
+  const list = inputChoices(named);
+  const invalid = { showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ' };
+  if (list && listRef) {
+    e.dataValidation = { type: 'list', allowBlank: true, formulae: [listRef], ...invalid, error: 'Chọn một giá trị trong danh sách.' };
+  } else if (named.type === 'count') {
+    e.dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], ...invalid, error: 'Cần số nguyên không âm.' };
+  } else if (named.type === 'date') {
+    // Text, never a spreadsheet date: "10/03/2024" must not become 3 October on a machine set to English.
+    e.numFmt = '@';
+  }
+  if (value === undefined || value === null) return;
+  if (list) {
+    const s = typeof value === 'string' ? value.normalize('NFC').toLowerCase() : value;
+    const hit = list.find(([label, val]) => val === s || label.toLowerCase() === s);
+    e.value = hit ? hit[0] : String(value);
+  } else e.value = typeof value === 'number' ? value : String(value);
 }
 
 /** The value cells of one item, pre-filled from evidence when given. */
@@ -162,11 +193,14 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
   // One column, so a spreadsheet program never scales it to the page: it must fit A4 portrait by itself, even
   // where Calibri (the width unit) is replaced by a wider font, as on LibreOffice without Carlito.
   guide.columns = [{ width: 68 }];
-  GUIDE.forEach((t, i) => {
+  const hasNamed = [...flat.leaves.values()].some((l) => namedInputs(l.rule));
+  // Said only where the catalog has such items, so other templates keep their guide as it was.
+  const guideLines = hasNamed ? [...GUIDE.slice(0, 8), NAMED_GUIDE, ...GUIDE.slice(8)] : GUIDE;
+  guideLines.forEach((t, i) => {
     put(guide, `A${i + 1}`, t, { bold: i === 0, size: i === 0 ? 14 : 12 }).alignment = { vertical: 'top', wrapText: true };
   });
-  fitRowHeights(guide, 1, GUIDE.length);
-  portraitA4(guide, GUIDE.length, 'A');
+  fitRowHeights(guide, 1, guideLines.length);
+  portraitA4(guide, guideLines.length, 'A');
 
   meta.getCell('A1').value = 'cchc_template';
   meta.getCell('B1').value = TEMPLATE_VERSION;
@@ -270,7 +304,11 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
     if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
     metaRow++;
     const list = choices(rule);
-    fillValue(ws, row, ev, n, list ? listFor(list.map(([l]) => l)) : undefined);
+    const named = namedInputs(rule);
+    if (named) {
+      // The item's own row takes no value: each named input has a row of its own below.
+      for (const col of [COL.value, COL.denominator]) ws.getCell(`${col}${row}`).fill = GREY;
+    } else fillValue(ws, row, ev, n, list ? listFor(list.map(([l]) => l)) : undefined);
     input(ws.getCell(`${COL.notArisen}${row}`)).value = text(ev?.not_arisen) || null;
     input(ws.getCell(`${COL.documents}${row}`)).value = text(formatCitations(ev?.documents)) || null;
     input(ws.getCell(`${COL.note}${row}`)).value = text(ev?.note) || null;
@@ -289,6 +327,22 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
     if (section === 'areas') {
       claimedRows.push(row);
       if (ev?.claimed !== undefined) claimedInAreas.push(ev.claimed);
+    }
+    const given = ev?.value !== null && typeof ev?.value === 'object' ? (ev.value as Record<string, unknown>) : {};
+    for (const inp of named ?? []) {
+      const sub = r++;
+      for (const col of Object.values(COL)) {
+        const c = ws.getCell(`${col}${sub}`);
+        c.border = BOX;
+        c.font = { name: FONT, size: 11 };
+        c.alignment = { vertical: 'top', wrapText: true };
+      }
+      ws.getCell(`${COL.name}${sub}`).value = text(inputRowLabel(inp.label));
+      meta.getCell(`A${metaRow}`).value = inputRef(n.code, inp.key);
+      meta.getCell(`B${metaRow}`).value = sub;
+      metaRow++;
+      const choice = inputChoices(inp);
+      fillNamed(ws, sub, inp, given[inp.key], choice ? listFor(choice.map(([l]) => l)) : undefined);
     }
   };
   cat.areas.forEach((a) => place(a, 0, 'areas'));

@@ -100,6 +100,25 @@ export const DeductionRule = z
   })
   .describe('Trừ điểm theo từng trường hợp');
 
+/** One named input a unit declares for a rule with several (yes/no conditions, documents, counts). */
+const NamedInput = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field_key').describe('Tên trường trong tệp kê khai, ví dụ bo_tri_kinh_phi'),
+  label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Có bố trí kinh phí thực hiện"'),
+});
+
+export const ConditionsRule = z
+  .strictObject({
+    kind: z.literal('conditions'),
+    ...common,
+    combine: z
+      .enum(['all', 'any'])
+      .describe('all: đạt khi đủ mọi điều kiện ("… và …"); any: đạt khi có ít nhất một điều kiện ("… hoặc …")'),
+    conditions: z.array(NamedInput).min(2).describe('Các điều kiện Có/Không, đơn vị kê khai từng điều kiện'),
+    yes: Points.optional().describe('Điểm khi đạt (mặc định: điểm tối đa)'),
+    no: Points.optional().describe('Điểm khi không đạt (mặc định: 0)'),
+  })
+  .describe('Nhiều điều kiện Có/Không kết hợp: "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1"');
+
 export const PerItemRule = z
   .strictObject({
     kind: z.literal('per_item'),
@@ -128,6 +147,7 @@ export const Rule = z.discriminatedUnion('kind', [
   ProRataRule,
   DeductionRule,
   PerItemRule,
+  ConditionsRule,
   SurveyRule,
   JudgementRule,
 ]);

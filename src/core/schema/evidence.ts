@@ -24,7 +24,11 @@ export const Value = z
     z.boolean().describe('Có (true) / Không (false)'),
     z.number().describe('Tỷ lệ %, số trường hợp bị trừ, hoặc điểm do thẩm định chấm'),
     z.string().describe('Lựa chọn, ví dụ dung_han, cham, khong, xuat_sac'),
-    z.record(z.string(), Count).describe('Tử số và mẫu số, ví dụ { dung_han: 1180, tong: 1200 }'),
+    z
+      .record(z.string(), z.union([Count, z.boolean(), z.string()]))
+      .describe(
+        'Nhiều số liệu có tên: tử số và mẫu số { dung_han: 1180, tong: 1200 }; các điều kiện Có/Không { bo_tri_kinh_phi: true }; ngày gửi từng báo cáo { bao_cao_quy_1: 10/03/2024 }',
+      ),
   ])
   .describe('Số liệu kê khai, theo quy tắc chấm của tiêu chí');
 

@@ -22,6 +22,7 @@ import {
   toNumber,
 } from '../fixed.js';
 import { perItemHint, perItemPoints, readPerItem } from './per-item.js';
+import { conditionsHint, conditionsPoints, conditionsRange, readConditions } from './conditions.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
 export type Input =
@@ -30,11 +31,14 @@ export type Input =
   | { kind: 'rate'; num: bigint; den: bigint }
   | { kind: 'count'; value: number }
   | { kind: 'points'; value: Fixed }
+  /** Named yes/no conditions (kind `conditions`). */
+  | { kind: 'flags'; values: Record<string, boolean> }
   | { kind: 'none' };
 
+/** A refused value: its first problem, and any others (`also`), so all are reported at once. */
 export type ReadResult =
   | { ok: true; input: Input }
-  | { ok: false; code: FindingCode; args: Args; key?: string };
+  | { ok: false; code: FindingCode; args: Args; key?: string; also?: Array<{ code: FindingCode; args: Args; key?: string }> };
 
 
 export function ratioKeys(rule: RuleT): { numerator: string; denominator: string } | undefined {
@@ -121,6 +125,8 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       return { ok: true, input: { kind: 'count', value: raw } };
     case 'per_item':
       return readPerItem(raw);
+    case 'conditions':
+      return readConditions(rule, raw);
     case 'judgement': {
       const comma = decimalComma(raw);
       if (comma) return comma;
@@ -199,6 +205,8 @@ export function pointsFor(rule: RuleT, maxPts: Fixed, decimals: number, input: I
     }
     case 'per_item':
       return perItemPoints(rule, maxPts, input);
+    case 'conditions':
+      return conditionsPoints(rule, maxPts, input);
     case 'judgement':
       return input.kind === 'points' ? input.value : ZERO;
   }
@@ -223,6 +231,9 @@ export function ruleRange(rule: RuleT, maxPts: Fixed, decimals: number): { hi: F
     case 'deduction':
       values = [maxPts, pts(rule.floor, ZERO)];
       break;
+    case 'conditions':
+      values = conditionsRange(rule, maxPts);
+      break;
     default:
       values = [maxPts, ZERO];
   }
@@ -240,6 +251,7 @@ export interface Hint {
     | 'hint.full_rate'
     | 'hint.fewer_items'
     | 'hint.more_items'
+    | 'hint.conditions'
     | 'hint.judgement'
     | 'hint.unanswered';
   args: Args;
@@ -278,6 +290,8 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
       };
     case 'per_item':
       return perItemHint(rule, maxPts, input);
+    case 'conditions':
+      return conditionsHint(rule, input);
     case 'judgement':
       return { code: 'hint.judgement', args: {} };
   }

@@ -111,7 +111,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     item.value = ev.value;
     const read = readValue(leaf.rule, leaf.max, decimals, ev.value);
     if (!read.ok) {
-      findings.push(finding(read.code, read.key ? [...path, 'value', read.key] : [...path, 'value'], read.args, leaf.code));
+      for (const p of [read, ...(read.also ?? [])]) findings.push(finding(p.code, p.key ? [...path, 'value', p.key] : [...path, 'value'], p.args, leaf.code));
       return { item, points: ZERO, applicable: leaf.max };
     }
     input = read.input;

@@ -35,6 +35,13 @@ export function checkCatalog(catalog: Catalog): Finding[] {
         values.add(o.value);
       });
     }
+    if (rule.kind === 'conditions') {
+      const keys = new Set<string>();
+      rule.conditions.forEach((c, i) => {
+        if (keys.has(c.key)) out.push(finding('catalog.duplicate_input', [...rp, 'conditions', i, 'key'], { key: c.key }, code));
+        keys.add(c.key);
+      });
+    }
     if (rule.kind === 'rate_bands' || rule.kind === 'pro_rata') {
       const ratio = rule.measure === 'ratio';
       const ok = ratio
