@@ -2,6 +2,7 @@ import { YES } from '../core/schema/vocabulary.js';
 import type { RuleT } from '../core/schema/catalog.js';
 import type { Hint } from '../core/scoring/rules.js';
 import { optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
+import { documentStatus } from '../core/scoring/documents.js';
 import { fromNumber, toNumber, ZERO } from '../core/fixed.js';
 import type { ItemScore, ItemStatus } from '../core/scoring/score.js';
 import { countNumber, fixedNumber, plainNumber, pointsText, type Lang } from './number.js';
@@ -126,6 +127,16 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
       s = `${met}: ${p(rule.yes, max)}; ${not}: ${p(rule.no, 0)}`;
       break;
     }
+    case 'documents': {
+      const list = rule.documents
+        .map((d) => (d.deadline === undefined ? d.label : lang === 'vi' ? `${d.label} (hạn ${d.deadline})` : `${d.label} (due ${d.deadline})`))
+        .join('; ');
+      s =
+        lang === 'vi'
+          ? `Đủ số lượng và đúng thời gian (${list}): ${p(rule.yes, max)}; thiếu hoặc chậm một văn bản: ${p(rule.no, 0)}`
+          : `All in full and on time (${list}): ${p(rule.yes, max)}; any missing or late: ${p(rule.no, 0)}`;
+      break;
+    }
     case 'judgement':
       s = lang === 'vi' ? `Hội đồng thẩm định chấm từ 0 đến ${n(max, lang)}` : `Appraisers score 0 to ${n(max, lang)}`;
       break;
@@ -137,6 +148,7 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
 /** "Số liệu kê khai": the declared value as a person reads it. */
 export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string {
   const t = T[lang];
+  const vi = lang === 'vi';
   if (item.reason !== undefined) return `${lang === 'vi' ? 'Không phát sinh' : 'Did not arise'}: ${item.reason}`;
   const v = item.value;
   if (v === undefined) return '';
@@ -145,6 +157,18 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
     const r = v as Record<string, unknown>;
     const yes = (x: unknown) => x === true || (typeof x === 'string' && YES.has(x.normalize('NFC').trim().toLowerCase()));
     return rule.conditions.map((c) => `${c.label}: ${yes(r[c.key]) ? t.yes : t.no}`).join('; ');
+  }
+  if (rule.kind === 'documents' && typeof v === 'object' && v !== null) {
+    const r = v as Record<string, unknown>;
+    const status = documentStatus(rule, v);
+    const word = { on_time: vi ? 'đúng hạn' : 'on time', late: vi ? 'chậm' : 'late', missing: vi ? 'không gửi' : 'not sent' } as const;
+    return rule.documents
+      .map((d) => {
+        const s = status[d.key];
+        const sent = d.deadline !== undefined && s !== 'missing' ? `${String(r[d.key])} — ` : '';
+        return `${d.label}: ${sent}${s ? word[s] : String(r[d.key] ?? '')}`;
+      })
+      .join('; ');
   }
   const keys = ratioKeys(rule);
   if (keys && typeof v === 'object' && v !== null) {
@@ -206,6 +230,13 @@ export function describeHint(h: Hint, lang: Lang): string {
     case 'hint.conditions':
       if (a.combine === 'any') return vi ? `Cần đạt ít nhất một trong: ${a.unmet}` : `Needs at least one of: ${a.unmet}`;
       return vi ? `Còn thiếu: ${a.unmet}` : `Still missing: ${a.unmet}`;
+    case 'hint.documents': {
+      const parts = [
+        a.late ? (vi ? `chậm: ${a.late}` : `late: ${a.late}`) : '',
+        a.missing ? (vi ? `thiếu: ${a.missing}` : `missing: ${a.missing}`) : '',
+      ].filter(Boolean);
+      return vi ? `Cần đủ và đúng hạn mọi văn bản (${parts.join('; ')})` : `Every document is needed, on time (${parts.join('; ')})`;
+    }
     case 'hint.judgement':
       return vi ? 'Điểm do Hội đồng thẩm định chấm: bổ sung tài liệu kiểm chứng, giải trình' : 'Set by the appraisers: add evidence and explanations';
   }

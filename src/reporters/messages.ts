@@ -93,6 +93,8 @@ const VALUE = {
       choice: `một lựa chọn: ${a.allowed}`,
       timeliness: `một trong: ${a.allowed}`,
       conditions: `bảng Có/Không cho từng điều kiện: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
+      documents: `bảng kê khai từng văn bản: { ${String(a.keys).split(', ').map((k) => `${k}: …`).join(', ')} }`,
+      sent_date: 'ngày gửi dạng dd/mm/yyyy (ví dụ 10/03/2024), hoặc khong nếu không gửi',
     })[String(a.expected)] ?? String(a.expected),
   en: (a: Args): string =>
     ({
@@ -102,6 +104,8 @@ const VALUE = {
       choice: `one of the options: ${a.allowed}`,
       timeliness: `one of: ${a.allowed}`,
       conditions: `a yes/no mapping, one per condition: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
+      documents: `a mapping, one entry per document: { ${String(a.keys).split(', ').map((k) => `${k}: …`).join(', ')} }`,
+      sent_date: 'the date it was sent as dd/mm/yyyy (e.g. 10/03/2024), or khong if it was not sent',
     })[String(a.expected)] ?? String(a.expected),
 };
 /** What a --set value should look like for its rule (whatif.value_format's `expected`). */
@@ -317,6 +321,10 @@ export const MESSAGES = {
   'catalog.duplicate_input': m(
     (a) => `tên số liệu "${a.key}" bị trùng`,
     (a) => `duplicate input name "${a.key}"`,
+  ),
+  'catalog.date_invalid': m(
+    (a) => `ngày ${a.date} không tồn tại`,
+    (a) => `date ${a.date} does not exist`,
   ),
   'catalog.bands_order': m(
     () => 'các mức phải xếp theo cận dưới giảm dần, không trùng nhau',

@@ -118,7 +118,8 @@ function fillNamed(ws: Worksheet, r: number, named: NamedInput, value: unknown, 
     const s = typeof value === 'string' ? value.normalize('NFC').toLowerCase() : value;
     const hit = list.find(([label, val]) => val === s || label.toLowerCase() === s);
     e.value = hit ? hit[0] : String(value);
-  } else e.value = typeof value === 'number' ? value : String(value);
+  } else if (value === false) e.value = 'không';
+  else e.value = typeof value === 'number' ? value : String(value);
 }
 
 /** The value cells of one item, pre-filled from evidence when given. */

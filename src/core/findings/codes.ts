@@ -51,6 +51,7 @@ export const SEVERITY = {
   'catalog.choice_points': E,
   'catalog.duplicate_choice': E,
   'catalog.duplicate_input': E,
+  'catalog.date_invalid': E,
   'catalog.measure_fields': E,
   'catalog.bands_order': E,
   'catalog.rate_bands_points': E,

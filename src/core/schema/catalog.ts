@@ -119,6 +119,27 @@ export const ConditionsRule = z
   })
   .describe('Nhiều điều kiện Có/Không kết hợp: "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1"');
 
+export const DocumentsRule = z
+  .strictObject({
+    kind: z.literal('documents'),
+    ...common,
+    documents: z
+      .array(
+        NamedInput.extend({
+          deadline: z
+            .string()
+            .regex(/^\d{1,2}\/\d{1,2}\/\d{4}$/, 'date')
+            .optional()
+            .describe('Hạn gửi, dd/mm/yyyy (ví dụ 15/03/2024): đơn vị kê khai ngày gửi; không có hạn thì kê khai dung_han / cham / khong'),
+        }),
+      )
+      .min(1)
+      .describe('Các văn bản, báo cáo phải có, mỗi văn bản một hạn'),
+    yes: Points.optional().describe('Điểm khi đủ số lượng và đúng thời gian (mặc định: điểm tối đa)'),
+    no: Points.optional().describe('Điểm khi thiếu hoặc chậm một văn bản (mặc định: 0)'),
+  })
+  .describe('Đủ các văn bản, đúng hạn: "đủ số lượng và đúng thời gian quy định: 1"');
+
 export const PerItemRule = z
   .strictObject({
     kind: z.literal('per_item'),
@@ -148,6 +169,7 @@ export const Rule = z.discriminatedUnion('kind', [
   DeductionRule,
   PerItemRule,
   ConditionsRule,
+  DocumentsRule,
   SurveyRule,
   JudgementRule,
 ]);

@@ -15,6 +15,7 @@ export interface NamedInput {
 
 export function namedInputs(rule: RuleT): NamedInput[] | undefined {
   if (rule.kind === 'conditions') return rule.conditions.map((c) => ({ key: c.key, label: c.label, type: 'bool' }));
+  if (rule.kind === 'documents') return rule.documents.map((d) => ({ key: d.key, label: d.label, type: d.deadline === undefined ? 'timeliness' : 'date' }));
   return undefined;
 }
 

@@ -23,6 +23,7 @@ import {
 } from '../fixed.js';
 import { perItemHint, perItemPoints, readPerItem } from './per-item.js';
 import { conditionsHint, conditionsPoints, conditionsRange, readConditions } from './conditions.js';
+import { documentsHint, documentsPoints, documentsRange, readDocuments, type DocStatus } from './documents.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
 export type Input =
@@ -33,6 +34,8 @@ export type Input =
   | { kind: 'points'; value: Fixed }
   /** Named yes/no conditions (kind `conditions`). */
   | { kind: 'flags'; values: Record<string, boolean> }
+  /** Each listed document: on time, late or missing (kind `documents`). */
+  | { kind: 'docs'; status: Record<string, DocStatus> }
   | { kind: 'none' };
 
 /** A refused value: its first problem, and any others (`also`), so all are reported at once. */
@@ -127,6 +130,8 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       return readPerItem(raw);
     case 'conditions':
       return readConditions(rule, raw);
+    case 'documents':
+      return readDocuments(rule, raw);
     case 'judgement': {
       const comma = decimalComma(raw);
       if (comma) return comma;
@@ -207,6 +212,8 @@ export function pointsFor(rule: RuleT, maxPts: Fixed, decimals: number, input: I
       return perItemPoints(rule, maxPts, input);
     case 'conditions':
       return conditionsPoints(rule, maxPts, input);
+    case 'documents':
+      return documentsPoints(rule, maxPts, input);
     case 'judgement':
       return input.kind === 'points' ? input.value : ZERO;
   }
@@ -234,6 +241,9 @@ export function ruleRange(rule: RuleT, maxPts: Fixed, decimals: number): { hi: F
     case 'conditions':
       values = conditionsRange(rule, maxPts);
       break;
+    case 'documents':
+      values = documentsRange(rule, maxPts);
+      break;
     default:
       values = [maxPts, ZERO];
   }
@@ -252,6 +262,7 @@ export interface Hint {
     | 'hint.fewer_items'
     | 'hint.more_items'
     | 'hint.conditions'
+    | 'hint.documents'
     | 'hint.judgement'
     | 'hint.unanswered';
   args: Args;
@@ -292,6 +303,8 @@ export function hintFor(rule: RuleT, maxPts: Fixed, decimals: number, input: Inp
       return perItemHint(rule, maxPts, input);
     case 'conditions':
       return conditionsHint(rule, input);
+    case 'documents':
+      return documentsHint(rule, input);
     case 'judgement':
       return { code: 'hint.judgement', args: {} };
   }

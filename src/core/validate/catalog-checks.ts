@@ -3,6 +3,7 @@ import type { Finding, YamlPath } from '../findings/finding.js';
 import { finding } from '../findings/codes.js';
 import { type Fixed, ZERO, add, compare, equal, fromNumber, toFixed, toNumber } from '../fixed.js';
 import { ruleRange } from '../scoring/rules.js';
+import { dayNumber } from '../scoring/documents.js';
 
 /**
  * Checks a schema-valid catalog for what a schema cannot say, all at once: codes unique and nested,
@@ -35,11 +36,15 @@ export function checkCatalog(catalog: Catalog): Finding[] {
         values.add(o.value);
       });
     }
-    if (rule.kind === 'conditions') {
+    if (rule.kind === 'conditions' || rule.kind === 'documents') {
+      const field = rule.kind === 'conditions' ? 'conditions' : 'documents';
+      const list: ReadonlyArray<{ key: string; deadline?: string | undefined }> = rule.kind === 'conditions' ? rule.conditions : rule.documents;
       const keys = new Set<string>();
-      rule.conditions.forEach((c, i) => {
-        if (keys.has(c.key)) out.push(finding('catalog.duplicate_input', [...rp, 'conditions', i, 'key'], { key: c.key }, code));
+      list.forEach((c, i) => {
+        if (keys.has(c.key)) out.push(finding('catalog.duplicate_input', [...rp, field, i, 'key'], { key: c.key }, code));
         keys.add(c.key);
+        if (c.deadline !== undefined && dayNumber(c.deadline) === undefined)
+          out.push(finding('catalog.date_invalid', [...rp, field, i, 'deadline'], { date: c.deadline }, code));
       });
     }
     if (rule.kind === 'rate_bands' || rule.kind === 'pro_rata') {
