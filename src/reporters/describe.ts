@@ -3,6 +3,8 @@ import type { RuleT } from '../core/schema/catalog.js';
 import type { Hint } from '../core/scoring/rules.js';
 import { optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
 import { documentStatus } from '../core/scoring/documents.js';
+import { derivedOf, derivedParts } from '../core/scoring/derived.js';
+import type { Expression } from '../core/scoring/expression.js';
 import { fromNumber, toNumber, ZERO } from '../core/fixed.js';
 import type { ItemScore, ItemStatus } from '../core/scoring/score.js';
 import { countNumber, fixedNumber, plainNumber, pointsText, type Lang } from './number.js';
@@ -81,6 +83,14 @@ function describeBands(bands: ReadonlyArray<{ from: number; exclusive?: boolean 
   return parts.join('; ');
 }
 
+/** A derived ratio's side in the catalog's own words: "(Tổng số PAKN − Số bị phản hồi không hài lòng)". */
+function formula(e: Expression, labels: ReadonlyMap<string, string>): string {
+  const body = e
+    .map((t, i) => `${i === 0 ? (t.sign < 0n ? '−' : '') : t.sign < 0n ? ' − ' : ' + '}${t.name === undefined ? String(t.constant) : labels.get(t.name) ?? t.name}`)
+    .join('');
+  return e.length > 1 ? `(${body})` : body;
+}
+
 /** "Cách tính điểm": the rule in words, from the catalog (or its own description). */
 export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2): string {
   if (rule.description) return rule.description;
@@ -141,6 +151,11 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
       s = lang === 'vi' ? `Hội đồng thẩm định chấm từ 0 đến ${n(max, lang)}` : `Appraisers score 0 to ${n(max, lang)}`;
       break;
   }
+  const d = derivedOf(rule);
+  if (d && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')) {
+    const labels = new Map((rule.counts ?? []).map((c) => [c.key, c.label]));
+    s += lang === 'vi' ? `; tỷ lệ = ${formula(d.numerator, labels)} / ${formula(d.denominator, labels)}` : `; rate = ${formula(d.numerator, labels)} / ${formula(d.denominator, labels)}`;
+  }
   const na = rule.when_not_arisen === 'full_marks' ? t.notArisenFull : t.notArisenNA;
   return `${s}. ${lang === 'vi' ? 'Nếu' : 'If'} ${na}.`;
 }
@@ -169,6 +184,13 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
         return `${d.label}: ${sent}${s ? word[s] : String(r[d.key] ?? '')}`;
       })
       .join('; ');
+  }
+  const parts = derivedParts(rule, v);
+  if (parts && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')) {
+    const r = v as Record<string, unknown>;
+    const counts = (rule.counts ?? []).map((c) => `${c.label}: ${String(r[c.key] ?? '')}`).join('; ');
+    const result = parts.den === 0n ? (vi ? 'mẫu số bằng 0' : 'denominator 0') : `${parts.num}/${parts.den}${item.rate === undefined ? '' : ` (${rate(item.rate, lang)})`}`;
+    return `${counts} → ${result}`;
   }
   const keys = ratioKeys(rule);
   if (keys && typeof v === 'object' && v !== null) {

@@ -95,6 +95,7 @@ const VALUE = {
       conditions: `bảng Có/Không cho từng điều kiện: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
       documents: `bảng kê khai từng văn bản: { ${String(a.keys).split(', ').map((k) => `${k}: …`).join(', ')} }`,
       sent_date: 'ngày gửi dạng dd/mm/yyyy (ví dụ 10/03/2024), hoặc khong nếu không gửi',
+      counts: `bảng các số đếm: { ${String(a.keys).split(', ').map((k) => `${k}: số`).join(', ')} }`,
     })[String(a.expected)] ?? String(a.expected),
   en: (a: Args): string =>
     ({
@@ -106,6 +107,7 @@ const VALUE = {
       conditions: `a yes/no mapping, one per condition: { ${String(a.keys).split(', ').map((k) => `${k}: true`).join(', ')} }`,
       documents: `a mapping, one entry per document: { ${String(a.keys).split(', ').map((k) => `${k}: …`).join(', ')} }`,
       sent_date: 'the date it was sent as dd/mm/yyyy (e.g. 10/03/2024), or khong if it was not sent',
+      counts: `a mapping of counts: { ${String(a.keys).split(', ').map((k) => `${k}: number`).join(', ')} }`,
     })[String(a.expected)] ?? String(a.expected),
 };
 /** What a --set value should look like for its rule (whatif.value_format's `expected`). */
@@ -315,8 +317,12 @@ export const MESSAGES = {
   ),
   'catalog.duplicate_choice': m((a) => `lựa chọn "${a.value}" bị trùng`, (a) => `duplicate option "${a.value}"`),
   'catalog.measure_fields': m(
-    () => 'measure: ratio cần numerator và denominator (khóa khác nhau); measure: percent thì không có',
-    () => 'measure: ratio needs numerator and denominator with different keys; percent takes neither',
+    () =>
+      'measure: ratio cần numerator và denominator dạng { key, label } (khóa khác nhau); measure: derived cần counts và hai ' +
+      'biểu thức numerator, denominator; measure: percent thì không có các trường đó',
+    () =>
+      'measure: ratio needs numerator and denominator as { key, label } with different keys; measure: derived needs counts ' +
+      'and numerator and denominator expressions; percent takes none of them',
   ),
   'catalog.duplicate_input': m(
     (a) => `tên số liệu "${a.key}" bị trùng`,
@@ -325,6 +331,18 @@ export const MESSAGES = {
   'catalog.date_invalid': m(
     (a) => `ngày ${a.date} không tồn tại`,
     (a) => `date ${a.date} does not exist`,
+  ),
+  'catalog.expression_syntax': m(
+    (a) => `biểu thức "${a.expression}" sai ở ký tự thứ ${a.position}: chỉ viết tên số đếm, số nguyên, dấu + và −`,
+    (a) => `expression "${a.expression}" is wrong at character ${a.position}: only count names, whole numbers, + and − are allowed`,
+  ),
+  'catalog.expression_unknown_input': m(
+    (a) => `biểu thức dùng "${a.name}", không có trong counts (có: ${a.keys})`,
+    (a) => `the expression uses "${a.name}", which is not in counts (known: ${a.keys})`,
+  ),
+  'catalog.expression_zero': m(
+    (a) => `mẫu số "${a.expression}" không bao giờ lớn hơn 0: phép chia cho 0`,
+    (a) => `the denominator "${a.expression}" can never be above 0: a division by zero`,
   ),
   'catalog.bands_order': m(
     () => 'các mức phải xếp theo cận dưới giảm dần, không trùng nhau',
@@ -410,6 +428,10 @@ export const MESSAGES = {
   'evidence.numerator_exceeds': m(
     (a) => `${a.numerator} (${a.num}) lớn hơn ${a.denominator} (${a.den})`,
     (a) => `${a.numerator} (${a.num}) is greater than ${a.denominator} (${a.den})`,
+  ),
+  'evidence.derived_negative': m(
+    (a) => `${a.expression} = ${a.value}: các số đếm không khớp nhau (kết quả âm)`,
+    (a) => `${a.expression} = ${a.value}: the counts do not fit together (a negative result)`,
   ),
   'evidence.decimal_comma': m(
     (a) => `"${a.value}" là chữ, không phải số: trong tệp YAML viết số thập phân bằng dấu chấm, không đặt trong ngoặc kép: ${a.number}`,

@@ -2,7 +2,7 @@ import { sumPoints } from '../core/fixed.js';
 import type { CatalogNode } from '../core/schema/catalog.js';
 import type { Evidence, ItemEvidence } from '../core/schema/evidence.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
-import { ratioKeys } from '../core/scoring/rules.js';
+import { fieldOf, ratioKeys } from '../core/scoring/rules.js';
 import { namedInputs, type NamedInput } from '../core/scoring/named.js';
 import { describeRule } from '../reporters/describe.js';
 import { plainNumber } from '../reporters/number.js';
@@ -294,7 +294,7 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
     const ruleText = describeRule(rule, n.max, 'vi', cat.decimals);
     const cols =
       keys && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')
-        ? `\nCột E: ${rule.numerator?.label ?? keys.numerator}; cột F: ${rule.denominator?.label ?? keys.denominator}.`
+        ? `\nCột E: ${fieldOf(rule.numerator)?.label ?? keys.numerator}; cột F: ${fieldOf(rule.denominator)?.label ?? keys.denominator}.`
         : '';
     ws.getCell(`${COL.rule}${row}`).value = text(`${ruleText}${cols}`);
     const ev = evidence?.items[n.code];

@@ -19,12 +19,33 @@ const Field = z.strictObject({
   label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Số hồ sơ giải quyết đúng hạn"'),
 });
 
+/** One named input a unit declares for a rule with several (yes/no conditions, documents, counts). */
+const NamedInput = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field_key').describe('Tên trường trong tệp kê khai, ví dụ bo_tri_kinh_phi'),
+  label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Có bố trí kinh phí thực hiện"'),
+});
+
+/** Sums and differences of named counts: "tong_pakn - khong_hai_long" (parsed by cchc, never evaluated as code). */
+const Expression = z
+  .string()
+  .min(1)
+  .describe('Biểu thức cộng, trừ các số đếm trong counts, ví dụ "tong_pakn - khong_hai_long"');
+
 const Measure = {
   measure: z
-    .enum(['ratio', 'percent'])
-    .describe('ratio: kê khai tử số và mẫu số; percent: kê khai tỷ lệ % (0–100)'),
-  numerator: Field.optional().describe('Tử số (khi measure = ratio)'),
-  denominator: Field.optional().describe('Mẫu số (khi measure = ratio)'),
+    .enum(['ratio', 'percent', 'derived'])
+    .describe(
+      'ratio: kê khai tử số và mẫu số; percent: kê khai tỷ lệ % (0–100); derived: kê khai các số đếm (counts), cchc tính tử số và mẫu số theo biểu thức',
+    ),
+  numerator: z
+    .union([Field, Expression])
+    .optional()
+    .describe('Tử số: { key, label } khi measure = ratio; biểu thức khi measure = derived, ví dụ "tong_pakn - khong_hai_long"'),
+  denominator: z
+    .union([Field, Expression])
+    .optional()
+    .describe('Mẫu số: { key, label } khi measure = ratio; biểu thức khi measure = derived, ví dụ "tong_pakn"'),
+  counts: z.array(NamedInput).min(1).optional().describe('Các số đếm đơn vị kê khai (khi measure = derived)'),
 };
 
 const common = {
@@ -99,12 +120,6 @@ export const DeductionRule = z
     item_label: z.string().optional().describe('Tên trường hợp bị trừ, ví dụ "báo cáo chậm hoặc thiếu"'),
   })
   .describe('Trừ điểm theo từng trường hợp');
-
-/** One named input a unit declares for a rule with several (yes/no conditions, documents, counts). */
-const NamedInput = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field_key').describe('Tên trường trong tệp kê khai, ví dụ bo_tri_kinh_phi'),
-  label: z.string().min(1).describe('Nhãn tiếng Việt, ví dụ "Có bố trí kinh phí thực hiện"'),
-});
 
 export const ConditionsRule = z
   .strictObject({

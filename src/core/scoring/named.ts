@@ -15,6 +15,8 @@ export interface NamedInput {
 
 export function namedInputs(rule: RuleT): NamedInput[] | undefined {
   if (rule.kind === 'conditions') return rule.conditions.map((c) => ({ key: c.key, label: c.label, type: 'bool' }));
+  if ((rule.kind === 'rate_bands' || rule.kind === 'pro_rata') && rule.measure === 'derived')
+    return (rule.counts ?? []).map((c) => ({ key: c.key, label: c.label, type: 'count' }));
   if (rule.kind === 'documents') return rule.documents.map((d) => ({ key: d.key, label: d.label, type: d.deadline === undefined ? 'timeliness' : 'date' }));
   return undefined;
 }

@@ -23,6 +23,7 @@ import {
 } from '../fixed.js';
 import { perItemHint, perItemPoints, readPerItem } from './per-item.js';
 import { conditionsHint, conditionsPoints, conditionsRange, readConditions } from './conditions.js';
+import { readDerived } from './derived.js';
 import { documentsHint, documentsPoints, documentsRange, readDocuments, type DocStatus } from './documents.js';
 
 /** A raw value read and checked against its rule. `none` = the task did not arise (0 of 0). */
@@ -44,9 +45,12 @@ export type ReadResult =
   | { ok: false; code: FindingCode; args: Args; key?: string; also?: Array<{ code: FindingCode; args: Args; key?: string }> };
 
 
+/** A declared ratio's field ({ key, label }); undefined for an expression (measure: derived) or none. */
+export const fieldOf = (x: { key: string; label: string } | string | undefined) => (typeof x === 'object' ? x : undefined);
+
 export function ratioKeys(rule: RuleT): { numerator: string; denominator: string } | undefined {
   if ((rule.kind === 'rate_bands' || rule.kind === 'pro_rata') && rule.measure === 'ratio')
-    return { numerator: rule.numerator?.key ?? 'dat', denominator: rule.denominator?.key ?? 'tong' };
+    return { numerator: fieldOf(rule.numerator)?.key ?? 'dat', denominator: fieldOf(rule.denominator)?.key ?? 'tong' };
   return undefined;
 }
 
@@ -88,7 +92,7 @@ function readRatio(raw: unknown, keys: { numerator: string; denominator: string 
   if (num > den) {
     const labels =
       rule.kind === 'rate_bands' || rule.kind === 'pro_rata'
-        ? { numerator: rule.numerator?.label ?? keys.numerator, denominator: rule.denominator?.label ?? keys.denominator }
+        ? { numerator: fieldOf(rule.numerator)?.label ?? keys.numerator, denominator: fieldOf(rule.denominator)?.label ?? keys.denominator }
         : { numerator: keys.numerator, denominator: keys.denominator };
     return fail('evidence.numerator_exceeds', { ...labels, num, den }, keys.numerator);
   }
@@ -118,6 +122,7 @@ export function readValue(rule: RuleT, maxPts: Fixed, decimals: number, raw: unk
       return { ok: true, input: { kind: 'option', value: text } };
     case 'rate_bands':
     case 'pro_rata': {
+      if (rule.measure === 'derived') return readDerived(rule, raw);
       const keys = ratioKeys(rule);
       return keys ? readRatio(raw, keys, rule) : readPercent(raw);
     }

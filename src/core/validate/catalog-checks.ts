@@ -4,6 +4,7 @@ import { finding } from '../findings/codes.js';
 import { type Fixed, ZERO, add, compare, equal, fromNumber, toFixed, toNumber } from '../fixed.js';
 import { ruleRange } from '../scoring/rules.js';
 import { dayNumber } from '../scoring/documents.js';
+import { derivedProblems } from '../scoring/derived.js';
 
 /**
  * Checks a schema-valid catalog for what a schema cannot say, all at once: codes unique and nested,
@@ -48,11 +49,23 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       });
     }
     if (rule.kind === 'rate_bands' || rule.kind === 'pro_rata') {
-      const ratio = rule.measure === 'ratio';
-      const ok = ratio
-        ? rule.numerator !== undefined && rule.denominator !== undefined && rule.numerator.key !== rule.denominator.key
-        : rule.numerator === undefined && rule.denominator === undefined;
+      const num = rule.numerator;
+      const den = rule.denominator;
+      const ok =
+        rule.measure === 'ratio'
+          ? typeof num === 'object' && typeof den === 'object' && num.key !== den.key && rule.counts === undefined
+          : rule.measure === 'derived'
+            ? typeof num === 'string' && typeof den === 'string' && rule.counts !== undefined
+            : num === undefined && den === undefined && rule.counts === undefined;
       if (!ok) out.push(finding('catalog.measure_fields', [...rp, 'measure'], {}, code));
+      else if (rule.measure === 'derived') {
+        const keys = new Set<string>();
+        rule.counts!.forEach((c, i) => {
+          if (keys.has(c.key)) out.push(finding('catalog.duplicate_input', [...rp, 'counts', i, 'key'], { key: c.key }, code));
+          keys.add(c.key);
+        });
+        for (const p of derivedProblems(rule)) out.push(finding(p.code, [...rp, ...p.at], p.args, code));
+      }
     }
     if (rule.kind === 'rate_bands') {
       rule.bands.forEach((b, i) => {
