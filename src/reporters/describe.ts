@@ -95,7 +95,12 @@ function formula(e: Expression, labels: ReadonlyMap<string, string>): string {
 export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2): string {
   if (rule.description) return rule.description;
   const t = T[lang];
-  const p = (x: number | undefined, d: number) => `${n(x ?? d, lang)} ${t.pts}`;
+  // Below zero: the item gets 0 and the rest is deducted ("bị 0 điểm và bị trừ 0,25 điểm").
+  const p = (x: number | undefined, d: number) => {
+    const v = x ?? d;
+    if (v >= 0) return `${n(v, lang)} ${t.pts}`;
+    return lang === 'vi' ? `0 ${t.pts} và bị trừ ${n(-v, lang)} ${t.pts}` : `0 ${t.pts} and ${n(-v, lang)} deducted`;
+  };
   let s: string;
   switch (rule.kind) {
     case 'yes_no':
@@ -121,8 +126,8 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
     case 'deduction':
       s =
         lang === 'vi'
-          ? `Mỗi ${rule.item_label ?? 'trường hợp'} trừ ${n(rule.per_item, lang)} ${t.pts}, thấp nhất ${n(rule.floor ?? 0, lang)}`
-          : `Each ${rule.item_label ?? 'case'} deducts ${n(rule.per_item, lang)}, floor ${n(rule.floor ?? 0, lang)}`;
+          ? `Mỗi ${rule.item_label ?? 'trường hợp'} trừ ${n(rule.per_item, lang)} ${t.pts}, thấp nhất ${n(rule.floor ?? 0, lang)}${(rule.floor ?? 0) < 0 ? ' (phần dưới 0 bị trừ vào điểm trừ)' : ''}`
+          : `Each ${rule.item_label ?? 'case'} deducts ${n(rule.per_item, lang)}, floor ${n(rule.floor ?? 0, lang)}${(rule.floor ?? 0) < 0 ? ' (the part below 0 is deducted in the penalty section)' : ''}`;
       break;
     case 'per_item':
       s =

@@ -311,6 +311,10 @@ export const MESSAGES = {
     (a) => `điểm sàn ${a.floor} vượt điểm tối đa ${a.max}`,
     (a) => `floor ${a.floor} is above the max ${a.max}`,
   ),
+  'catalog.negative_outside_areas': m(
+    (a) => `quy tắc có thể cho ${a.points} điểm: chỉ tiêu chí trong các lĩnh vực mới được ghi điểm âm (bị trừ vào điểm trừ); mục điểm thưởng, điểm trừ thì không`,
+    (a) => `the rule can give ${a.points} points: only items of the areas may go below zero (deducted in the penalty section), not bonus or penalty items`,
+  ),
   'catalog.choice_points': m(
     () => 'mỗi lựa chọn cần đúng một trong hai: points hoặc fraction',
     () => 'each option needs exactly one of points or fraction',

@@ -33,6 +33,8 @@ const L = {
     evidence: 'Tài liệu kiểm chứng',
     unanswered: 'Chưa kê khai (tính 0 điểm)',
     pts: 'điểm',
+    spilled: (x: string) => `Bị trừ thêm ${x} điểm vào điểm trừ (kết quả dưới 0 điểm)`,
+    alsoDeducted: (x: string) => `trừ thêm ${x}`,
   },
   en: {
     title: (y: number) => `PAR INDEX SELF-ASSESSMENT ${y}`,
@@ -60,11 +62,14 @@ const L = {
     evidence: 'Evidence',
     unanswered: 'Not declared (scored 0)',
     pts: 'points',
+    spilled: (x: string) => `Also ${x} points deducted in the penalty section (an outcome below zero)`,
+    alsoDeducted: (x: string) => `${x} more deducted`,
   },
 } as const;
 
 function itemNote(it: ItemScore, lang: Lang, d: number): string {
   const l = L[lang];
+  if (it.status === 'scored' && it.spilled) return `${l.lostBy(pointsText(it.lost, d, lang))}; ${l.alsoDeducted(pointsText(it.spilled, d, lang))}`;
   if (it.status === 'scored') return isPositive(it.lost) ? l.lostBy(pointsText(it.lost, d, lang)) : l.full;
   return statusLabel(it.status, lang);
 }
@@ -115,7 +120,7 @@ export const textReporter: Reporter = (r, o) => {
 
   out.at(2, `${l.achieved}: ${num(r.achieved)}`);
   if (o.flat.catalog.bonus) out.at(2, `${l.bonus}: +${num(r.bonus)}`);
-  if (o.flat.catalog.penalty) out.at(2, `${l.penalty}: −${num(r.penalty)}`);
+  if (o.flat.catalog.penalty || isPositive(r.penalty)) out.at(2, `${l.penalty}: −${num(r.penalty)}`);
   out.at(2, `${l.total}: ${num(r.total)} / ${l.applicable.toLowerCase()} ${num(r.applicableMax)}`);
   out.at(
     2,
@@ -132,6 +137,7 @@ export const textReporter: Reporter = (r, o) => {
       7,
       `${String(i + 1).padStart(3)}. ${c.bold(it.code)} ${it.name} — ${c.yellow(`${l.lost} ${num(it.lost)} ${l.pts}`)} (${l.got} ${num(it.points ?? ZERO)}/${num(it.max)})`,
     );
+    if (it.spilled) out.at(9, `       ${l.spilled(num(it.spilled))}`);
     out.at(9, `       ${l.owner}: ${it.owner ?? l.noOwner}`);
     const shown = describeValue(it, leaf.rule, lang);
     if (shown) out.at(9, `       ${l.declared}: ${shown}`);

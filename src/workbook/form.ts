@@ -210,7 +210,8 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     const leaf = flat.leaves.get(n.code)!;
     const e = ev[n.code];
     ws.getCell(`${C.max}${r}`).value = n.max;
-    ws.getCell(`${C.value}${r}`).value = text(it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang));
+    const spilled = it.spilled === undefined ? '' : `\n(Bị trừ ${plainNumber(toNumber(it.spilled), 'vi')} điểm ở mục Điểm trừ)`;
+    ws.getCell(`${C.value}${r}`).value = text(`${it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, lang)}${spilled}`);
     ws.getCell(`${C.rule}${r}`).value = text(describeRule(leaf.rule, n.max, lang, result.decimals));
     ws.getCell(`${C.documents}${r}`).value = text(formatCitations(e?.documents));
     const score = ws.getCell(`${C.score}${r}`);
@@ -249,15 +250,34 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
 
   const areas = flat.catalog.areas.map((a) => place(a, 0));
 
-  const adjustments: Partial<Record<'bonus' | 'penalty', { rows: number[]; cap: number; value: number; appraised: number }>> = {};
+  const adjustments: Partial<Record<'bonus' | 'penalty', { rows: number[]; cap?: number; value: number; appraised: number }>> = {};
+  // Outcomes below zero, deducted in the penalty section: one row each, naming the item they come from.
+  const spills = result.items.filter((i) => i.spilled !== undefined);
   for (const section of ['bonus', 'penalty'] as const) {
     const adj = flat.catalog[section];
-    if (!adj) continue;
+    const linked = section === 'penalty' ? spills : [];
+    if (!adj && !linked.length) continue;
     const r = row++;
-    put(ws, `${C.name}${r}`, `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)`);
+    put(ws, `${C.name}${r}`, adj ? `${adj.name.toUpperCase()} (tối đa ${plainNumber(adj.max, 'vi')} điểm)` : 'ĐIỂM TRỪ PHÁT SINH TỪ TIÊU CHÍ');
     styleRow(r, true);
-    const placed = adj.items.map((n) => place(n, 2));
-    adjustments[section] = { rows: placed.map((p) => p.row), cap: adj.max, value: toNumber(result[section]), appraised: appraised ? toNumber(appraised.result[section]) : 0 };
+    const placed = (adj?.items ?? []).map((n) => place(n, 2));
+    const linkedRows = linked.map((it) => {
+      const lr = row++;
+      styleRow(lr, false);
+      put(ws, `${C.code}${lr}`, it.code);
+      put(ws, `${C.name}${lr}`, text(`Bị trừ do tiêu chí ${it.code}: ${it.name}`));
+      ws.getCell(`${C.rule}${lr}`).value = text(`Kết quả của tiêu chí ${it.code} dưới 0 điểm: tiêu chí được 0 điểm, phần âm bị trừ ở đây`);
+      ws.getCell(`${C.score}${lr}`).value = toNumber(it.spilled!);
+      const ai = appraisedItems?.get(it.code);
+      if (appraisedItems) ws.getCell(`${C.appraised}${lr}`).value = ai?.spilled === undefined ? 0 : toNumber(ai.spilled);
+      return lr;
+    });
+    adjustments[section] = {
+      rows: [...placed.map((p) => p.row), ...linkedRows],
+      ...(adj ? { cap: adj.max } : {}),
+      value: toNumber(result[section]),
+      appraised: appraised ? toNumber(appraised.result[section]) : 0,
+    };
   }
   const lastItemRow = row - 1;
 
@@ -285,7 +305,8 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   const achievedRow = footer('Tổng điểm các lĩnh vực', (col) => sumFormula(col, areas.map((a) => a.row)), toNumber(result.achieved), A ? toNumber(A.achieved) : 0);
   const adjRow = (s: 'bonus' | 'penalty', label: string) => {
     const a = adjustments[s];
-    return a ? footer(label, (col) => `MIN(${sumFormula(col, a.rows)},${a.cap})`, a.value, a.appraised) : undefined;
+    if (!a) return undefined;
+    return footer(label, (col) => (a.cap === undefined ? sumFormula(col, a.rows) : `MIN(${sumFormula(col, a.rows)},${a.cap})`), a.value, a.appraised);
   };
   const bonusRow = adjRow('bonus', 'Điểm thưởng');
   const penaltyRow = adjRow('penalty', 'Điểm trừ');

@@ -48,6 +48,7 @@ export const SEVERITY = {
   'catalog.too_many_decimals': E,
   'catalog.rule_exceeds_max': E,
   'catalog.floor_exceeds_max': E,
+  'catalog.negative_outside_areas': E,
   'catalog.choice_points': E,
   'catalog.duplicate_choice': E,
   'catalog.duplicate_input': E,

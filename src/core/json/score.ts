@@ -47,6 +47,7 @@ export interface ItemJson {
   value?: unknown;
   rate?: number;
   hint?: ItemScore['hint'];
+  spilled?: number;
 }
 
 /** One sub-criterion, keys in the documented order (README), optional ones only when set. */
@@ -71,6 +72,7 @@ function itemJson(it: ItemScore): ItemJson {
   if (it.value !== undefined) out.value = it.value;
   if (it.rate !== undefined) out.rate = it.rate;
   if (it.hint !== undefined) out.hint = it.hint;
+  if (it.spilled !== undefined) out.spilled = toNumber(it.spilled);
   return out;
 }
 

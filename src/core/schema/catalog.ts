@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 /** Point values as written in a catalog: non-negative decimals such as 0.25 or 0.5. */
 const Points = z.number().nonnegative().describe('Số điểm (số thập phân không âm, ví dụ 0.25, 0.5, 1)');
+/**
+ * The points of a losing outcome, which a decision may write below zero: "- Không ban hành: -1 điểm",
+ * "bị 0 điểm và bị trừ 0,25 điểm" (-0.25). The item then scores 0 and the part below zero is deducted
+ * in the penalty section, traced back to the item.
+ */
+const LosingPoints = z
+  .number()
+  .describe('Số điểm; có thể âm như văn bản ghi ("Không ban hành: -1 điểm"; "bị 0 điểm và bị trừ 0,25 điểm" là -0.25): mục được 0 điểm, phần âm bị trừ vào điểm trừ');
 
 export const ItemCode = z
   .string()
@@ -58,7 +66,7 @@ export const YesNoRule = z
     kind: z.literal('yes_no'),
     ...common,
     yes: Points.optional().describe('Điểm khi "Có" (mặc định: điểm tối đa)'),
-    no: Points.optional().describe('Điểm khi "Không" (mặc định: 0)'),
+    no: LosingPoints.optional().describe('Điểm khi "Không" (mặc định: 0; số âm: được 0 điểm và bị trừ phần âm vào điểm trừ)'),
   })
   .describe('Có / Không');
 
@@ -66,7 +74,7 @@ export const ChoiceOption = z
   .strictObject({
     value: z.string().regex(/^[a-z0-9_]+$/, 'option_value').describe('Giá trị kê khai, ví dụ xuat_sac'),
     label: z.string().min(1).describe('Nhãn, ví dụ "Hoàn thành xuất sắc nhiệm vụ"'),
-    points: Points.optional().describe('Số điểm'),
+    points: LosingPoints.optional().describe('Số điểm (số âm: được 0 điểm và bị trừ phần âm vào điểm trừ)'),
     fraction: z.number().min(0).max(1).optional().describe('Hoặc tỷ lệ của điểm tối đa (0–1), ví dụ 0.75'),
   })
   .describe('Một lựa chọn: có points hoặc fraction');
@@ -84,8 +92,8 @@ export const TimelinessRule = z
     kind: z.literal('timeliness'),
     ...common,
     on_time: Points.optional().describe('Điểm khi đúng hạn (mặc định: điểm tối đa)'),
-    late: Points.describe('Điểm khi chậm'),
-    missing: Points.optional().describe('Điểm khi không thực hiện (mặc định: 0)'),
+    late: LosingPoints.describe('Điểm khi chậm (số âm: được 0 điểm và bị trừ phần âm vào điểm trừ)'),
+    missing: LosingPoints.optional().describe('Điểm khi không thực hiện (mặc định: 0; "Không ban hành: -1 điểm" là -1)'),
   })
   .describe('Đúng hạn / chậm / không thực hiện');
 
@@ -116,7 +124,9 @@ export const DeductionRule = z
     kind: z.literal('deduction'),
     ...common,
     per_item: Points.describe('Số điểm trừ cho mỗi trường hợp'),
-    floor: Points.optional().describe('Điểm thấp nhất (mặc định: 0, không âm)'),
+    floor: LosingPoints.optional().describe(
+      'Điểm thấp nhất (mặc định: 0); âm khi văn bản cho trừ quá số điểm của mục: phần dưới 0 bị trừ vào điểm trừ',
+    ),
     item_label: z.string().optional().describe('Tên trường hợp bị trừ, ví dụ "báo cáo chậm hoặc thiếu"'),
   })
   .describe('Trừ điểm theo từng trường hợp');
@@ -130,7 +140,7 @@ export const ConditionsRule = z
       .describe('all: đạt khi đủ mọi điều kiện ("… và …"); any: đạt khi có ít nhất một điều kiện ("… hoặc …")'),
     conditions: z.array(NamedInput).min(2).describe('Các điều kiện Có/Không, đơn vị kê khai từng điều kiện'),
     yes: Points.optional().describe('Điểm khi đạt (mặc định: điểm tối đa)'),
-    no: Points.optional().describe('Điểm khi không đạt (mặc định: 0)'),
+    no: LosingPoints.optional().describe('Điểm khi không đạt (mặc định: 0; số âm: được 0 điểm và bị trừ phần âm vào điểm trừ)'),
   })
   .describe('Nhiều điều kiện Có/Không kết hợp: "Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1"');
 
@@ -151,7 +161,7 @@ export const DocumentsRule = z
       .min(1)
       .describe('Các văn bản, báo cáo phải có, mỗi văn bản một hạn'),
     yes: Points.optional().describe('Điểm khi đủ số lượng và đúng thời gian (mặc định: điểm tối đa)'),
-    no: Points.optional().describe('Điểm khi thiếu hoặc chậm một văn bản (mặc định: 0)'),
+    no: LosingPoints.optional().describe('Điểm khi thiếu hoặc chậm một văn bản (mặc định: 0; số âm: bị trừ phần âm vào điểm trừ)'),
   })
   .describe('Đủ các văn bản, đúng hạn: "đủ số lượng và đúng thời gian quy định: 1"');
 

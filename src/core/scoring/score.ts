@@ -5,6 +5,7 @@ import { finding } from '../findings/codes.js';
 import type { FlatCatalog, Leaf, Section } from '../flat-catalog.js';
 import { type Fixed, ZERO, add, compare, decimalParts, equal, fromNumber, isNegative, isPositive, min, percent, plus, sub, toFixed, toNumber } from '../fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
+import { penaltyTotal, splitSpill } from './spill.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
 
@@ -31,6 +32,8 @@ export interface ItemScore {
   owner?: string;
   evidence?: string;
   hint?: Hint;
+  /** The part of an outcome below zero ("bị 0 điểm và bị trừ 0,25 điểm"): deducted in the penalty section. */
+  spilled?: Fixed;
 }
 
 export interface NodeScore {
@@ -133,7 +136,12 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
       applicable = ZERO;
     }
   } else {
-    points = input.kind === 'points' ? input.value : pointsFor(leaf.rule, leaf.max, decimals, input);
+    if (input.kind === 'points') points = input.value;
+    else {
+      const split = splitSpill(pointsFor(leaf.rule, leaf.max, decimals, input));
+      points = split.points;
+      if (split.spilled) item.spilled = split.spilled;
+    }
   }
 
   item.points = item.status === 'not_applicable' ? null : points;
@@ -200,7 +208,14 @@ export function scoreUnit(
     return min(sum, toFixed(adj.max));
   };
   const bonus = adjustment('bonus');
-  const penalty = adjustment('penalty');
+  const spilled = [...scored.values()].flatMap((s) => s.item.spilled ?? []);
+  const penalty = spilled.length
+    ? penaltyTotal(
+        catalog.penalty ? add(...catalog.penalty.items.map((n) => rollUp(n, scored).points)) : ZERO,
+        spilled,
+        catalog.penalty ? toFixed(catalog.penalty.max) : undefined,
+      )
+    : adjustment('penalty');
   const totalRaw = sub(add(achieved, bonus), penalty);
   const total = isNegative(totalRaw) ? ZERO : totalRaw;
 
@@ -255,7 +270,8 @@ export function bandFor(bands: ReadonlyArray<{ label: string; from: number }>, s
 export function lostItems(result: ScoreResult): ItemScore[] {
   return result.items
     .map((item, i) => ({ item, i }))
-    .filter(({ item }) => item.section === 'areas' && isPositive(item.lost))
-    .sort((a, b) => compare(b.item.lost, a.item.lost) || a.i - b.i)
+    .filter(({ item }) => item.section === 'areas' && (isPositive(item.lost) || item.spilled !== undefined))
+    // A linked deduction is lost too: "bị 0 điểm và bị trừ 0,25 điểm" costs max + 0,25.
+    .sort((a, b) => compare(plus(b.item.lost, b.item.spilled ?? ZERO), plus(a.item.lost, a.item.spilled ?? ZERO)) || a.i - b.i)
     .map(({ item }) => item);
 }

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogNode, RuleT } from '../schema/catalog.js';
 import type { Finding, YamlPath } from '../findings/finding.js';
 import { finding } from '../findings/codes.js';
-import { type Fixed, ZERO, add, compare, equal, fromNumber, toFixed, toNumber } from '../fixed.js';
+import { type Fixed, ZERO, add, compare, equal, fromNumber, isNegative, toFixed, toNumber } from '../fixed.js';
 import { ruleRange } from '../scoring/rules.js';
 import { dayNumber } from '../scoring/documents.js';
 import { derivedProblems } from '../scoring/derived.js';
@@ -23,7 +23,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     return f;
   };
 
-  const checkRule = (rule: RuleT, max: Fixed, path: YamlPath, code: string) => {
+  const checkRule = (rule: RuleT, max: Fixed, path: YamlPath, code: string, adjust: boolean) => {
     const rp = [...path, 'rule'];
     // A point value of more than four decimals is reported once; the rule's range is then not computed.
     const before = out.filter((f) => f.code === 'catalog.too_many_decimals').length;
@@ -85,11 +85,13 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (rule.kind === 'deduction' && rule.floor !== undefined && compare(toFixed(rule.floor), max) > 0) {
       out.push(finding('catalog.floor_exceeds_max', [...rp, 'floor'], { floor: rule.floor, max: toNumber(max) }, code));
     }
-    const { hi } = ruleRange(rule, max, catalog.decimals);
+    const { hi, lo } = ruleRange(rule, max, catalog.decimals);
     if (compare(hi, max) > 0) out.push(finding('catalog.rule_exceeds_max', rp, { points: toNumber(hi), max: toNumber(max) }, code));
+    // Below zero means "deducted in the penalty section": an item of the bonus or penalty section cannot.
+    if (adjust && isNegative(lo)) out.push(finding('catalog.negative_outside_areas', rp, { points: toNumber(lo) }, code));
   };
 
-  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean): Fixed => {
+  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean, adjust = false): Fixed => {
     if (seen.has(n.code)) out.push(finding('catalog.duplicate_code', [...path, 'code'], { code: n.code }, n.code));
     seen.add(n.code);
     if (parent !== undefined && !(n.code.startsWith(`${parent}.`) && !n.code.slice(parent.length + 1).includes('.'))) {
@@ -98,14 +100,14 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     const max = exact(n.max, [...path, 'max'], n.code);
     if (n.children?.length) {
       if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
-      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false)));
+      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false, adjust)));
       if (!equal(sum, max)) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
     } else if (isArea) {
       out.push(finding('catalog.area_needs_children', path, {}, n.code));
     } else if (!n.rule) {
       out.push(finding('catalog.no_rule', path, {}, n.code));
     } else {
-      checkRule(n.rule, max, path, n.code);
+      checkRule(n.rule, max, path, n.code, adjust);
     }
     return max;
   };
@@ -118,7 +120,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     const adj = catalog[section];
     if (!adj) continue;
     exact(adj.max, [section, 'max']);
-    adj.items.forEach((n, i) => walk(n, [section, 'items', i], undefined, false));
+    adj.items.forEach((n, i) => walk(n, [section, 'items', i], undefined, false, true));
   }
 
   catalog.bands.forEach((b, i) => {
