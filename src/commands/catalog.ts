@@ -7,7 +7,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import { SOURCE_EN, SOURCE_VI } from '../reporters/messages.js';
 import { plainNumber } from '../reporters/number.js';
-import { describeRule } from '../reporters/describe.js';
+import { describeParentNotArisen, describeRule } from '../reporters/describe.js';
 import { drawTable, fitWidths, type Cell } from '../reporters/table.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { checkOutputs, deliver } from './output.js';
@@ -102,7 +102,8 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
     const own = n.owner ?? owner;
     const text = `${'  '.repeat(Math.max(depth - 1, 0))}${depth === 0 ? n.name.toUpperCase() : n.name}`;
     const name: Cell = depth <= 1 ? { text, paint: k.bold } : text;
-    rows.push([n.code, name, plainNumber(n.max, lang), n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : '', n.children ? '' : (own ?? '')]);
+    const rule = n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : n.when_not_arisen ? describeParentNotArisen(n.when_not_arisen, lang) : '';
+    rows.push([n.code, name, plainNumber(n.max, lang), rule, n.children ? '' : (own ?? '')]);
     n.children?.forEach((ch) => walk(ch, depth + 1, own));
   };
   cat.areas.forEach((a) => walk(a, 0));

@@ -17,7 +17,16 @@ export interface Leaf {
   evidence?: string;
   /** Improvement guidance, inherited from the nearest ancestor that gives some. */
   improve?: Improve;
+  /** The parent that decides "did not arise" for this leaf's whole subtree (a node with when_not_arisen). */
+  decidedBy?: string;
   yamlPath: YamlPath;
+}
+
+/** A parent whose task arises or not as a whole: one not_arisen declaration covers its leaves. */
+export interface Decider {
+  code: string;
+  mode: 'not_applicable' | 'full_marks';
+  leaves: string[];
 }
 
 /** A catalog flattened once, so scoring many units (a batch) does not walk the tree each time. */
@@ -26,29 +35,42 @@ export interface FlatCatalog {
   leaves: Map<string, Leaf>;
   /** Every code with children (areas and criteria), to tell "not a leaf" from "unknown". */
   parents: Set<string>;
+  /** Parents that decide "did not arise" for their subtree, by code. */
+  deciders: Map<string, Decider>;
 }
 
 export function flattenCatalog(catalog: Catalog): FlatCatalog {
   const leaves = new Map<string, Leaf>();
   const parents = new Set<string>();
-  const walk = (n: CatalogNode, path: YamlPath, section: Section, area: Leaf['area'], owner: string | undefined, guide?: Improve) => {
+  const deciders = new Map<string, Decider>();
+  const walk = (n: CatalogNode, path: YamlPath, section: Section, area: Leaf['area'], owner: string | undefined, decider: Decider | undefined, guide?: Improve) => {
     const own = n.owner ?? owner;
     const improve = n.improve ?? guide;
     if (n.children?.length) {
       parents.add(n.code);
-      n.children.forEach((c, i) => walk(c, [...path, 'children', i], section, area, own, improve));
+      let d = decider;
+      // The outermost decides: nested deciders are refused by the catalog checks.
+      if (!d && n.when_not_arisen && !deciders.has(n.code)) {
+        d = { code: n.code, mode: n.when_not_arisen, leaves: [] };
+        deciders.set(n.code, d);
+      }
+      n.children.forEach((c, i) => walk(c, [...path, 'children', i], section, area, own, d, improve));
     } else if (n.rule && !leaves.has(n.code)) {
       const leaf: Leaf = { code: n.code, name: n.name, max: fromNumber(n.max) ?? ZERO, rule: n.rule, section, area, yamlPath: path };
       if (own !== undefined) leaf.owner = own;
       if (n.evidence !== undefined) leaf.evidence = n.evidence;
       if (improve !== undefined) leaf.improve = improve;
+      if (decider) {
+        leaf.decidedBy = decider.code;
+        decider.leaves.push(n.code);
+      }
       leaves.set(n.code, leaf);
     }
   };
-  catalog.areas.forEach((a, i) => walk(a, ['areas', i], 'areas', { code: a.code, name: a.name }, undefined));
+  catalog.areas.forEach((a, i) => walk(a, ['areas', i], 'areas', { code: a.code, name: a.name }, undefined, undefined));
   for (const section of ['bonus', 'penalty'] as const) {
     const adj = catalog[section];
-    adj?.items.forEach((n, i) => walk(n, [section, 'items', i], section, { code: section, name: adj.name }, undefined));
+    adj?.items.forEach((n, i) => walk(n, [section, 'items', i], section, { code: section, name: adj.name }, undefined, undefined));
   }
-  return { catalog, leaves, parents };
+  return { catalog, leaves, parents, deciders };
 }

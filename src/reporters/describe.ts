@@ -165,11 +165,21 @@ export function describeRule(rule: RuleT, max: number, lang: Lang, decimals = 2)
   return `${s}. ${lang === 'vi' ? 'Nếu' : 'If'} ${na}.`;
 }
 
+/** A parent that decides "did not arise" for its branch, in words (catalog show, the template). */
+export function describeParentNotArisen(mode: 'not_applicable' | 'full_marks', lang: Lang): string {
+  if (lang === 'vi')
+    return `Nếu nhiệm vụ của cả mục không phát sinh: ${mode === 'full_marks' ? 'mọi mục con được điểm tối đa' : 'cả mục không đánh giá'} (khai một lần ở mục này).`;
+  return `If the task of the whole item did not arise: ${mode === 'full_marks' ? 'every sub-item gets full marks' : 'the whole item is not assessed'} (declared once, on this item).`;
+}
+
 /** "Số liệu kê khai": the declared value as a person reads it. */
 export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string {
   const t = T[lang];
   const vi = lang === 'vi';
-  if (item.reason !== undefined) return `${lang === 'vi' ? 'Không phát sinh' : 'Did not arise'}: ${item.reason}`;
+  if (item.reason !== undefined) {
+    const at = item.notArisenAt === undefined ? '' : lang === 'vi' ? ` (khai ở mục ${item.notArisenAt})` : ` (declared on ${item.notArisenAt})`;
+    return `${lang === 'vi' ? 'Không phát sinh' : 'Did not arise'}${at}: ${item.reason}`;
+  }
   const v = item.value;
   if (v === undefined) return '';
   if (typeof v === 'boolean') return v ? t.yes : t.no;

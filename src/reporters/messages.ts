@@ -298,6 +298,14 @@ export const MESSAGES = {
     () => 'mục không có mục con thì cần quy tắc chấm (rule)',
     () => 'an item without children needs a rule',
   ),
+  'catalog.not_arisen_on_leaf': m(
+    () => 'when_not_arisen ở mục là dành cho mục có mục con; mục lá ghi when_not_arisen trong quy tắc chấm (rule)',
+    () => 'when_not_arisen on an item is for items with children; a leaf says it in its rule',
+  ),
+  'catalog.not_arisen_nested': m(
+    (a) => `mục cha ${a.parent} đã quyết định "không phát sinh" cho cả nhánh: mục con không ghi when_not_arisen riêng`,
+    (a) => `the parent ${a.parent} already decides "did not arise" for its whole subtree: a sub-item cannot set its own`,
+  ),
   'catalog.area_needs_children': m(() => 'lĩnh vực cần có tiêu chí (children)', () => 'an area needs criteria'),
   'catalog.too_many_decimals': m(
     (a) => `số điểm ${a.value} có quá 4 chữ số thập phân`,
@@ -412,6 +420,18 @@ export const MESSAGES = {
   'evidence.value_and_not_arisen': m(
     () => 'không thể vừa kê khai số liệu (value) vừa ghi không phát sinh (not_arisen)',
     () => 'give either value or not_arisen, not both',
+  ),
+  'evidence.parent_value': m(
+    (a) => `mục ${a.code} có mục con: ở mục này chỉ khai not_arisen (không phát sinh), tài liệu kiểm chứng, giải trình; số liệu khai ở từng tiêu chí thành phần`,
+    (a) => `item ${a.code} has sub-items: here only not_arisen, documents and a note are declared; values go on each sub-criterion`,
+  ),
+  'evidence.not_arisen_at_parent': m(
+    (a) => `"không phát sinh" của nhánh này khai một lần ở mục ${a.parent} (bộ tiêu chí quy định như vậy), không khai riêng ở mục con`,
+    (a) => `"did not arise" for this branch is declared once, on ${a.parent} (as the catalog says), not on a sub-item`,
+  ),
+  'evidence.not_arisen_conflict': m(
+    (a) => `mục ${a.parent} đã khai không phát sinh cho cả nhánh, nhưng mục con này lại kê khai số liệu: bỏ một trong hai`,
+    (a) => `${a.parent} is declared as not arisen for its whole branch, yet this sub-item has a value: remove one of them`,
   ),
   'evidence.value_type': m(
     (a) => `số liệu cần là ${VALUE.vi(a)}`,

@@ -191,6 +191,11 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     put(ws, `${C.name}${r}`, isArea ? n.name.toUpperCase() : n.name);
     if (n.children?.length) {
       styleRow(r, depth <= 1);
+      // A parent that decides "did not arise" for its branch: the declaration is made here.
+      const pe = flat.deciders.has(n.code) ? ev[n.code] : undefined;
+      if (pe?.not_arisen !== undefined) ws.getCell(`${C.value}${r}`).value = text(`Không phát sinh: ${pe.not_arisen}`);
+      if (pe?.documents) ws.getCell(`${C.documents}${r}`).value = text(formatCitations(pe.documents));
+      if (pe?.note) ws.getCell(`${C.note}${r}`).value = text(pe.note);
       const kids = n.children.map((k) => place(k, depth + 1));
       const rows = kids.map((k) => k.row);
       const p = add(...kids.map((k) => k.points));

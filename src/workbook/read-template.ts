@@ -303,6 +303,28 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
     if (Object.keys(item).length) items[leaf.code] = item;
   }
 
+  // Parents that decide "did not arise" for their branch: the declaration, documents and note of their row.
+  for (const code of flat.deciders.keys()) {
+    const row = rows.get(code);
+    if (row === undefined || cellText(ws.getCell(`${COL.code}${row}`)) !== code) {
+      r.findings.push({ ...finding(row === undefined ? 'xlsx.catalog_changed' : 'xlsx.row_moved', [], { expected: code }, code), file, cell: at(`${COL.code}${row ?? 1}`) });
+      continue;
+    }
+    const base = `items.${code}`;
+    r.cells.set(base, at(`${COL.code}${row}`));
+    r.cells.set(`${base}.not_arisen`, at(`${COL.notArisen}${row}`));
+    r.cells.set(`${base}.documents`, at(`${COL.documents}${row}`));
+    r.cells.set(`${base}.note`, at(`${COL.note}${row}`));
+    const item: Record<string, unknown> = {};
+    const na = textAt(r, ws, `${COL.notArisen}${row}`, true, code);
+    if (na) item.not_arisen = na;
+    const docs = textAt(r, ws, `${COL.documents}${row}`, true, code);
+    if (docs) item.documents = parseCitations(docs, plainCitations.get(code));
+    const note = textAt(r, ws, `${COL.note}${row}`, true, code);
+    if (note) item.note = note;
+    if (Object.keys(item).length) items[code] = item;
+  }
+
   const raw = { unit, catalog: catalogRef, year, ...r.raw, items };
   const locate = (fs: readonly Finding[]): Finding[] =>
     fs.map((f) => {

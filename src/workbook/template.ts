@@ -286,6 +286,21 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
     max.value = n.max;
     max.numFmt = '0.00';
     if (n.children?.length) {
+      if (flat.deciders.has(n.code)) {
+        // "Did not arise" for the whole branch is declared on this row (column G), with its documents and note.
+        const ev = evidence?.items[n.code];
+        meta.getCell(`A${metaRow}`).value = n.code;
+        meta.getCell(`B${metaRow}`).value = row;
+        const plainLines = (ev?.documents ?? []).filter((d): d is string => typeof d === 'string' && typeof parseCitation(d) !== 'string');
+        if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
+        metaRow++;
+        ws.getCell(`${COL.rule}${row}`).value = text(
+          `Nếu nhiệm vụ của cả mục không phát sinh: ghi lý do ở cột G của dòng này (${n.when_not_arisen === 'full_marks' ? 'được điểm tối đa' : 'không đánh giá'} cả mục); không khai riêng ở mục con.`,
+        );
+        input(ws.getCell(`${COL.notArisen}${row}`)).value = text(ev?.not_arisen) || null;
+        input(ws.getCell(`${COL.documents}${row}`)).value = text(formatCitations(ev?.documents)) || null;
+        input(ws.getCell(`${COL.note}${row}`)).value = text(ev?.note) || null;
+      }
       n.children.forEach((k) => place(k, depth + 1, section));
       return;
     }

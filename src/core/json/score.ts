@@ -48,6 +48,7 @@ export interface ItemJson {
   rate?: number;
   hint?: ItemScore['hint'];
   spilled?: number;
+  notArisenAt?: string;
 }
 
 /** One sub-criterion, keys in the documented order (README), optional ones only when set. */
@@ -73,6 +74,7 @@ function itemJson(it: ItemScore): ItemJson {
   if (it.rate !== undefined) out.rate = it.rate;
   if (it.hint !== undefined) out.hint = it.hint;
   if (it.spilled !== undefined) out.spilled = toNumber(it.spilled);
+  if (it.notArisenAt !== undefined) out.notArisenAt = it.notArisenAt;
   return out;
 }
 

@@ -217,6 +217,10 @@ const nodeFields = {
     .optional()
     .describe('Hướng dẫn cải thiện (kế hoạch nâng cao Chỉ số CCHC): mục con thừa hưởng của mục cha gần nhất'),
   rule: Rule.optional().describe('Quy tắc chấm (mục lá); mục có children thì không có rule'),
+  when_not_arisen: WhenNotArisen.optional().describe(
+    'Chỉ cho mục có children: nhiệm vụ không phát sinh được khai một lần ở mục này và áp dụng cho mọi mục con ' +
+      '("Trong năm đánh giá không có nhiệm vụ được giao ban hành VBQPPL được tính 03 điểm" → full_marks); mục con không khai riêng',
+  ),
 };
 
 export interface CatalogNode extends z.input<z.ZodObject<typeof nodeFields>> {

@@ -6,6 +6,7 @@ import type { FlatCatalog, Leaf, Section } from '../flat-catalog.js';
 import { type Fixed, ZERO, add, compare, decimalParts, equal, fromNumber, isNegative, isPositive, min, percent, plus, sub, toFixed, toNumber } from '../fixed.js';
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 import { penaltyTotal, splitSpill } from './spill.js';
+import { parentDecisions, type Decided } from './parent-not-arisen.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
 
@@ -34,6 +35,8 @@ export interface ItemScore {
   hint?: Hint;
   /** The part of an outcome below zero ("bị 0 điểm và bị trừ 0,25 điểm"): deducted in the penalty section. */
   spilled?: Fixed;
+  /** The parent on which "did not arise" was declared for this item's whole branch. */
+  notArisenAt?: string;
 }
 
 export interface NodeScore {
@@ -73,7 +76,7 @@ interface Internal {
  * `awarded`: points an appraisal council set for the item (0..max, checked by the caller). They stand in
  * for the rule's points whatever the declared value, and make the item applicable.
  */
-function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[], awarded?: Fixed): Internal {
+function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[], awarded?: Fixed, decided?: Decided): Internal {
   const path = ['items', leaf.code];
   const item: ItemScore = {
     code: leaf.code,
@@ -107,6 +110,10 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   if (awarded !== undefined) {
     if (ev?.value !== undefined) item.value = ev.value;
     input = { kind: 'points', value: awarded };
+  } else if (decided) {
+    item.reason = decided.reason;
+    item.notArisenAt = decided.at;
+    input = { kind: 'none' };
   } else if (ev?.not_arisen !== undefined) {
     item.reason = ev.not_arisen;
     input = { kind: 'none' };
@@ -128,7 +135,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     // Bonus and penalty items are optional: not declaring one is not a gap.
     if (leaf.section === 'areas') findings.push(finding('evidence.unanswered', path, {}, leaf.code));
   } else if (input.kind === 'none') {
-    if (leaf.rule.when_not_arisen === 'full_marks') {
+    if ((decided?.mode ?? leaf.rule.when_not_arisen) === 'full_marks') {
       item.status = 'full_marks';
       points = leaf.max;
     } else {
@@ -192,10 +199,11 @@ export function scoreUnit(
   awarded?: ReadonlyMap<string, Fixed>,
 ): { result: ScoreResult; findings: Finding[] } {
   const { catalog } = index;
-  const findings: Finding[] = [];
+  const parents = parentDecisions(index, evidence);
+  const findings: Finding[] = [...parents.findings];
   const scored = new Map<string, Internal>();
   for (const leaf of index.leaves.values()) {
-    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings, awarded?.get(leaf.code)));
+    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings, awarded?.get(leaf.code), parents.decided.get(leaf.code)));
   }
 
   const areas = catalog.areas.map((a) => rollUp(a, scored));

@@ -91,8 +91,14 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (adjust && isNegative(lo)) out.push(finding('catalog.negative_outside_areas', rp, { points: toNumber(lo) }, code));
   };
 
-  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean, adjust = false): Fixed => {
+  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, isArea: boolean, adjust = false, decider?: string): Fixed => {
     if (seen.has(n.code)) out.push(finding('catalog.duplicate_code', [...path, 'code'], { code: n.code }, n.code));
+    if (n.when_not_arisen !== undefined) {
+      // A leaf says it in its rule; inside a deciding parent, the parent already decides.
+      if (!n.children?.length) out.push(finding('catalog.not_arisen_on_leaf', [...path, 'when_not_arisen'], {}, n.code));
+      else if (decider !== undefined) out.push(finding('catalog.not_arisen_nested', [...path, 'when_not_arisen'], { parent: decider }, n.code));
+    }
+    const decides = decider ?? (n.when_not_arisen !== undefined && n.children?.length ? n.code : undefined);
     seen.add(n.code);
     if (parent !== undefined && !(n.code.startsWith(`${parent}.`) && !n.code.slice(parent.length + 1).includes('.'))) {
       out.push(finding('catalog.code_not_under_parent', [...path, 'code'], { code: n.code, parent }, n.code));
@@ -100,7 +106,7 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     const max = exact(n.max, [...path, 'max'], n.code);
     if (n.children?.length) {
       if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
-      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false, adjust)));
+      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, false, adjust, decides)));
       if (!equal(sum, max)) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
     } else if (isArea) {
       out.push(finding('catalog.area_needs_children', path, {}, n.code));

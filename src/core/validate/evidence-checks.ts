@@ -58,7 +58,11 @@ export function checkEvidence(index: FlatCatalog, ev: Evidence): Finding[] {
   if (ev.date !== undefined && !isRealDate(ev.date)) out.push(finding('evidence.date_invalid', ['date'], { date: ev.date }));
   for (const [code, item] of Object.entries(ev.items)) {
     const path = ['items', code];
-    if (!index.leaves.has(code)) {
+    if (index.deciders.has(code)) {
+      // A parent that decides "did not arise" for its branch takes that declaration, its documents and a note.
+      if (item.value !== undefined || item.claimed !== undefined)
+        out.push(finding('evidence.parent_value', [...path, item.value !== undefined ? 'value' : 'claimed'], { code }, code));
+    } else if (!index.leaves.has(code)) {
       out.push(finding(index.parents.has(code) ? 'evidence.not_leaf' : 'evidence.unknown_code', path, { code }, code));
       continue;
     }
