@@ -37,6 +37,8 @@ export interface FlatCatalog {
   parents: Set<string>;
   /** Parents that decide "did not arise" for their subtree, by code. */
   deciders: Map<string, Decider>;
+  /** The areas' codes (lĩnh vực): findings about them say so. */
+  areas: Set<string>;
 }
 
 export function flattenCatalog(catalog: Catalog): FlatCatalog {
@@ -72,5 +74,5 @@ export function flattenCatalog(catalog: Catalog): FlatCatalog {
     const adj = catalog[section];
     adj?.items.forEach((n, i) => walk(n, [section, 'items', i], section, { code: section, name: adj.name }, undefined, undefined));
   }
-  return { catalog, leaves, parents, deciders };
+  return { catalog, leaves, parents, deciders, areas: new Set(catalog.areas.map((a) => a.code)) };
 }

@@ -2,7 +2,7 @@ import type { Catalog } from './schema/catalog.js';
 import { Catalog as CatalogSchema } from './schema/catalog.js';
 import { Evidence } from './schema/evidence.js';
 import type { Finding, YamlPath } from './findings/finding.js';
-import { hasErrors } from './findings/finding.js';
+import { hasErrors, markAreas } from './findings/finding.js';
 import { finding } from './findings/codes.js';
 import { checkCatalog } from './validate/catalog-checks.js';
 import { checkEvidence } from './validate/evidence-checks.js';
@@ -54,6 +54,12 @@ export interface CatalogSource {
 
 const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
+/** The area codes of a catalog document that did not pass its schema, as far as they can be read. */
+function rawAreaCodes(data: unknown): Set<string> {
+  const areas = (data as { areas?: unknown } | null)?.areas;
+  return new Set(Array.isArray(areas) ? areas.flatMap((a) => (typeof (a as { code?: unknown })?.code === 'string' ? [(a as { code: string }).code] : [])) : []);
+}
+
 /** Schema → cross-checks → flattened, for a catalog document. */
 export function catalogFromDoc(doc: Doc, path: string): LoadedCatalog {
   // An evidence file given as the catalog: one clear message, placed on the reference, rather than a
@@ -61,8 +67,8 @@ export function catalogFromDoc(doc: Doc, path: string): LoadedCatalog {
   const kind = fileKind(doc.data);
   if (kind === 'evidence' || kind === 'appraisal') return { path, findings: [finding('file.not_catalog', ['catalog'], { file: doc.file, what: kind })] };
   const res = CatalogSchema.safeParse(doc.data);
-  if (!res.success) return { path, findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
-  const checks = checkCatalog(res.data);
+  if (!res.success) return { path, findings: markAreas(doc.locate(zodFindings(res.error.issues, doc.data)), rawAreaCodes(doc.data)) };
+  const checks = markAreas(checkCatalog(res.data), new Set(res.data.areas.map((a) => a.code)));
   const name = baseName(path).replace(/\.ya?ml$/i, '');
   if (name !== res.data.id) checks.push(finding('catalog.id_mismatch', ['id'], { id: res.data.id, file: baseName(path) }));
   const findings = doc.locate(checks);
@@ -166,11 +172,11 @@ export function assess(flat: FlatCatalog, ev: LoadedEvidence): Assessment {
   const checks = checkEvidence(flat, ev.evidence);
   // Against a catalog of another year or level, item-by-item results would only be noise.
   if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {
-    return { findings: [...ev.findings, ...ev.locate(checks)] };
+    return { findings: markAreas([...ev.findings, ...ev.locate(checks)], flat.areas) };
   }
   const { result, findings } = scoreUnit(flat, ev.evidence);
   const fresh = findings.filter((f) => !(f.code === 'evidence.unanswered' && f.item !== undefined && ev.skipped?.has(f.item)));
-  const all = [...ev.findings, ...ev.locate([...checks, ...fresh])];
+  const all = markAreas([...ev.findings, ...ev.locate([...checks, ...fresh])], flat.areas);
   return hasErrors(all) ? { findings: all } : { result, findings: all };
 }
 

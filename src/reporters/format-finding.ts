@@ -17,7 +17,8 @@ export function findingMessage(f: Finding, lang: Lang): string {
 export function formatFinding(f: Finding, lang: Lang): string {
   const pos = f.line ? `:${f.line}:${f.column ?? 1}` : f.cell ? `:${f.cell}` : '';
   const where = f.file ? `${f.file}${pos}: ` : '';
-  const item = f.item ? `[${lang === 'vi' ? 'tiêu chí' : 'item'} ${f.item}] ` : '';
+  const kind = f.area ? (lang === 'vi' ? 'lĩnh vực' : 'area') : lang === 'vi' ? 'tiêu chí' : 'item';
+  const item = f.item ? `[${kind} ${f.item}] ` : '';
   return `${where}${SEVERITY[lang][f.severity]}: ${item}${findingMessage(f, lang)} (${f.code})`;
 }
 

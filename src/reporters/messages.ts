@@ -290,6 +290,10 @@ export const MESSAGES = {
     (a) => `tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}`,
     (a) => `areas' max add up to ${a.sum}, not the scale ${a.scale}`,
   ),
+  'catalog.scale_as_printed': m(
+    (a) => `tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}: giữ như văn bản in (scale_note); chỉ số tính trên tổng ${a.sum}`,
+    (a) => `areas' max add up to ${a.sum}, not the scale ${a.scale}: kept as printed (scale_note); the index is computed on ${a.sum}`,
+  ),
   'catalog.rule_and_children': m(
     () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
     () => 'an item cannot have both a rule and children',
@@ -306,7 +310,6 @@ export const MESSAGES = {
     (a) => `mục cha ${a.parent} đã quyết định "không phát sinh" cho cả nhánh: mục con không ghi when_not_arisen riêng`,
     (a) => `the parent ${a.parent} already decides "did not arise" for its whole subtree: a sub-item cannot set its own`,
   ),
-  'catalog.area_needs_children': m(() => 'lĩnh vực cần có tiêu chí (children)', () => 'an area needs criteria'),
   'catalog.too_many_decimals': m(
     (a) => `số điểm ${a.value} có quá 4 chữ số thập phân`,
     (a) => `point value ${a.value} has more than 4 decimals`,

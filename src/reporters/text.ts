@@ -93,7 +93,9 @@ function treeRows(r: ScoreResult, o: ReportOptions): Cell[][] {
     const pts = it.points === null ? '—' : num(it.points);
     const note = itemNote(it, lang, d);
     const paint = isPositive(it.lost) || it.status === 'unanswered' ? c.yellow : it.status === 'not_applicable' ? c.dim : (s: string) => s;
-    rows.push([n.code, `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`, num(it.max), { text: pts, paint }, { text: note, paint }]);
+    // An area scored directly (no criteria) still reads as an area: upper case, bold.
+    const name = depth === 0 ? { text: n.name.toUpperCase(), paint: c.bold } : `${'  '.repeat(Math.max(depth - 1, 0))}${n.name}`;
+    rows.push([depth === 0 ? { text: n.code, paint: c.bold } : n.code, name, num(it.max), { text: pts, paint }, { text: note, paint }]);
   };
   r.areas.forEach((a) => visit(a, 0));
   return rows;

@@ -14,6 +14,8 @@ export interface Finding {
   path: YamlPath;
   args: Args;
   item?: string;
+  /** The item is an area (lĩnh vực), so words call it one, never a criterion (tiêu chí). */
+  area?: true;
   file?: string;
   line?: number;
   column?: number;
@@ -28,4 +30,9 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 /** Reading order within one list: line, then column (files are already in batch order). */
 export function byPosition(fs: readonly Finding[]): Finding[] {
   return [...fs].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Marks findings about areas (by the catalog's area codes), so their words say "lĩnh vực". */
+export function markAreas(fs: readonly Finding[], areas: ReadonlySet<string>): Finding[] {
+  return fs.map((f) => (f.item !== undefined && areas.has(f.item) && !f.area ? { ...f, area: true } : f));
 }

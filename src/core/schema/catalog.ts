@@ -257,12 +257,19 @@ export const Catalog = z
     year: z.number().int().min(2000).max(2100).describe('Năm đánh giá'),
     legal_basis: z.array(z.string().min(1)).default([]).describe('Căn cứ: số quyết định, ví dụ "876/QĐ-BNV"'),
     scale: z.number().positive().default(100).describe('Tổng điểm tối đa (thường 100)'),
+    scale_note: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Ghi chú khi tổng điểm các lĩnh vực như văn bản in khác thang điểm (ví dụ phụ lục ghi "100 điểm" nhưng cộng được 99,55): giữ nguyên như văn bản, cchc chỉ cảnh báo; chỉ số tính trên tổng thực',
+      ),
     decimals: z.number().int().min(0).max(4).default(2).describe('Số chữ số thập phân khi làm tròn (thường 2)'),
     bands: z
       .array(z.strictObject({ label: z.string().min(1), from: z.number().min(0).max(100) }))
       .min(1)
       .describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
-    areas: z.array(Node).min(1).describe('Các lĩnh vực'),
+    areas: z.array(Node).min(1).describe('Các lĩnh vực; một lĩnh vực chấm trực tiếp (không có tiêu chí) thì có rule thay cho children'),
     bonus: Adjustment.optional().describe('Điểm thưởng (cộng), có trần'),
     penalty: Adjustment.optional().describe('Điểm trừ, có trần'),
   })
