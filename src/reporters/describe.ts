@@ -1,7 +1,7 @@
 import { YES } from '../core/schema/vocabulary.js';
 import type { RuleT } from '../core/schema/catalog.js';
 import type { Hint } from '../core/scoring/rules.js';
-import { optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
+import { fieldOf, optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
 import { documentStatus } from '../core/scoring/documents.js';
 import { derivedOf, derivedParts } from '../core/scoring/derived.js';
 import type { Expression } from '../core/scoring/expression.js';
@@ -292,7 +292,7 @@ export function describeMove(s: Step, rule: RuleT, lang: Lang): string {
   const c = (x: number) => countNumber(x, lang);
   switch (m.kind) {
     case 'ratio': {
-      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? rule.numerator?.label : undefined;
+      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? fieldOf(rule.numerator)?.label : undefined;
       const what = vi ? counted(label) : undefined;
       const nums = `${c(m.from)} → ${c(m.to)} / ${c(m.den)}`;
       if (what) return vi ? `cần thêm ${c(m.to - m.from)} ${what} (${nums})` : `${c(m.to - m.from)} more ${what} (${nums})`;
@@ -359,7 +359,7 @@ export function describeTarget(s: Step, rule: RuleT, lang: Lang): string {
   const c = (x: number) => countNumber(x, lang);
   switch (m.kind) {
     case 'ratio': {
-      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? rule.numerator?.label : undefined;
+      const label = rule.kind === 'rate_bands' || rule.kind === 'pro_rata' ? fieldOf(rule.numerator)?.label : undefined;
       const what = vi ? counted(label) : undefined;
       const pct = rate(shownRate(rule, { num: BigInt(m.to), den: BigInt(m.den) }), lang);
       return `${c(m.to)}/${c(m.den)}${what ? ` ${what}` : ''} (${pct})`;

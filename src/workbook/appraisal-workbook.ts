@@ -3,7 +3,7 @@ import type { FlatCatalog, Leaf } from '../core/flat-catalog.js';
 import type { ScoreResult } from '../core/scoring/score.js';
 import type { AppraisedUnit } from '../core/appraisal/apply.js';
 import type { Reason } from '../core/schema/appraisal.js';
-import { ratioKeys } from '../core/scoring/rules.js';
+import { fieldOf, ratioKeys } from '../core/scoring/rules.js';
 import { isNegative, toNumber } from '../core/fixed.js';
 import { formatCitations } from '../core/schema/citation.js';
 import { describeRule, describeValue, statusLabel } from '../reporters/describe.js';
@@ -206,7 +206,7 @@ export async function appraisalWorkbook(flat: FlatCatalog, evidence: Evidence, s
     locked(ws, `${ACOL.max}${r}`, toNumber(leaf.max), { points: true });
     const keys = ratioKeys(leaf.rule);
     const cols = keys && (leaf.rule.kind === 'rate_bands' || leaf.rule.kind === 'pro_rata')
-      ? `\nCột H: ${leaf.rule.numerator?.label ?? keys.numerator}; cột I: ${leaf.rule.denominator?.label ?? keys.denominator}.`
+      ? `\nCột H: ${fieldOf(leaf.rule.numerator)?.label ?? keys.numerator}; cột I: ${fieldOf(leaf.rule.denominator)?.label ?? keys.denominator}.`
       : '';
     locked(ws, `${ACOL.rule}${r}`, `${describeRule(leaf.rule, toNumber(leaf.max), 'vi', cat.decimals)}${cols}`);
     locked(ws, `${ACOL.declared}${r}`, it.status === 'unanswered' ? 'Chưa kê khai' : describeValue(it, leaf.rule, 'vi'));
