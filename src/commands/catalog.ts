@@ -27,6 +27,7 @@ const H = {
     source: SOURCE_VI,
     bands: 'Xếp loại',
     basis: 'Căn cứ',
+    responsible: 'Biểu có cột "Công chức phụ trách (ký, ghi rõ họ tên)" cho từng tiêu chí',
   },
   en: {
     list: ['Id', 'Level', 'Scope', 'Year', 'Title', 'Items', 'Max', 'Source'],
@@ -36,6 +37,7 @@ const H = {
     source: SOURCE_EN,
     bands: 'Bands',
     basis: 'Legal basis',
+    responsible: 'The form has a column for the official in charge of each item to sign',
   },
 };
 
@@ -115,6 +117,7 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
     k.bold(`${cat.id} — ${cat.title}${cat.template ? ` (${h.template})` : ''}`),
     `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
     `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%`).join('; ')}`,
+    ...(cat.responsible_column ? [h.responsible] : []),
   ];
   const widths = fitWidths([9, 50, 8, 48, 22], [1, 3, 4], ctx.width);
   const table = drawTable(h.show, rows, { widths, aligns: ['left', 'left', 'right', 'left', 'left'] });

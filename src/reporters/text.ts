@@ -28,6 +28,7 @@ const L = {
     lost: 'mất',
     got: 'đạt',
     owner: 'Bộ phận tham mưu',
+    responsible: 'Công chức phụ trách',
     noOwner: 'chưa phân công',
     declared: 'Kê khai',
     evidence: 'Tài liệu kiểm chứng',
@@ -57,6 +58,7 @@ const L = {
     lost: 'lost',
     got: 'got',
     owner: 'Owner',
+    responsible: 'Official in charge',
     noOwner: 'unassigned',
     declared: 'Declared',
     evidence: 'Evidence',
@@ -141,6 +143,7 @@ export const textReporter: Reporter = (r, o) => {
     );
     if (it.spilled) out.at(9, `       ${l.spilled(num(it.spilled))}`);
     out.at(9, `       ${l.owner}: ${it.owner ?? l.noOwner}`);
+    if (it.responsible) out.at(9, `       ${l.responsible}: ${it.responsible}`);
     const shown = describeValue(it, leaf.rule, lang);
     if (shown) out.at(9, `       ${l.declared}: ${shown}`);
     if (it.hint) out.at(9, `       → ${describeHint(it.hint, lang)}`);

@@ -66,6 +66,9 @@ const HEAD = [
 ];
 const WIDTHS = [8, 46, 9, 24, 34, 42, 11, 11, 28, 11, 18];
 const LAST = C.appraisalNote;
+/** The responsible official's column, when the form has one: after the hidden L (and M on an appraised form). */
+const RESPONSIBLE = 'M';
+const RESPONSIBLE_APPRAISED = 'N';
 const NUMERIC = new Set<string>([C.max, C.score, C.claimed, C.appraised]);
 /** A claim that differs from the computed points: marked in print (the mark is part of the number format). */
 export const DIFFERS = '≠';
@@ -122,7 +125,16 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   const lang: Lang = 'vi';
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);
-  ws.columns = [...WIDTHS.map((width) => ({ width })), { width: 10, hidden: true }, ...(appraised ? [{ width: 10, hidden: true }] : [])];
+  // The column the responsible official signs in ("Chữ ký của công chức phụ trách"), after the hidden columns: only
+  // where the catalog asks for it or the unit names officials, so other forms keep their layout.
+  const named = flat.catalog.responsible_column || Object.values(evidence.items).some((i) => i.responsible !== undefined);
+  const sign = named ? (appraised ? RESPONSIBLE_APPRAISED : RESPONSIBLE) : undefined;
+  ws.columns = [
+    ...WIDTHS.map((width) => ({ width })),
+    { width: 10, hidden: true },
+    ...(appraised ? [{ width: 10, hidden: true }] : []),
+    ...(sign ? [{ width: 22 }] : []),
+  ];
   const appraisedItems = appraised ? new Map(appraised.result.items.map((i) => [i.code, i])) : undefined;
   const trails = new Map((appraised?.trails ?? []).map((t) => [t.code, t]));
   const u = result.unit;
@@ -163,7 +175,15 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     n.alignment = { horizontal: 'center' };
     n.border = BOX;
   });
-  ws.getRow(headRow).height = 33;
+  if (sign) {
+    const h = put(ws, `${sign}${headRow}`, 'Công chức phụ trách (ký, ghi rõ họ tên)', { bold: true, size: 11 });
+    h.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    h.border = BOX;
+    const k = put(ws, `${sign}${headRow + 1}`, `(${HEAD.length + 1})`, { italic: true, size: 10 });
+    k.alignment = { horizontal: 'center' };
+    k.border = BOX;
+  }
+  ws.getRow(headRow).height = sign ? 48 : 33;
 
   const items = new Map(result.items.map((i) => [i.code, i]));
   const ev = evidence.items;
@@ -182,6 +202,12 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     }
     ws.getCell(`${C.applicable}${r}`).numFmt = POINTS;
     if (appraised) ws.getCell(`${C.appraisedApplicable}${r}`).numFmt = POINTS;
+    if (sign) {
+      const cell = ws.getCell(`${sign}${r}`);
+      cell.font = { name: FONT, size: 11 };
+      cell.border = BOX;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
+    }
   };
 
   const place = (n: CatalogNode, depth: number): Placed => {
@@ -239,6 +265,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       }
     }
     ws.getCell(`${C.note}${r}`).value = text(e?.note);
+    if (sign && e?.responsible) ws.getCell(`${sign}${r}`).value = text(e.responsible);
     ws.getCell(`${C.applicable}${r}`).value = toNumber(it.applicableMax);
     const ai = appraisedItems?.get(n.code);
     if (!ai) return { row: r, points: it.points ?? ZERO, applicable: it.applicableMax, max: it.max };
@@ -349,7 +376,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   row++;
   row = signatureBlock(ws, row, C.claimed, LAST, { title: signerTitle(evidence), name: evidence.signer });
   fitRowHeights(ws, headRow, lastItemRow);
-  pageSetup(ws, { lastRow: row, lastCol: LAST, titleRows: `${headRow}:${headRow + 1}`, freezeRows: headRow + 1, freezeFrom: headRow });
+  pageSetup(ws, { lastRow: row, lastCol: sign ?? LAST, titleRows: `${headRow}:${headRow + 1}`, freezeRows: headRow + 1, freezeFrom: headRow });
 
   summarySheet(wb, ws, result, flat, areas, appraised?.result);
   return wb;

@@ -14,6 +14,7 @@ import { namedInputs } from '../core/scoring/named.js';
 import { parseCitations } from '../core/schema/citation.js';
 import {
   COL,
+  HEAD_ROW,
   INPUT_SHEET,
   META_SHEET,
   TEMPLATE_VERSION,
@@ -23,6 +24,8 @@ import {
   inputChoices,
   inputRef,
   inputRowLabel,
+  RESPONSIBLE_COL,
+  RESPONSIBLE_HEAD,
   numberInput,
   unitChoices,
   type Expected,
@@ -216,6 +219,7 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
   const items: Record<string, Record<string, unknown>> = {};
   const at = (addr: string) => ref(ws, addr);
 
+  const signed = cellText(ws.getCell(`${RESPONSIBLE_COL}${HEAD_ROW}`)) === RESPONSIBLE_HEAD;
   for (const leaf of flat.leaves.values()) {
     const row = rows.get(leaf.code);
     if (row === undefined || cellText(ws.getCell(`${COL.code}${row}`)) !== leaf.code || cellText(ws.getCell(`${COL.name}${row}`)).toLowerCase() !== leaf.name.normalize('NFC').toLowerCase()) {
@@ -300,6 +304,11 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
     if (note) item.note = note;
     const claimed = numberAt(r, ws, addr(COL.claimed), { expected: 'points', max: maxPoints }, leaf.code);
     if (claimed !== undefined) item.claimed = claimed;
+    if (signed) {
+      r.cells.set(`${base}.responsible`, at(addr(RESPONSIBLE_COL)));
+      const who = textAt(r, ws, addr(RESPONSIBLE_COL), false, leaf.code);
+      if (who) item.responsible = who;
+    }
     if (Object.keys(item).length) items[leaf.code] = item;
   }
 

@@ -24,6 +24,12 @@ export const COL = {
   note: 'I',
   claimed: 'J',
 } as const;
+/**
+ * The responsible official's column, present only where the catalog asks for it (responsible_column) or the
+ * pre-filled evidence names officials: other templates keep their ten columns. Read back when its heading is there.
+ */
+export const RESPONSIBLE_COL = 'K';
+export const RESPONSIBLE_HEAD = 'Công chức phụ trách';
 export const HEAD_ROW = 4;
 export const FIRST_ITEM_ROW = HEAD_ROW + 1;
 

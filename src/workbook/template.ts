@@ -22,6 +22,8 @@ import {
   inputChoices,
   inputRef,
   inputRowLabel,
+  RESPONSIBLE_COL,
+  RESPONSIBLE_HEAD,
   numberInput,
   unitChoices,
   type NumberInput,
@@ -259,11 +261,12 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
   portraitA4(unitWs, UNIT_FIELDS.length + 1, 'B');
 
   // Input sheet
-  ws.columns = WIDTHS.map((width) => ({ width }));
+  const sign = cat.responsible_column === true || Object.values(evidence?.items ?? {}).some((i) => i.responsible !== undefined);
+  ws.columns = [...WIDTHS, ...(sign ? [20] : [])].map((width) => ({ width }));
   line(ws, 'A1:J1', `BIỂU KÊ KHAI, TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${cat.year}`, { bold: true, size: 14 });
   line(ws, 'A2:J2', `Bộ tiêu chí: ${cat.id} — ${cat.title}`, { italic: true, size: 11 });
   line(ws, 'A3:J3', 'Chỉ nhập vào các ô màu vàng. Xem trang "Hướng dẫn".', { italic: true, size: 11 });
-  HEAD.forEach((h, i) => {
+  [...HEAD, ...(sign ? [RESPONSIBLE_HEAD] : [])].forEach((h, i) => {
     const c = put(ws, `${colName(i + 1)}${HEAD_ROW}`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.border = BOX;
@@ -340,6 +343,7 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
       error: `Điểm từ 0 đến ${vi(n.max)}.`,
     };
     if (ev?.claimed !== undefined) claimed.value = ev.claimed;
+    if (sign) input(ws.getCell(`${RESPONSIBLE_COL}${row}`)).value = text(ev?.responsible) || null;
     if (section === 'areas') {
       claimedRows.push(row);
       if (ev?.claimed !== undefined) claimedInAreas.push(ev.claimed);
@@ -382,7 +386,7 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
   await ws.protect('', protect);
   await unitWs.protect('', protect);
   fitRowHeights(ws, HEAD_ROW, total - 1);
-  pageSetup(ws, { lastRow: total, lastCol: 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
+  pageSetup(ws, { lastRow: total, lastCol: sign ? RESPONSIBLE_COL : 'J', titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW });
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
   return wb;
 }

@@ -49,6 +49,7 @@ export interface ItemJson {
   hint?: ItemScore['hint'];
   spilled?: number;
   notArisenAt?: string;
+  responsible?: string;
 }
 
 /** One sub-criterion, keys in the documented order (README), optional ones only when set. */
@@ -75,6 +76,7 @@ function itemJson(it: ItemScore): ItemJson {
   if (it.hint !== undefined) out.hint = it.hint;
   if (it.spilled !== undefined) out.spilled = toNumber(it.spilled);
   if (it.notArisenAt !== undefined) out.notArisenAt = it.notArisenAt;
+  if (it.responsible !== undefined) out.responsible = it.responsible;
   return out;
 }
 

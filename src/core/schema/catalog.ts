@@ -270,6 +270,10 @@ export const Catalog = z
       .min(1)
       .describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
     areas: z.array(Node).min(1).describe('Các lĩnh vực; một lĩnh vực chấm trực tiếp (không có tiêu chí) thì có rule thay cho children'),
+    responsible_column: z
+      .boolean()
+      .optional()
+      .describe('true: biểu có cột "Công chức phụ trách (ký, ghi rõ họ tên)" cho từng tiêu chí, như bảng điểm chuẩn tiếp cận pháp luật'),
     bonus: Adjustment.optional().describe('Điểm thưởng (cộng), có trần'),
     penalty: Adjustment.optional().describe('Điểm trừ, có trần'),
   })

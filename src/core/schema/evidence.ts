@@ -39,6 +39,11 @@ export const ItemEvidence = z
     documents: z.array(z.union([Document, z.string().min(1)])).optional().describe('Tài liệu kiểm chứng'),
     note: z.string().optional().describe('Giải trình của đơn vị'),
     claimed: z.number().nonnegative().optional().describe('Điểm tự đánh giá (nếu đã tự chấm)'),
+    responsible: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Công chức phụ trách tiêu chí (họ tên, chức danh), người ký ở cột "Công chức phụ trách" của biểu'),
   })
   .describe('Kê khai cho một tiêu chí thành phần');
 

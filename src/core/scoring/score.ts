@@ -37,6 +37,8 @@ export interface ItemScore {
   spilled?: Fixed;
   /** The parent on which "did not arise" was declared for this item's whole branch. */
   notArisenAt?: string;
+  /** The official who answers for the item (the unit's declaration). */
+  responsible?: string;
 }
 
 export interface NodeScore {
@@ -93,6 +95,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   };
   if (leaf.owner !== undefined) item.owner = leaf.owner;
   if (leaf.evidence !== undefined) item.evidence = leaf.evidence;
+  if (ev?.responsible !== undefined) item.responsible = ev.responsible;
 
   // A claim above max is wrong whatever the value says, so it is checked first.
   let claimed: Fixed | undefined;
