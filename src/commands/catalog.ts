@@ -7,7 +7,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import { SOURCE_EN, SOURCE_VI } from '../reporters/messages.js';
 import { plainNumber } from '../reporters/number.js';
-import { describeParentNotArisen, describeRule } from '../reporters/describe.js';
+import { describeBandConditions, describeParentNotArisen, describeRule } from '../reporters/describe.js';
 import { drawTable, fitWidths, type Cell } from '../reporters/table.js';
 import { EXIT, formatFindings, type CommandResult, type Context } from './context.js';
 import { checkOutputs, deliver } from './output.js';
@@ -116,7 +116,7 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
   const head = [
     k.bold(`${cat.id} — ${cat.title}${cat.template ? ` (${h.template})` : ''}`),
     `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
-    `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%`).join('; ')}`,
+    `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%${b.requires ? ` (${describeBandConditions(b, lang)})` : ''}`).join('; ')}`,
     ...(cat.responsible_column ? [h.responsible] : []),
   ];
   const widths = fitWidths([9, 50, 8, 48, 22], [1, 3, 4], ctx.width);

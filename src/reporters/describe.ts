@@ -1,5 +1,6 @@
 import { YES } from '../core/schema/vocabulary.js';
-import type { RuleT } from '../core/schema/catalog.js';
+import type { IndexBandT, RuleT } from '../core/schema/catalog.js';
+import type { BandMiss, ConditionMiss } from '../core/scoring/band.js';
 import type { Hint } from '../core/scoring/rules.js';
 import { fieldOf, optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
 import { documentStatus } from '../core/scoring/documents.js';
@@ -379,4 +380,43 @@ export function describeTarget(s: Step, rule: RuleT, lang: Lang): string {
     case 'points':
       return vi ? `${n(m.to, lang)} điểm (Hội đồng thẩm định chấm)` : `${n(m.to, lang)} points (set by the appraisers)`;
   }
+}
+
+/** A band's own conditions as written: "không có tiêu chí nào dưới 50% số điểm". */
+export function describeBandConditions(b: IndexBandT, lang: Lang): string {
+  const vi = lang === 'vi';
+  return (b.requires ?? [])
+    .map((c) => {
+      const p = pct(c.min_percent, lang);
+      if (c.codes) return vi ? `${c.codes.join(', ')} đạt từ ${p} số điểm trở lên` : `${c.codes.join(', ')} at least ${p} of their points`;
+      const what = c.each === 'areas' ? (vi ? 'lĩnh vực' : 'area') : vi ? 'tiêu chí' : 'criterion';
+      return vi ? `không có ${what} nào dưới ${p} số điểm` : `no ${what} below ${p} of its points`;
+    })
+    .join(vi ? '; ' : '; ');
+}
+
+/** Why the unit sits below the band its index reached: each failed condition, with the node's rate. */
+export function describeBandMissed(missed: readonly BandMiss[], band: string | null, decimals: number, lang: Lang): string {
+  const vi = lang === 'vi';
+  const first = missed[0]!;
+  const fails = first.failed
+    .map((f) => {
+      const what = f.area ? (vi ? 'lĩnh vực' : 'area') : vi ? 'tiêu chí' : 'criterion';
+      return vi
+        ? `${what} ${f.code} đạt ${fixedNumber(f.rate, decimals, lang)}% số điểm (cần từ ${pct(f.min, lang)})`
+        : `${what} ${f.code} has ${fixedNumber(f.rate, decimals, lang)}% of its points (needs ${pct(f.min, lang)})`;
+    })
+    .join('; ');
+  const to = band ?? (vi ? 'không xếp loại' : 'no band');
+  return vi
+    ? `Chỉ số đạt mức "${first.band}" nhưng chưa đủ điều kiện của mức này: ${fails} → xếp loại ${to}`
+    : `The index reaches "${first.band}" but not its conditions: ${fails} → band ${to}`;
+}
+
+/** In the lost-points list: this item sits under a node that keeps the unit out of a band. */
+export function describeBandHold(f: ConditionMiss, band: string, decimals: number, lang: Lang): string {
+  const what = f.area ? (lang === 'vi' ? 'lĩnh vực' : 'area') : lang === 'vi' ? 'tiêu chí' : 'criterion';
+  return lang === 'vi'
+    ? `${what} ${f.code} cần đạt từ ${pct(f.min, lang)} số điểm (hiện ${fixedNumber(f.rate, decimals, lang)}%) để được xếp loại ${band}`
+    : `${what} ${f.code} needs ${pct(f.min, lang)} of its points (now ${fixedNumber(f.rate, decimals, lang)}%) for the band ${band}`;
 }

@@ -294,6 +294,14 @@ export const MESSAGES = {
     (a) => `tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}: giữ như văn bản in (scale_note); chỉ số tính trên tổng ${a.sum}`,
     (a) => `areas' max add up to ${a.sum}, not the scale ${a.scale}: kept as printed (scale_note); the index is computed on ${a.sum}`,
   ),
+  'catalog.band_condition_target': m(
+    () => 'điều kiện xếp loại phải có đúng một trong each (areas hoặc criteria) và codes',
+    () => 'a band condition needs exactly one of each (areas or criteria) and codes',
+  ),
+  'catalog.band_condition_unknown': m(
+    (a) => `điều kiện xếp loại nêu mã ${a.code}, không có lĩnh vực hay tiêu chí nào mang mã này`,
+    (a) => `a band condition names ${a.code}, which is no area or criterion of the catalog`,
+  ),
   'catalog.rule_and_children': m(
     () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
     () => 'an item cannot have both a rule and children',

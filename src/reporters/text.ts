@@ -2,7 +2,7 @@ import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
 import { fixedNumber, pointsText, type Lang } from './number.js';
 import { compare, isPositive, isZero, ZERO, type Fixed } from '../core/fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../core/scoring/score.js';
-import { describeDistance, describeHint, describeValue, statusLabel } from './describe.js';
+import { describeBandHold, describeBandMissed, describeDistance, describeHint, describeValue, statusLabel } from './describe.js';
 import { distanceOf } from '../core/plan/distance.js';
 import type { Reporter, ReportOptions } from './types.js';
 
@@ -130,6 +130,7 @@ export const textReporter: Reporter = (r, o) => {
     2,
     c.bold(`${l.index}: ${r.index === null ? l.noIndex : `${fixedNumber(r.index, d, lang)}%${r.band ? ` — ${r.band}` : ''}`}`),
   );
+  if (r.bandMissed) out.at(4, `  ${describeBandMissed(r.bandMissed, r.band, d, lang)}`);
   out.push('');
 
   const lost = lostItems(r);
@@ -149,6 +150,8 @@ export const textReporter: Reporter = (r, o) => {
     if (it.hint) out.at(9, `       → ${describeHint(it.hint, lang)}`);
     const far = describeDistance(distanceOf(leaf, it, d), leaf.rule, d, lang);
     if (far) out.at(9, `       → ${far}`);
+    const holds = r.bandMissed?.[0]?.failed.find((f) => it.code === f.code || it.code.startsWith(`${f.code}.`));
+    if (holds) out.at(9, `       → ${describeBandHold(holds, r.bandMissed![0]!.band, d, lang)}`);
     if (it.evidence) out.at(9, `       ${l.evidence}: ${it.evidence}`);
   });
   const unanswered = r.items.filter((i) => i.status === 'unanswered' && i.section === 'areas');

@@ -5,7 +5,7 @@ import type { ScoreResult } from '../core/scoring/score.js';
 import type { AppraisedUnit, ItemTrail } from '../core/appraisal/apply.js';
 import { DECISION_WORDS, REASON_WORDS, ROUND_WORDS } from '../reporters/appraisal-words.js';
 import type { Lang } from '../reporters/number.js';
-import { describeRule, describeValue } from '../reporters/describe.js';
+import { describeBandConditions, describeBandMissed, describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from '../core/schema/citation.js';
 import { plainNumber } from '../reporters/number.js';
 import {
@@ -210,8 +210,10 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     }
   };
 
+  const rowOfCode = new Map<string, number>();
   const place = (n: CatalogNode, depth: number): Placed => {
     const r = row++;
+    if (!rowOfCode.has(n.code)) rowOfCode.set(n.code, r);
     const isArea = depth === 0;
     put(ws, `${C.code}${r}`, n.code);
     put(ws, `${C.name}${r}`, isArea ? n.name.toUpperCase() : n.name);
@@ -354,8 +356,29 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     decimalFormat(d),
   );
   const bands = [...flat.catalog.bands].sort((a, b) => b.from - a.from);
-  const bandFormula = (col: string) => bands.reduceRight((acc, b) => `IF(${col}${indexRow}>=${b.from},"${b.label.replace(/"/g, '""')}",${acc})`, '""');
-  footer('Xếp loại', (col) => `IF(${col}${indexRow}="","",${bandFormula(col)})`, result.band ?? '', A?.band ?? '', '@');
+  // A band's own conditions (bands[].requires) as live checks on the rows they name: each node's points at least
+  // min % of its applicable max, or nothing applicable. ROUND keeps float noise (0,29 × 100) off the bound.
+  const cats = flat.catalog.areas;
+  const conditionRows = (b: (typeof bands)[number]) =>
+    (b.requires ?? []).flatMap((c) => {
+      const codes = c.codes ?? (c.each === 'areas' ? cats.map((a) => a.code) : cats.flatMap((a) => (a.children ?? []).map((k) => k.code)));
+      return codes.flatMap((code) => (rowOfCode.has(code) ? [{ row: rowOfCode.get(code)!, min: c.min_percent }] : []));
+    });
+  const reached = (b: (typeof bands)[number], col: string, applicable: string) => {
+    const checks = conditionRows(b).map(({ row: cr, min: m }) => `OR(${applicable}${cr}=0,ROUND(${col}${cr}*100-${m}*${applicable}${cr},6)>=0)`);
+    return checks.length ? `AND(${col}${indexRow}>=${b.from},${checks.join(',')})` : `${col}${indexRow}>=${b.from}`;
+  };
+  const bandFormula = (col: string, applicable: string) =>
+    bands.reduceRight((acc, b) => `IF(${reached(b, col, applicable)},"${b.label.replace(/"/g, '""')}",${acc})`, '""');
+  footer('Xếp loại', (col, applicable) => `IF(${col}${indexRow}="","",${bandFormula(col, applicable)})`, result.band ?? '', A?.band ?? '', '@');
+  const conditioned = bands.filter((b) => b.requires);
+  if (conditioned.length) {
+    row++;
+    const width = WIDTHS.reduce((sum, w) => sum + w, 0);
+    const said = conditioned.map((b) => `${b.label}: chỉ số từ ${plainNumber(b.from, 'vi')}% và ${describeBandConditions(b, 'vi')}`).join('; ');
+    const why = result.bandMissed ? ` ${describeBandMissed(result.bandMissed, result.band, result.decimals, 'vi')}.` : '';
+    note(ws, row++, 'A', LAST, text(`Điều kiện xếp loại: ${said}.${why}`), { italic: true, size: 11 }, width);
+  }
 
   if (differing) {
     row++;

@@ -43,6 +43,8 @@ export const SEVERITY = {
   'catalog.children_sum': E,
   'catalog.scale_sum': E,
   'catalog.scale_as_printed': W,
+  'catalog.band_condition_target': E,
+  'catalog.band_condition_unknown': E,
   'catalog.rule_and_children': E,
   'catalog.no_rule': E,
   'catalog.not_arisen_on_leaf': E,

@@ -90,6 +90,7 @@ export function resultNumbers(result: ScoreResult) {
     applicableMax: toNumber(result.applicableMax),
     index: result.index,
     band: result.band,
+    ...(result.bandMissed ? { bandMissed: result.bandMissed } : {}),
     areas: result.areas.map(nodeJson),
     items: result.items.map(itemJson),
   };
@@ -100,7 +101,7 @@ export function scoreJson(result: ScoreResult, flat: FlatCatalog, findings: read
     formatVersion: SCORE_FORMAT_VERSION,
     ...(provenance ? { provenance } : {}),
     unit: result.unit,
-    catalog: { ...result.catalog, decimals: result.decimals, bands: flat.catalog.bands.map((b) => ({ label: b.label, from: b.from })) },
+    catalog: { ...result.catalog, decimals: result.decimals, bands: flat.catalog.bands.map((b) => ({ label: b.label, from: b.from, ...(b.requires ? { requires: b.requires } : {}) })) },
     ...withDistances(resultNumbers(result), result, flat),
     lost: lostItems(result).map((i) => i.code),
     unanswered: result.items.filter((i) => i.status === 'unanswered' && i.section === 'areas').map((i) => i.code),

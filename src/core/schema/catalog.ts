@@ -244,6 +244,28 @@ export const Adjustment = z
   })
   .describe('Điểm thưởng hoặc điểm trừ, có mức trần');
 
+/**
+ * "Xếp loại Xuất sắc: chỉ số từ 90% trở lên và không có tiêu chí nào dưới 50% số điểm": a condition a band asks
+ * besides the index, on every area, every criterion (the areas' children) or named ones.
+ */
+export const BandCondition = z
+  .strictObject({
+    each: z.enum(['areas', 'criteria']).optional().describe('areas: mọi lĩnh vực; criteria: mọi tiêu chí (mục con trực tiếp của lĩnh vực)'),
+    codes: z.array(z.string().min(1)).min(1).optional().describe('Hoặc các lĩnh vực, tiêu chí được nêu tên, ví dụ ["2", "3.1"]'),
+    min_percent: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Mỗi mục phải đạt ít nhất tỷ lệ này (%) số điểm tối đa áp dụng của nó, ví dụ 50 cho "không dưới 50% số điểm"'),
+  })
+  .describe('Điều kiện thêm của một mức xếp loại: có each hoặc codes');
+
+export const IndexBand = z.strictObject({
+  label: z.string().min(1),
+  from: z.number().min(0).max(100),
+  requires: z.array(BandCondition).min(1).optional().describe('Điều kiện thêm ngoài chỉ số; không đạt thì xuống mức dưới'),
+});
+
 export const Level = z.enum(['tinh', 'so', 'huyen', 'xa']).describe('Cấp: tinh, so, huyen, xa');
 
 export const Catalog = z
@@ -265,10 +287,7 @@ export const Catalog = z
         'Ghi chú khi tổng điểm các lĩnh vực như văn bản in khác thang điểm (ví dụ phụ lục ghi "100 điểm" nhưng cộng được 99,55): giữ nguyên như văn bản, cchc chỉ cảnh báo; chỉ số tính trên tổng thực',
       ),
     decimals: z.number().int().min(0).max(4).default(2).describe('Số chữ số thập phân khi làm tròn (thường 2)'),
-    bands: z
-      .array(z.strictObject({ label: z.string().min(1), from: z.number().min(0).max(100) }))
-      .min(1)
-      .describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
+    bands: z.array(IndexBand).min(1).describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
     areas: z.array(Node).min(1).describe('Các lĩnh vực; một lĩnh vực chấm trực tiếp (không có tiêu chí) thì có rule thay cho children'),
     responsible_column: z
       .boolean()
@@ -282,3 +301,4 @@ export const Catalog = z
 export type Catalog = z.output<typeof Catalog>;
 export type RuleT = z.output<typeof Rule>;
 export type Level = z.output<typeof Level>;
+export type IndexBandT = z.output<typeof IndexBand>;

@@ -7,6 +7,7 @@ import { type Fixed, ZERO, add, compare, decimalParts, equal, fromNumber, isNega
 import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from './rules.js';
 import { penaltyTotal, splitSpill } from './spill.js';
 import { parentDecisions, type Decided } from './parent-not-arisen.js';
+import { bandOf, type BandMiss } from './band.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
 
@@ -64,6 +65,8 @@ export interface ScoreResult {
   /** total ÷ applicableMax × 100, rounded to `decimals`; null when nothing is applicable. */
   index: number | null;
   band: string | null;
+  /** Bands the index reached but whose own conditions were not met (catalog bands[].requires), highest first. */
+  bandMissed?: BandMiss[];
   areas: NodeScore[];
   items: ItemScore[];
 }
@@ -232,10 +235,11 @@ export function scoreUnit(
 
   let index_: number | null = null;
   let band: string | null = null;
+  let bandMissed: BandMiss[] = [];
   if (isPositive(applicableMax)) {
     const p = percent(total, applicableMax, catalog.decimals);
     index_ = p.value;
-    band = bandFor(catalog.bands, p.scaled, catalog.decimals);
+    ({ band, missed: bandMissed } = bandOf(catalog.bands, p.scaled, catalog.decimals, areas.map((a) => a.node)));
   } else {
     findings.push(finding('score.no_applicable', ['items']));
   }
@@ -259,6 +263,7 @@ export function scoreUnit(
       applicableMax,
       index: index_,
       band,
+      ...(bandMissed.length ? { bandMissed } : {}),
       areas: areas.map((a) => a.node),
       items: [...scored.values()].map((s) => s.item),
     },

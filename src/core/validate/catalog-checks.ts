@@ -117,6 +117,8 @@ export function checkCatalog(catalog: Catalog): Finding[] {
   };
 
   const total = add(...catalog.areas.map((a, i) => walk(a, ['areas', i], undefined)));
+  // Band conditions may name areas and criteria of the scored tree, not bonus or penalty items.
+  const treeCodes = new Set(seen);
   const scale = exact(catalog.scale, ['scale']);
   // A published annex whose areas add up to 99,55 under a "100" heading is typed as printed: with a note
   // saying so it is a warning, and the index is computed on the maxima as printed.
@@ -135,6 +137,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
   catalog.bands.forEach((b, i) => {
     const prev = catalog.bands[i - 1];
     if (prev && !(b.from < prev.from)) out.push(finding('catalog.bands_order', ['bands', i, 'from']));
+     b.requires?.forEach((c, j) => {
+      if ((c.each === undefined) === (c.codes === undefined)) out.push(finding('catalog.band_condition_target', ['bands', i, 'requires', j]));
+      c.codes?.forEach((code, k) => {
+        if (!treeCodes.has(code)) out.push(finding('catalog.band_condition_unknown', ['bands', i, 'requires', j, 'codes', k], { code }));
+      });
+    });
   });
   return out;
 }
