@@ -268,6 +268,7 @@ export function program(lang: Lang = 'vi', sink: Sink = { out: '', err: '' }, sc
     .option('--compare <file>', 'kết quả năm trước (JSON của cchc batch) để so sánh thứ hạng')
     .option('--appraisals <dir>', 'thư mục (tệp, mẫu) các tệp thẩm định: xếp hạng theo chỉ số sau thẩm định, ghép với đơn vị theo mã')
     .option('--allow-unappraised', 'với --appraisals: xếp hạng đơn vị chưa có tệp thẩm định theo điểm tự đánh giá')
+    .option('--survey-not-run', 'năm nay không tổ chức điều tra xã hội học: chỉ số mỗi đơn vị là điểm thẩm định quy về thang 100 (bộ tiêu chí có survey_share)')
     .addOption(new Option('--round <round>', 'với --appraisals: vòng thẩm định dùng làm kết quả (mặc định: vòng cuối đã quyết định)').choices([...ROUND_CHOICES]))
     .option('--cache <dir>', 'giữ kết quả chấm từng tệp trong thư mục; lần chạy sau chỉ chấm lại tệp đã đổi')
     .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)')

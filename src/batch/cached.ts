@@ -42,7 +42,7 @@ export class BatchCache {
 
   key(path: string, fileSha256: string): string {
     // Options that change no summary (language, output files) stay out; any option that changes one belongs here.
-    return this.store.key(fileSha256, { cwd: process.cwd(), path, abs: resolve(path), catalog: this.setup.catalog ?? null, appraisals: this.appraisals });
+    return this.store.key(fileSha256, { cwd: process.cwd(), path, abs: resolve(path), catalog: this.setup.catalog ?? null, appraisals: this.appraisals, surveyNotRun: this.setup.surveyNotRun === true });
   }
 
   /** The summary kept under `key`, if its catalog reference still leads to the same catalog bytes. */

@@ -129,12 +129,22 @@ function appraisalSummary(au: AppraisedUnit, overlay: LoadedAppraisal): Appraisa
 
 /**
  * Reads, checks and scores one file (and applies its appraisal overlay, if it has one), and keeps only its
- * summary; with --cache, reads a kept summary back.
+ * summary; with --cache, reads a kept summary back. `surveyNotRun` (batch --survey-not-run): every unit as if
+ * its evidence said survey_not_run.
  */
-export async function scoreForBatch(path: string, catalogs: Catalogs, option?: CatalogOption, appraisals?: WorkerSetup['appraisals'], cache?: BatchCache): Promise<Scored> {
+export async function scoreForBatch(
+  path: string,
+  catalogs: Catalogs,
+  option?: CatalogOption,
+  appraisals?: WorkerSetup['appraisals'],
+  cache?: BatchCache,
+  surveyNotRun = false,
+): Promise<Scored> {
   const file = displayPath(path);
-  const { loaded, sha256, key, hit } = await loadForBatch(path, catalogs, option, cache);
+  const { loaded: read, sha256, key, hit } = await loadForBatch(path, catalogs, option, cache);
   if (hit) return { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta };
+  // --survey-not-run: the district ran no survey this year, for every unit (as each unit's survey_not_run).
+  const loaded = surveyNotRun && read.evidence ? { ...read, evidence: { ...read.evidence, survey_not_run: true } } : read;
   const unit = await scoreEvidence(loaded, catalogs, option);
   const { flat } = unit;
   const who = () => {

@@ -23,7 +23,7 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
   const forms: StagedForm[] = [];
   for (const path of task.paths) {
     try {
-      const scored = await scoreForBatch(path, catalogs, option, setup.appraisals, cache);
+      const scored = await scoreForBatch(path, catalogs, option, setup.appraisals, cache, setup.surveyNotRun);
       const { outcome, unit, meta: kept } = scored;
       const meta = unit?.flat ? catalogMeta(unit.flat, unit.catalogFile) : kept;
       if (meta) {

@@ -60,6 +60,8 @@ export interface BatchOptions {
   appraisals?: string;
   /** With --appraisals: rank units without an overlay on their self-assessment instead of listing them invalid. */
   allowUnappraised?: boolean;
+  /** No survey this year for any unit: each index is its assessment rescaled to 100 (catalog survey_share). */
+  surveyNotRun?: boolean;
   /** With --appraisals: which round (default: each unit's last decided one). */
   round?: RoundChoice;
   /** Keep each unit's summary in this folder and read it back while the file and its catalog are unchanged. */
@@ -209,6 +211,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
     lang: ctx.lang,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.forms ? { formsDir: opts.forms } : {}),
+    ...(opts.surveyNotRun ? { surveyNotRun: true } : {}),
     ...(checked.appraisals ? { appraisals: { byCode: uniqueOverlays(checked.appraisals), round: opts.round ?? 'final' } } : {}),
     ...(opts.cache !== undefined ? { cacheDir: resolve(opts.cache) } : {}),
   };

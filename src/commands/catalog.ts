@@ -28,6 +28,7 @@ const H = {
     bands: 'Xếp loại',
     basis: 'Căn cứ',
     responsible: 'Biểu có cột "Công chức phụ trách (ký, ghi rõ họ tên)" cho từng tiêu chí',
+    survey: (max: string) => `Điều tra xã hội học: ${max} điểm; năm không tổ chức điều tra thì chỉ số là điểm thẩm định tự chấm quy về thang điểm 100`,
   },
   en: {
     list: ['Id', 'Level', 'Scope', 'Year', 'Title', 'Items', 'Max', 'Source'],
@@ -38,6 +39,7 @@ const H = {
     bands: 'Bands',
     basis: 'Legal basis',
     responsible: 'The form has a column for the official in charge of each item to sign',
+    survey: (max: string) => `Survey share: ${max} points; in a year without survey the index is the assessment rescaled to 100`,
   },
 };
 
@@ -118,6 +120,7 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
     `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
     `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%${b.requires ? ` (${describeBandConditions(b, lang)})` : ''}`).join('; ')}`,
     ...(cat.responsible_column ? [h.responsible] : []),
+    ...(cat.survey_share ? [h.survey(plainNumber(cat.survey_share.max, lang))] : []),
   ];
   const widths = fitWidths([9, 50, 8, 48, 22], [1, 3, 4], ctx.width);
   const table = drawTable(h.show, rows, { widths, aligns: ['left', 'left', 'right', 'left', 'left'] });

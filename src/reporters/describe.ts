@@ -1,6 +1,7 @@
 import { YES } from '../core/schema/vocabulary.js';
 import type { IndexBandT, RuleT } from '../core/schema/catalog.js';
 import type { BandMiss, ConditionMiss } from '../core/scoring/band.js';
+import type { BySource, SourceTotal } from '../core/scoring/survey.js';
 import type { Hint } from '../core/scoring/rules.js';
 import { fieldOf, optionPoints, ratioKeys, shownRate } from '../core/scoring/rules.js';
 import { documentStatus } from '../core/scoring/documents.js';
@@ -419,4 +420,35 @@ export function describeBandHold(f: ConditionMiss, band: string, decimals: numbe
   return lang === 'vi'
     ? `${what} ${f.code} cần đạt từ ${pct(f.min, lang)} số điểm (hiện ${fixedNumber(f.rate, decimals, lang)}%) để được xếp loại ${band}`
     : `${what} ${f.code} needs ${pct(f.min, lang)} of its points (now ${fixedNumber(f.rate, decimals, lang)}%) for the band ${band}`;
+}
+
+/**
+ * The survey share as result tables print it: the whole result's assessment and survey points, and per area; or,
+ * in a year without survey, that the index is the assessment rescaled to 100.
+ */
+export function describeSurvey(
+  s: BySource & { run: boolean },
+  areas: ReadonlyArray<{ code: string; bySource?: BySource }>,
+  decimals: number,
+  lang: Lang,
+): string[] {
+  const vi = lang === 'vi';
+  const p = (t: SourceTotal) => `${pointsText(t.points, decimals, lang)}/${pointsText(t.applicableMax, decimals, lang)}`;
+  const head = s.run
+    ? vi
+      ? `Điểm thẩm định, tự chấm: ${p(s.assessment)}; điểm điều tra xã hội học: ${p(s.survey)}`
+      : `Assessment points: ${p(s.assessment)}; survey points: ${p(s.survey)}`
+    : vi
+      ? `Không tổ chức điều tra xã hội học: chỉ số là điểm thẩm định tự chấm ${p(s.assessment)} quy về thang điểm 100`
+      : `No survey this year: the index is the assessment ${p(s.assessment)} rescaled to 100`;
+  const rows = areas.flatMap((a) =>
+    a.bySource
+      ? [
+          vi
+            ? `  Lĩnh vực ${a.code}: thẩm định ${p(a.bySource.assessment)}${s.run ? `; điều tra ${p(a.bySource.survey)}` : ''}`
+            : `  Area ${a.code}: assessment ${p(a.bySource.assessment)}${s.run ? `; survey ${p(a.bySource.survey)}` : ''}`,
+        ]
+      : [],
+  );
+  return [head, ...rows];
 }

@@ -302,6 +302,10 @@ export const MESSAGES = {
     (a) => `điều kiện xếp loại nêu mã ${a.code}, không có lĩnh vực hay tiêu chí nào mang mã này`,
     (a) => `a band condition names ${a.code}, which is no area or criterion of the catalog`,
   ),
+  'catalog.survey_share_sum': m(
+    (a) => `tổng điểm tối đa các mục điều tra xã hội học là ${a.sum}, khác phần điều tra ${a.max} (survey_share.max)`,
+    (a) => `the survey items' max add up to ${a.sum}, not the survey share ${a.max} (survey_share.max)`,
+  ),
   'catalog.rule_and_children': m(
     () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
     () => 'an item cannot have both a rule and children',
@@ -488,6 +492,14 @@ export const MESSAGES = {
   'evidence.claimed_exceeds_max': m(
     (a) => `điểm tự đánh giá ${a.claimed} vượt điểm tối đa ${a.max}`,
     (a) => `claimed score ${a.claimed} is above the max ${a.max}`,
+  ),
+  'evidence.survey_not_run_no_share': m(
+    () => 'khai không tổ chức điều tra xã hội học (survey_not_run), nhưng bộ tiêu chí không có phần điều tra (survey_share) để quy đổi',
+    () => 'survey_not_run is declared, but the catalog has no survey share (survey_share) to rescale by',
+  ),
+  'evidence.survey_not_run_value': m(
+    () => 'mục điều tra xã hội học có số liệu, nhưng đơn vị khai năm nay không tổ chức điều tra (survey_not_run)',
+    () => 'a survey item has a value, but the unit declares that no survey was run (survey_not_run)',
   ),
   'evidence.date_invalid': m((a) => `ngày ${a.date} không tồn tại`, (a) => `date ${a.date} does not exist`),
   'evidence.symbol_year': m(

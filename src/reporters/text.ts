@@ -2,7 +2,7 @@ import { drawTable, fitWidths, wrapLine, type Cell } from './table.js';
 import { fixedNumber, pointsText, type Lang } from './number.js';
 import { compare, isPositive, isZero, ZERO, type Fixed } from '../core/fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../core/scoring/score.js';
-import { describeBandHold, describeBandMissed, describeDistance, describeHint, describeValue, statusLabel } from './describe.js';
+import { describeBandHold, describeBandMissed, describeSurvey, describeDistance, describeHint, describeValue, statusLabel } from './describe.js';
 import { distanceOf } from '../core/plan/distance.js';
 import type { Reporter, ReportOptions } from './types.js';
 
@@ -131,6 +131,7 @@ export const textReporter: Reporter = (r, o) => {
     c.bold(`${l.index}: ${r.index === null ? l.noIndex : `${fixedNumber(r.index, d, lang)}%${r.band ? ` — ${r.band}` : ''}`}`),
   );
   if (r.bandMissed) out.at(4, `  ${describeBandMissed(r.bandMissed, r.band, d, lang)}`);
+  if (r.survey) for (const line of describeSurvey(r.survey, r.areas, d, lang)) out.at(6, `  ${line}`);
   out.push('');
 
   const lost = lostItems(r);

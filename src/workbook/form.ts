@@ -5,6 +5,7 @@ import type { ScoreResult } from '../core/scoring/score.js';
 import type { AppraisedUnit, ItemTrail } from '../core/appraisal/apply.js';
 import { DECISION_WORDS, REASON_WORDS, ROUND_WORDS } from '../reporters/appraisal-words.js';
 import type { Lang } from '../reporters/number.js';
+import { leafSources } from '../core/scoring/survey.js';
 import { describeBandConditions, describeBandMissed, describeRule, describeValue } from '../reporters/describe.js';
 import { formatCitations } from '../core/schema/citation.js';
 import { plainNumber } from '../reporters/number.js';
@@ -337,6 +338,20 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     return r;
   };
   const achievedRow = footer('Tổng điểm các lĩnh vực', (col) => sumFormula(col, areas.map((a) => a.row)), toNumber(result.achieved), A ? toNumber(A.achieved) : 0);
+  if (result.survey) {
+    // A survey share: the two subtotals of the areas, as result tables print them (assessment = areas − survey).
+    const src = leafSources(flat.catalog);
+    const surveyRows = [...src].filter(([, x]) => x.source === 'survey').flatMap(([code]) => (rowOfCode.has(code) ? [rowOfCode.get(code)!] : []));
+    const sv = result.survey;
+    const As = A?.survey;
+    const surveyRow = footer(
+      'Trong đó: điểm điều tra xã hội học',
+      (col) => (surveyRows.length ? `SUM(${surveyRows.map((r) => `${col}${r}`).join(',')})` : '0'),
+      toNumber(sv.survey.points),
+      As ? toNumber(As.survey.points) : 0,
+    );
+    footer('Trong đó: điểm thẩm định, tự chấm', (col) => `${col}${achievedRow}-${col}${surveyRow}`, toNumber(sv.assessment.points), As ? toNumber(As.assessment.points) : 0);
+  }
   const adjRow = (s: 'bonus' | 'penalty', label: string) => {
     const a = adjustments[s];
     if (!a) return undefined;

@@ -19,6 +19,7 @@ import {
   META_SHEET,
   TEMPLATE_VERSION,
   UNIT_FIELDS,
+  SURVEY_ROW,
   UNIT_SHEET,
   choices,
   inputChoices,
@@ -113,6 +114,15 @@ function readUnit(wb: Workbook, r: Reading): Record<string, unknown> {
     else if (key === 'date' || key === 'signer') r.raw[key] = t;
     else unit[key] = t;
   });
+  // A catalog with a survey share: "no survey this year" on the row after the unit's fields.
+  if (cellText(ws.getCell(`C${SURVEY_ROW.row}`)) === SURVEY_ROW.key) {
+    const at = `B${SURVEY_ROW.row}`;
+    r.cells.set(SURVEY_ROW.key, ref(ws, at));
+    const t = textAt(r, ws, at, false)?.toLowerCase();
+    if (t === 'có') r.raw[SURVEY_ROW.key] = true;
+    else if (t === 'không') r.raw[SURVEY_ROW.key] = false;
+    else if (t) r.findings.push({ ...finding('xlsx.not_in_list', [], { value: t, allowed: 'Có; Không' }), file: r.file, cell: ref(ws, at) });
+  }
   return unit;
 }
 

@@ -48,6 +48,12 @@ export const UNIT_FIELDS = [
 ] as const;
 
 /**
+ * A row after UNIT_FIELDS, only for catalogs with a survey share (so other templates keep their layout):
+ * "no survey this year" (evidence survey_not_run), Có / Không.
+ */
+export const SURVEY_ROW = { key: 'survey_not_run', label: 'Năm nay không tổ chức điều tra xã hội học', row: UNIT_FIELDS.length + 2 } as const;
+
+/**
  * The unit's level and type as the unit sheet shows them, with the codes the YAML schema uses. Reading
  * back accepts a label or a code (workbooks made before the labels hold codes; people type them too).
  */

@@ -17,6 +17,7 @@ import {
   META_SHEET,
   TEMPLATE_VERSION,
   UNIT_FIELDS,
+  SURVEY_ROW,
   UNIT_SHEET,
   choices,
   inputChoices,
@@ -257,8 +258,20 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
       };
     }
   });
-  fitRowHeights(unitWs, 2, UNIT_FIELDS.length + 1);
-  portraitA4(unitWs, UNIT_FIELDS.length + 1, 'B');
+  let unitRows = UNIT_FIELDS.length + 1;
+  if (cat.survey_share) {
+    const r = SURVEY_ROW.row;
+    const head = put(unitWs, `A${r}`, SURVEY_ROW.label, { size: 11 });
+    head.border = BOX;
+    head.alignment = { vertical: 'top', wrapText: true };
+    unitWs.getCell(`C${r}`).value = SURVEY_ROW.key;
+    const c = input(unitWs.getCell(`B${r}`));
+    if (evidence?.survey_not_run !== undefined) c.value = evidence.survey_not_run ? 'Có' : 'Không';
+    c.dataValidation = { type: 'list', allowBlank: true, formulae: ['"Có,Không"'], showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ', error: 'Chọn Có hoặc Không.' };
+    unitRows = r;
+  }
+  fitRowHeights(unitWs, 2, unitRows);
+  portraitA4(unitWs, unitRows, 'B');
 
   // Input sheet
   const sign = cat.responsible_column === true || Object.values(evidence?.items ?? {}).some((i) => i.responsible !== undefined);

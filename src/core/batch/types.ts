@@ -130,6 +130,8 @@ export interface WorkerSetup {
   lang: 'vi' | 'en';
   /** batch --appraisals: each unit code's one overlay file (codes with several are left out), and the round. */
   appraisals?: { byCode: Record<string, string>; round: RoundChoice };
+  /** batch --survey-not-run: every unit as if its evidence said survey_not_run (no survey this year). */
+  surveyNotRun?: boolean;
 }
 
 export interface TaskReply {

@@ -5,6 +5,7 @@ import { isPositive, toNumber } from '../fixed.js';
 import { lostItems, type ItemScore, type NodeScore, type ScoreResult } from '../scoring/score.js';
 import { distanceOf } from '../plan/distance.js';
 import { distanceJson } from './distance.js';
+import type { BySource, SourceTotal } from '../scoring/survey.js';
 
 export const SCORE_FORMAT_VERSION = 2 as const;
 
@@ -15,15 +16,19 @@ export const SCORE_FORMAT_VERSION = 2 as const;
 /** The one conversion of exact points to JSON numbers (at most four decimals). */
 function nodeJson(n: NodeScore): NodeJson {
   const out: NodeJson = { code: n.code, name: n.name, max: toNumber(n.max), applicableMax: toNumber(n.applicableMax), points: toNumber(n.points) };
+  if (n.bySource) out.bySource = bySourceJson(n.bySource);
   if (n.children) out.children = n.children.map(nodeJson);
   return out;
 }
+const totalJson = (t: SourceTotal) => ({ max: toNumber(t.max), applicableMax: toNumber(t.applicableMax), points: toNumber(t.points) });
+const bySourceJson = (b: BySource) => ({ assessment: totalJson(b.assessment), survey: totalJson(b.survey) });
 interface NodeJson {
   code: string;
   name: string;
   max: number;
   applicableMax: number;
   points: number;
+  bySource?: ReturnType<typeof bySourceJson>;
   children?: NodeJson[];
 }
 
@@ -50,6 +55,7 @@ export interface ItemJson {
   spilled?: number;
   notArisenAt?: string;
   responsible?: string;
+  surveyNotRun?: true;
 }
 
 /** One sub-criterion, keys in the documented order (README), optional ones only when set. */
@@ -77,6 +83,7 @@ function itemJson(it: ItemScore): ItemJson {
   if (it.spilled !== undefined) out.spilled = toNumber(it.spilled);
   if (it.notArisenAt !== undefined) out.notArisenAt = it.notArisenAt;
   if (it.responsible !== undefined) out.responsible = it.responsible;
+  if (it.surveyNotRun) out.surveyNotRun = true;
   return out;
 }
 
@@ -91,6 +98,7 @@ export function resultNumbers(result: ScoreResult) {
     index: result.index,
     band: result.band,
     ...(result.bandMissed ? { bandMissed: result.bandMissed } : {}),
+    ...(result.survey ? { survey: { run: result.survey.run, ...bySourceJson(result.survey) } } : {}),
     areas: result.areas.map(nodeJson),
     items: result.items.map(itemJson),
   };

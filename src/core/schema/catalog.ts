@@ -217,6 +217,13 @@ const nodeFields = {
     .optional()
     .describe('Hướng dẫn cải thiện (kế hoạch nâng cao Chỉ số CCHC): mục con thừa hưởng của mục cha gần nhất'),
   rule: Rule.optional().describe('Quy tắc chấm (mục lá); mục có children thì không có rule'),
+  source: z
+    .enum(['assessment', 'survey'])
+    .optional()
+    .describe(
+      'Nguồn điểm: assessment (thẩm định, tự chấm) hoặc survey (điều tra xã hội học). Mặc định: survey với quy tắc kind: survey, ' +
+        'còn lại assessment; mục con thừa hưởng của mục cha',
+    ),
   when_not_arisen: WhenNotArisen.optional().describe(
     'Chỉ cho mục có children: nhiệm vụ không phát sinh được khai một lần ở mục này và áp dụng cho mọi mục con ' +
       '("Trong năm đánh giá không có nhiệm vụ được giao ban hành VBQPPL được tính 03 điểm" → full_marks); mục con không khai riêng',
@@ -289,6 +296,17 @@ export const Catalog = z
     decimals: z.number().int().min(0).max(4).default(2).describe('Số chữ số thập phân khi làm tròn (thường 2)'),
     bands: z.array(IndexBand).min(1).describe('Xếp loại theo chỉ số (%), từ cao xuống thấp; cận dưới tính cả cận'),
     areas: z.array(Node).min(1).describe('Các lĩnh vực; một lĩnh vực chấm trực tiếp (không có tiêu chí) thì có rule thay cho children'),
+    survey_share: z
+      .strictObject({
+        max: Points.describe('Tổng điểm tối đa các mục điều tra xã hội học, ví dụ 30 (trên thang 100)'),
+        not_run: z
+          .literal('rescale')
+          .describe('Không tổ chức điều tra: các mục điều tra không đánh giá, chỉ số = điểm thẩm định tự chấm quy về thang 100'),
+      })
+      .optional()
+      .describe(
+        'Phần điểm điều tra xã hội học ("Điểm đánh giá qua ĐTXHH (nếu có) là 30/100 … không tổ chức ĐT XHH, kết quả thẩm định điểm tự chấm là kết quả chỉ số, được quy về thang điểm 100"): kết quả có điểm thẩm định và điểm điều tra riêng từng lĩnh vực',
+      ),
     responsible_column: z
       .boolean()
       .optional()

@@ -94,6 +94,10 @@ export const Evidence = z
     signer: z.string().optional().describe('Họ tên người ký biểu, in dưới chữ ký; không có thì in "(Ký, ghi rõ họ tên, đóng dấu)"'),
     signer_title: SignerTitle.optional(),
     report: Report.optional(),
+    survey_not_run: z
+      .boolean()
+      .optional()
+      .describe('true: năm nay không tổ chức điều tra xã hội học; chỉ số là điểm thẩm định tự chấm quy về thang 100 (bộ tiêu chí có survey_share)'),
     items: z.record(z.string(), ItemEvidence).default({}).describe('Kê khai theo mã tiêu chí thành phần'),
   })
   .describe('Tệp kê khai, minh chứng của đơn vị');

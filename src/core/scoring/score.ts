@@ -8,6 +8,7 @@ import { type Hint, type Input, hintFor, pointsFor, readValue, shownRate } from 
 import { penaltyTotal, splitSpill } from './spill.js';
 import { parentDecisions, type Decided } from './parent-not-arisen.js';
 import { bandOf, type BandMiss } from './band.js';
+import { leafSources, sourceTotals, surveyOff, type BySource } from './survey.js';
 
 export type ItemStatus = 'scored' | 'full_marks' | 'not_applicable' | 'unanswered';
 
@@ -40,6 +41,8 @@ export interface ItemScore {
   notArisenAt?: string;
   /** The official who answers for the item (the unit's declaration). */
   responsible?: string;
+  /** A survey item of a year without survey (evidence survey_not_run): not assessed. */
+  surveyNotRun?: true;
 }
 
 export interface NodeScore {
@@ -49,6 +52,8 @@ export interface NodeScore {
   applicableMax: Fixed;
   points: Fixed;
   children?: NodeScore[];
+  /** Areas of a catalog with a survey share: the assessment's and the survey's points apart. */
+  bySource?: BySource;
 }
 
 export interface ScoreResult {
@@ -67,6 +72,8 @@ export interface ScoreResult {
   band: string | null;
   /** Bands the index reached but whose own conditions were not met (catalog bands[].requires), highest first. */
   bandMissed?: BandMiss[];
+  /** Catalogs with a survey share: whether the survey was run, and the two subtotals of the areas. */
+  survey?: BySource & { run: boolean };
   areas: NodeScore[];
   items: ItemScore[];
 }
@@ -81,7 +88,15 @@ interface Internal {
  * `awarded`: points an appraisal council set for the item (0..max, checked by the caller). They stand in
  * for the rule's points whatever the declared value, and make the item applicable.
  */
-function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, findings: Finding[], awarded?: Fixed, decided?: Decided): Internal {
+function scoreLeaf(
+  leaf: Leaf,
+  ev: ItemEvidence | undefined,
+  decimals: number,
+  findings: Finding[],
+  awarded?: Fixed,
+  decided?: Decided,
+  noSurvey = false,
+): Internal {
   const path = ['items', leaf.code];
   const item: ItemScore = {
     code: leaf.code,
@@ -113,7 +128,10 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
   }
 
   let input: Input | undefined;
-  if (awarded !== undefined) {
+  if (noSurvey) {
+    item.surveyNotRun = true;
+    input = { kind: 'none' };
+  } else if (awarded !== undefined) {
     if (ev?.value !== undefined) item.value = ev.value;
     input = { kind: 'points', value: awarded };
   } else if (decided) {
@@ -141,7 +159,7 @@ function scoreLeaf(leaf: Leaf, ev: ItemEvidence | undefined, decimals: number, f
     // Bonus and penalty items are optional: not declaring one is not a gap.
     if (leaf.section === 'areas') findings.push(finding('evidence.unanswered', path, {}, leaf.code));
   } else if (input.kind === 'none') {
-    if ((decided?.mode ?? leaf.rule.when_not_arisen) === 'full_marks') {
+    if (!noSurvey && (decided?.mode ?? leaf.rule.when_not_arisen) === 'full_marks') {
       item.status = 'full_marks';
       points = leaf.max;
     } else {
@@ -206,13 +224,25 @@ export function scoreUnit(
 ): { result: ScoreResult; findings: Finding[] } {
   const { catalog } = index;
   const parents = parentDecisions(index, evidence);
-  const findings: Finding[] = [...parents.findings];
+  const sources = leafSources(catalog);
+  const survey = surveyOff(catalog, evidence, sources);
+  const findings: Finding[] = [...parents.findings, ...survey.findings];
   const scored = new Map<string, Internal>();
   for (const leaf of index.leaves.values()) {
-    scored.set(leaf.code, scoreLeaf(leaf, evidence.items[leaf.code], catalog.decimals, findings, awarded?.get(leaf.code), parents.decided.get(leaf.code)));
+    const ev = evidence.items[leaf.code];
+    scored.set(leaf.code, scoreLeaf(leaf, ev, catalog.decimals, findings, awarded?.get(leaf.code), parents.decided.get(leaf.code), survey.off.has(leaf.code)));
   }
 
   const areas = catalog.areas.map((a) => rollUp(a, scored));
+  let bySource: BySource | undefined;
+  if (catalog.survey_share) {
+    const totals = sourceTotals(sources, new Map([...scored].map(([code, s]) => [code, { max: s.item.max, applicable: s.applicable, points: s.points }])));
+    for (const a of areas) {
+      const t = totals.areas.get(a.node.code);
+      if (t) a.node.bySource = t;
+    }
+    bySource = totals.all;
+  }
   const achieved = add(...areas.map((a) => a.points));
   const applicableMax = add(...areas.map((a) => a.applicable));
   const adjustment = (section: 'bonus' | 'penalty'): Fixed => {
@@ -264,6 +294,7 @@ export function scoreUnit(
       index: index_,
       band,
       ...(bandMissed.length ? { bandMissed } : {}),
+      ...(bySource ? { survey: { run: !evidence.survey_not_run, ...bySource } } : {}),
       areas: areas.map((a) => a.node),
       items: [...scored.values()].map((s) => s.item),
     },

@@ -5,6 +5,7 @@ import { type Fixed, ZERO, add, compare, equal, fromNumber, isNegative, toFixed,
 import { ruleRange } from '../scoring/rules.js';
 import { dayNumber } from '../scoring/documents.js';
 import { derivedProblems } from '../scoring/derived.js';
+import { surveyShareSum } from '../scoring/survey.js';
 
 /**
  * Checks a schema-valid catalog for what a schema cannot say, all at once: codes unique and nested,
@@ -126,6 +127,9 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (catalog.scale_note !== undefined) out.push(finding('catalog.scale_as_printed', ['scale_note'], { sum: toNumber(total), scale: catalog.scale }));
     else out.push(finding('catalog.scale_sum', ['areas'], { sum: toNumber(total), scale: catalog.scale }));
   }
+
+  const share = surveyShareSum(catalog);
+  if (share && !equal(share.sum, share.max)) out.push(finding('catalog.survey_share_sum', ['survey_share', 'max'], { sum: toNumber(share.sum), max: toNumber(share.max) }));
 
   for (const section of ['bonus', 'penalty'] as const) {
     const adj = catalog[section];
