@@ -194,6 +194,13 @@ const judgement: Ladder = (c) => {
   return [step(c, { kind: 'points', from, to }, to, c.max, (to - from) / to)];
 };
 
+/**
+ * Shapes 2–4 of the catalog (named conditions, documents on time, points per case): no distance is computed yet,
+ * so they say `unknown` rather than guess; their hints already name what is missing (the condition, the late or
+ * missing document, the cases short of full marks).
+ */
+const notYet: Ladder = () => undefined;
+
 /** One ladder per rule kind; a kind missing here (a new rule shape) has no distance yet. */
 const LADDERS: Partial<Record<string, Ladder>> = {
   yes_no: yesNo,
@@ -204,6 +211,9 @@ const LADDERS: Partial<Record<string, Ladder>> = {
   survey: rate,
   deduction,
   judgement,
+  per_item: notYet,
+  conditions: notYet,
+  documents: notYet,
 };
 
 const CONTROL: Partial<Record<string, Control>> = { survey: 'survey', judgement: 'council' };

@@ -19,7 +19,7 @@ export function dayNumber(text: string): number | undefined {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return undefined;
   const [d, mo, y] = text.includes('/') ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
-  return dayExists(d, mo, y) ? y * 10000 + mo * 100 + d : undefined;
+  return dayExists(d, mo, y) ? (y * 100 + mo) * 100 + d : undefined;
 }
 
 export function readDocuments(rule: Documents, raw: unknown): ReadResult {
