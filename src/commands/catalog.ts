@@ -28,6 +28,8 @@ const H = {
     bands: 'Xếp loại',
     basis: 'Căn cứ',
     responsible: 'Biểu có cột "Công chức phụ trách (ký, ghi rõ họ tên)" cho từng tiêu chí',
+    added: '[cấp dưới bổ sung]',
+    extends: (id: string) => `Theo khung ${id}; mục đánh dấu [cấp dưới bổ sung] do cấp dưới bổ sung, các mục khác và điểm tối đa giữ như khung`,
     survey: (max: string) => `Điều tra xã hội học: ${max} điểm; năm không tổ chức điều tra thì chỉ số là điểm thẩm định tự chấm quy về thang điểm 100`,
   },
   en: {
@@ -39,6 +41,8 @@ const H = {
     bands: 'Bands',
     basis: 'Legal basis',
     responsible: 'The form has a column for the official in charge of each item to sign',
+    added: '[added locally]',
+    extends: (id: string) => `Inside the framework ${id}; items marked [added locally] were added by the lower level, the rest and all maxima are the framework's`,
     survey: (max: string) => `Survey share: ${max} points; in a year without survey the index is the assessment rescaled to 100`,
   },
 };
@@ -104,7 +108,8 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
   const rows: Cell[][] = [];
   const walk = (n: CatalogNode, depth: number, owner?: string) => {
     const own = n.owner ?? owner;
-    const text = `${'  '.repeat(Math.max(depth - 1, 0))}${depth === 0 ? n.name.toUpperCase() : n.name}`;
+    const mark = c.flat!.extension?.added.has(n.code) ? ` ${h.added}` : '';
+    const text = `${'  '.repeat(Math.max(depth - 1, 0))}${depth === 0 ? n.name.toUpperCase() : n.name}${mark}`;
     const name: Cell = depth <= 1 ? { text, paint: k.bold } : text;
     const rule = n.rule ? describeRule(n.rule, n.max, lang, cat.decimals) : n.when_not_arisen ? describeParentNotArisen(n.when_not_arisen, lang) : '';
     rows.push([n.code, name, plainNumber(n.max, lang), rule, n.children ? '' : (own ?? '')]);
@@ -120,6 +125,7 @@ export async function catalogShowCommand(ref: string, opts: CatalogOptions, ctx:
     `${h.basis}: ${cat.legal_basis.join('; ') || '—'}`,
     `${h.bands}: ${cat.bands.map((b) => `${b.label} ≥ ${plainNumber(b.from, lang)}%${b.requires ? ` (${describeBandConditions(b, lang)})` : ''}`).join('; ')}`,
     ...(cat.responsible_column ? [h.responsible] : []),
+    ...(c.flat.extension ? [h.extends(c.flat.extension.framework)] : []),
     ...(cat.survey_share ? [h.survey(plainNumber(cat.survey_share.max, lang))] : []),
   ];
   const widths = fitWidths([9, 50, 8, 48, 22], [1, 3, 4], ctx.width);

@@ -57,7 +57,12 @@ async function validateFile(path: string, catalogs: Catalogs, opts: ValidateOpti
   // Keys of both kinds: a catalog never has `unit`, so with one it is evidence with a stray key.
   const kind: FileKind = seen !== 'mixed' ? seen : parsed.data && typeof parsed.data === 'object' && 'unit' in parsed.data ? 'evidence' : 'catalog';
   const doc = yamlDoc(parsed.source, parsed.data);
-  if (kind === 'catalog') return hashed(path, { file, kind, findings: catalogFromDoc(doc, path).findings });
+  if (kind === 'catalog') {
+    // A district's catalog inside a framework is checked merged with the framework it extends.
+    const child = parsed.data && typeof parsed.data === 'object' && 'extends' in parsed.data && !('areas' in parsed.data);
+    const findings = child ? (await catalogs.get(resolve(path), process.cwd())).findings : catalogFromDoc(doc, path).findings;
+    return hashed(path, { file, kind, findings });
+  }
   if (kind === 'evidence') {
     const unit = await scoreEvidence(evidenceFromDoc(doc, path, dirname(resolve(path))), catalogs, option);
     return hashed(path, { file, kind, findings: unit.findings }, unit.flat && { id: unit.flat.catalog.id, file: unit.catalogFile });

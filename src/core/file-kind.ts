@@ -20,7 +20,7 @@ export function otherSpreadsheetFormat(p: string): 'xls' | 'xlsb' | 'ods' | 'fod
  */
 export function fileKind(data: unknown): FileKind | 'mixed' {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return 'unknown';
-  const catalog = 'areas' in data;
+  const catalog = 'areas' in data || 'extends' in data;
   const appraisal = 'rounds' in data;
   const evidence = 'items' in data || ('unit' in data && !appraisal);
   if (Number(catalog) + Number(evidence) + Number(appraisal) > 1) return 'mixed';

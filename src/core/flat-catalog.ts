@@ -1,3 +1,4 @@
+import type { Extension } from './catalog-extends.js';
 import type { Catalog, CatalogNode, RuleT } from './schema/catalog.js';
 import type { YamlPath } from './findings/finding.js';
 import { type Fixed, ZERO, fromNumber } from './fixed.js';
@@ -39,6 +40,8 @@ export interface FlatCatalog {
   deciders: Map<string, Decider>;
   /** The areas' codes (lĩnh vực): findings about them say so. */
   areas: Set<string>;
+  /** A district's catalog inside a framework (extends): the framework and the codes the district added. */
+  extension?: Extension;
 }
 
 export function flattenCatalog(catalog: Catalog): FlatCatalog {

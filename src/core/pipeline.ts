@@ -1,5 +1,6 @@
 import type { Catalog } from './schema/catalog.js';
-import { Catalog as CatalogSchema } from './schema/catalog.js';
+import { Catalog as CatalogSchema, ChildCatalog } from './schema/catalog.js';
+import { extendCatalog, openLeaves } from './catalog-extends.js';
 import { Evidence } from './schema/evidence.js';
 import type { Finding, YamlPath } from './findings/finding.js';
 import { hasErrors, markAreas } from './findings/finding.js';
@@ -157,7 +158,39 @@ export class Catalogs {
     const read = await this.source.read(path, ref);
     if ('findings' in read) return { path, findings: read.findings };
     if ('compiled' in read) return { path, flat: flattenCatalog(read.compiled), findings: [] };
+    const data = read.doc.data;
+    if (data && typeof data === 'object' && 'extends' in data && !('areas' in data)) return this.loadChild(read.doc, path);
     return catalogFromDoc(read.doc, path);
+  }
+
+  /** A district's catalog inside a framework: the framework is read from the child's folder (or by id). */
+  private async loadChild(doc: Doc, path: string): Promise<LoadedCatalog> {
+    const res = ChildCatalog.safeParse(doc.data);
+    if (!res.success) return { path, findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
+    const child = res.data;
+    const dir = path.replace(/[\\/][^\\/]*$/, '') || '.';
+    const fw = await this.get(child.extends, dir);
+    const at = (fs: Finding[]) => doc.locate(fs);
+    if (!fw.flat) {
+      const own = fw.findings.filter((f) => f.file !== undefined);
+      return { path, findings: [...at([finding('catalog.extends_broken', ['extends'], { framework: child.extends })]), ...own] };
+    }
+    if (fw.flat.extension) return { path, findings: at([finding('catalog.extends_chain', ['extends'], { framework: child.extends })]) };
+    const merged = extendCatalog(fw.flat.catalog, child);
+    const checks = [...merged.findings, ...checkCatalog(merged.catalog).map(merged.relocate)];
+    const name = baseName(path).replace(/\.ya?ml$/i, '');
+    if (name !== child.id) checks.push(finding('catalog.id_mismatch', ['id'], { id: child.id, file: baseName(path) }));
+    // The same problem seen twice (a fill that misses its max is also a parent whose children miss it): once.
+    const unique = checks.filter((f, i) => checks.findIndex((g) => g.code === f.code && g.path.join('.') === f.path.join('.')) === i);
+    const sumTwice = new Set(unique.filter((f) => f.code === 'catalog.fill_sum').map((f) => f.path.join('.')));
+    const openTwice = new Set(unique.filter((f) => f.code === 'catalog.fill_open').map((f) => f.item));
+    const findings = at(
+      unique.filter((f) => !(f.code === 'catalog.children_sum' && (sumTwice.has(f.path.join('.')) || openTwice.has(f.item)))),
+    );
+    if (hasErrors(findings)) return { path, findings };
+    const flat = flattenCatalog(merged.catalog);
+    flat.extension = merged.extension;
+    return { path, flat, findings };
   }
 }
 
@@ -169,6 +202,9 @@ export interface Assessment {
 /** Cross-reference checks and scoring of one evidence document; findings are positioned. */
 export function assess(flat: FlatCatalog, ev: LoadedEvidence): Assessment {
   if (!ev.evidence || !ev.locate) return { findings: ev.findings };
+  // A framework with criteria left for the level below cannot score a unit: its maxima would be missing.
+  const open = flat.catalog.framework ? openLeaves(flat.catalog) : [];
+  if (open.length) return { findings: [...ev.findings, ...ev.locate([finding('catalog.framework_open', ['catalog'], { id: flat.catalog.id, codes: open.join(', ') })])] };
   const checks = checkEvidence(flat, ev.evidence);
   // Against a catalog of another year or level, item-by-item results would only be noise.
   if (checks.some((f) => f.code === 'evidence.year_mismatch' || f.code === 'evidence.level_mismatch')) {

@@ -306,6 +306,30 @@ export const MESSAGES = {
     (a) => `tổng điểm tối đa các mục điều tra xã hội học là ${a.sum}, khác phần điều tra ${a.max} (survey_share.max)`,
     (a) => `the survey items' max add up to ${a.sum}, not the survey share ${a.max} (survey_share.max)`,
   ),
+  'catalog.extends_broken': m(
+    (a) => `bộ tiêu chí khung ${a.framework} không đọc được (xem lỗi của tệp khung)`,
+    (a) => `the framework ${a.framework} cannot be read (see the framework file's errors)`,
+  ),
+  'catalog.extends_chain': m(
+    (a) => `${a.framework} tự nó cũng mở rộng một khung khác: chỉ mở rộng trực tiếp một bộ tiêu chí khung`,
+    (a) => `${a.framework} itself extends another framework: extend a framework directly`,
+  ),
+  'catalog.fill_unknown': m(
+    (a) => `khung không có lĩnh vực, tiêu chí nào mã ${a.code} để bổ sung tiêu chí thành phần`,
+    (a) => `the framework has no area or criterion ${a.code} to fill`,
+  ),
+  'catalog.fill_sum': m(
+    (a) => `tiêu chí ${a.code}: tổng điểm tối đa các tiêu chí thành phần là ${a.sum}, khác điểm tối đa ${a.max} của khung`,
+    (a) => `criterion ${a.code}: its sub-criteria's max add up to ${a.sum}, not the framework's max ${a.max}`,
+  ),
+  'catalog.fill_open': m(
+    (a) => `tiêu chí ${a.code} của khung chưa có tiêu chí thành phần: bổ sung trong fill`,
+    (a) => `the framework's criterion ${a.code} has no sub-criteria yet: fill it`,
+  ),
+  'catalog.framework_open': m(
+    (a) => `bộ tiêu chí ${a.id} là khung, còn tiêu chí chưa có cách chấm (${a.codes}): chấm theo bộ tiêu chí của cấp dưới (extends)`,
+    (a) => `catalog ${a.id} is a framework with criteria not yet scored (${a.codes}): score with the lower level's catalog (extends)`,
+  ),
   'catalog.rule_and_children': m(
     () => 'một mục không thể vừa có quy tắc chấm (rule) vừa có mục con (children)',
     () => 'an item cannot have both a rule and children',

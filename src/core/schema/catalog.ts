@@ -307,6 +307,12 @@ export const Catalog = z
       .describe(
         'Phần điểm điều tra xã hội học ("Điểm đánh giá qua ĐTXHH (nếu có) là 30/100 … không tổ chức ĐT XHH, kết quả thẩm định điểm tự chấm là kết quả chỉ số, được quy về thang điểm 100"): kết quả có điểm thẩm định và điểm điều tra riêng từng lĩnh vực',
       ),
+    framework: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: bộ tiêu chí khung của cấp trên ("UBND cấp huyện xác định điểm tối đa của từng tiêu chí thành phần"): tiêu chí có thể để trống (không rule, không children) cho cấp dưới điền bằng extends',
+      ),
     responsible_column: z
       .boolean()
       .optional()
@@ -317,6 +323,27 @@ export const Catalog = z
   .describe('Bộ tiêu chí Chỉ số cải cách hành chính');
 
 export type Catalog = z.output<typeof Catalog>;
+
+/**
+ * A district's catalog inside a city's framework (Hà Nội 2940 cấp xã: "UBND cấp huyện có thể bổ sung tiêu chí thành
+ * phần vào các tiêu chí quy định trong khung"): the framework's areas, criteria, maxima, scale and bands stand; the
+ * district only fills criteria with sub-criteria that add up to each criterion's max.
+ */
+export const ChildCatalog = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'catalog_id').describe('Mã bộ tiêu chí của cấp dưới, trùng tên tệp'),
+    title: z.string().min(1).describe('Tên bộ tiêu chí'),
+    scope: z.string().min(1).describe('Phạm vi áp dụng, ví dụ "Quận Hai Bà Trưng"'),
+    template: z.boolean().default(false).describe('true: bộ tiêu chí mẫu, không phải văn bản chính thức'),
+    legal_basis: z.array(z.string().min(1)).default([]).describe('Căn cứ: số quyết định của cấp dưới'),
+    extends: z.string().min(1).describe('Bộ tiêu chí khung (mã hoặc đường dẫn), ví dụ hn-khung-xa-2024'),
+    fill: z
+      .record(z.string(), z.array(Node).min(1))
+      .describe('Tiêu chí thành phần cấp dưới bổ sung, theo mã tiêu chí của khung: { "1.1": [ … ] }; tổng điểm tối đa phải bằng điểm của tiêu chí'),
+  })
+  .describe('Bộ tiêu chí cấp dưới điền vào khung của cấp trên');
+export type ChildCatalog = z.output<typeof ChildCatalog>;
 export type RuleT = z.output<typeof Rule>;
 export type Level = z.output<typeof Level>;
 export type IndexBandT = z.output<typeof IndexBand>;

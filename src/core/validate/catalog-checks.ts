@@ -108,9 +108,12 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (n.children?.length) {
       if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
       const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, adjust, decides)));
-      if (!equal(sum, max)) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
+      // A framework may leave room in a criterion for the level below to add sub-criteria (never go over it).
+      const room = catalog.framework && compare(sum, max) < 0;
+      if (!equal(sum, max) && !room) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
     } else if (!n.rule) {
-      out.push(finding('catalog.no_rule', path, {}, n.code));
+      // A framework leaves its criteria open for the level below to fill (extends); anything else needs a rule.
+      if (!catalog.framework) out.push(finding('catalog.no_rule', path, {}, n.code));
     } else {
       checkRule(n.rule, max, path, n.code, adjust);
     }
