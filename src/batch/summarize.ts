@@ -20,6 +20,8 @@ import type { BatchCache } from './cached.js';
 const metas = new WeakMap<FlatCatalog, CatalogMeta>();
 
 export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
+  // Units of several types share one catalog: the ranking names the whole catalog, not each type's view.
+  flat = flat.typed?.full ?? flat;
   let meta = metas.get(flat);
   if (meta) return meta;
   const c = flat.catalog;
@@ -35,6 +37,7 @@ export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
     template: c.template,
     decimals: c.decimals,
     bands: c.bands.map((b) => ({ label: b.label, from: b.from })),
+    ...(c.unit_types && !c.rank_across_types ? { byType: true } : {}),
     areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max })),
     leaves: [...flat.leaves.values()]
       .filter((l) => l.section === 'areas')

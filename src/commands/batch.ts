@@ -222,8 +222,10 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   const scored = await runPool(paths, setup, { jobs: checked.jobs, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.end();
 
+  // A catalog of several unit types ranks each type apart unless it says otherwise (rank_across_types).
+  const byType = checked.groupBy === null && opts.groupBy === undefined && [...scored.catalogs.values()].some((m) => m.byType);
   const report = buildReport(scored.outcomes, expanded.problems, scored.catalogs, {
-    groupBy: checked.groupBy,
+    groupBy: byType ? 'type' : checked.groupBy,
     ...(checked.failUnder !== undefined ? { failUnder: checked.failUnder } : {}),
     ...(checked.previous ? { previous: checked.previous } : {}),
     ...(checked.appraisals

@@ -42,6 +42,8 @@ export interface FlatCatalog {
   areas: Set<string>;
   /** A district's catalog inside a framework (extends): the framework and the codes the district added. */
   extension?: Extension;
+  /** A catalog with unit types, as one type sees it (src/core/unit-types.ts): the type and the whole catalog. */
+  typed?: { type: string; full: FlatCatalog };
 }
 
 export function flattenCatalog(catalog: Catalog): FlatCatalog {

@@ -1,6 +1,7 @@
 import type { Catalog } from './schema/catalog.js';
 import { Catalog as CatalogSchema, ChildCatalog } from './schema/catalog.js';
 import { extendCatalog, openLeaves } from './catalog-extends.js';
+import { forUnitType } from './unit-types.js';
 import { Evidence } from './schema/evidence.js';
 import type { Finding, YamlPath } from './findings/finding.js';
 import { hasErrors, markAreas } from './findings/finding.js';
@@ -240,6 +241,12 @@ export async function scoreEvidence(ev: LoadedEvidence, catalogs: Catalogs, opti
     const placed: Finding[] = cat.findings.map((f) => (f.file ? f : option ? { ...f, file: `--catalog ${option.ref}` } : ev.locate!([f])[0]!));
     return { evidence: ev, findings: [...ev.findings, ...placed] };
   }
-  const a = assess(cat.flat, ev);
-  return { ...a, flat: cat.flat, catalogFile: cat.path, evidence: ev, findings: [...cat.findings.filter((f) => !hasErrors([f])), ...a.findings] };
+  // Several unit types in one catalog: the unit is scored on what applies to its type.
+  const typed = forUnitType(cat.flat, ev.evidence);
+  const kept = cat.findings.filter((f) => !hasErrors([f]));
+  if (!typed.flat) return { flat: cat.flat, catalogFile: cat.path, evidence: ev, findings: [...kept, ...ev.findings, ...ev.locate(typed.findings)] };
+  const a = assess(typed.flat, typed.evidence === ev.evidence ? ev : { ...ev, evidence: typed.evidence });
+  const findings = [...kept, ...markAreas(ev.locate(typed.findings), typed.flat.areas), ...a.findings];
+  if (hasErrors(typed.findings)) return { flat: typed.flat, catalogFile: cat.path, evidence: ev, findings };
+  return { ...a, flat: typed.flat, catalogFile: cat.path, evidence: ev, findings };
 }

@@ -306,6 +306,18 @@ export const MESSAGES = {
     (a) => `tổng điểm tối đa các mục điều tra xã hội học là ${a.sum}, khác phần điều tra ${a.max} (survey_share.max)`,
     (a) => `the survey items' max add up to ${a.sum}, not the survey share ${a.max} (survey_share.max)`,
   ),
+  'catalog.applies_to_unknown': m(
+    (a) => `loại đơn vị ${a.type} không có trong unit_types của bộ tiêu chí (có: ${a.known})`,
+    (a) => `unit type ${a.type} is not in the catalog's unit_types (known: ${a.known})`,
+  ),
+  'catalog.children_sum_type': m(
+    (a) => `với loại ${a.type}: tổng điểm tối đa các mục con là ${a.sum}, khác điểm tối đa ${a.max} của mục cha`,
+    (a) => `for type ${a.type}: children's max add up to ${a.sum}, not the parent's max ${a.max}`,
+  ),
+  'catalog.type_scale_sum': m(
+    (a) => `với loại ${a.type}: tổng điểm tối đa các lĩnh vực là ${a.sum}, khác thang điểm ${a.scale}`,
+    (a) => `for type ${a.type}: areas' max add up to ${a.sum}, not the scale ${a.scale}`,
+  ),
   'catalog.extends_broken': m(
     (a) => `bộ tiêu chí khung ${a.framework} không đọc được (xem lỗi của tệp khung)`,
     (a) => `the framework ${a.framework} cannot be read (see the framework file's errors)`,
@@ -516,6 +528,18 @@ export const MESSAGES = {
   'evidence.claimed_exceeds_max': m(
     (a) => `điểm tự đánh giá ${a.claimed} vượt điểm tối đa ${a.max}`,
     (a) => `claimed score ${a.claimed} is above the max ${a.max}`,
+  ),
+  'evidence.unit_type_missing': m(
+    (a) => `bộ tiêu chí có nhiều loại đơn vị (${a.known}): khai unit.type`,
+    (a) => `the catalog has several unit types (${a.known}): declare unit.type`,
+  ),
+  'evidence.unit_type_unknown': m(
+    (a) => `loại đơn vị ${a.type} không có trong bộ tiêu chí (có: ${a.known})`,
+    (a) => `unit type ${a.type} is not one of the catalog's (${a.known})`,
+  ),
+  'evidence.not_for_type': m(
+    (a) => `mục này không áp dụng cho loại đơn vị ${a.type} (bộ tiêu chí quyết định, applies_to): bỏ kê khai`,
+    (a) => `this item does not apply to unit type ${a.type} (the catalog decides, applies_to): remove it`,
   ),
   'evidence.survey_not_run_no_share': m(
     () => 'khai không tổ chức điều tra xã hội học (survey_not_run), nhưng bộ tiêu chí không có phần điều tra (survey_share) để quy đổi',

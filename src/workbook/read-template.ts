@@ -8,6 +8,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { hasErrors } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
+import { flatForType } from '../core/unit-types.js';
 import { toNumber } from '../core/fixed.js';
 import { ratioKeys } from '../core/scoring/rules.js';
 import { namedInputs } from '../core/scoring/named.js';
@@ -209,7 +210,7 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
     const lead = option === undefined && cat.findings.some((f) => f.file) ? [{ ...finding('xlsx.catalog_ref', [], { catalog: recorded, reason: 'invalid' }), ...onB2 }] : [];
     return fail([...lead, ...placed]);
   }
-  const flat = cat.flat;
+  let flat = cat.flat;
   const year = Number(cellText(meta.getCell('B3')));
   const ws = sheet(wb, INPUT_SHEET);
   if (!ws) return fail([{ ...finding('xlsx.sheet_missing', [], { sheet: INPUT_SHEET }), file }]);
@@ -226,6 +227,9 @@ export async function readTemplate(path: string, file: string, catalogs: Catalog
 
   const r: Reading = { raw: {}, cells: new Map(), findings: [], file };
   const unit = readUnit(wb, r);
+  // A catalog of several unit types: the unit's rows are those of its type.
+  const type = typeof unit.type === 'string' ? unit.type : undefined;
+  if (flat.catalog.unit_types?.some((t) => t.code === type)) flat = flatForType(flat, type!);
   const items: Record<string, Record<string, unknown>> = {};
   const at = (addr: string) => ref(ws, addr);
 

@@ -16,6 +16,8 @@ export interface CatalogMeta {
   template: boolean;
   decimals: number;
   bands: Array<{ label: string; from: number }>;
+  /** The catalog has unit types and ranks each type apart (unit_types without rank_across_types). */
+  byType?: boolean;
   areas: Array<{ code: string; name: string; max: number }>;
   /** Sub-criteria of the areas (not bonus/penalty), in catalog order, for the "weak criteria" sheet. */
   leaves: Array<{ code: string; name: string; area: string; max: number; owner?: string }>;

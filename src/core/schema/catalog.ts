@@ -217,6 +217,15 @@ const nodeFields = {
     .optional()
     .describe('Hướng dẫn cải thiện (kế hoạch nâng cao Chỉ số CCHC): mục con thừa hưởng của mục cha gần nhất'),
   rule: Rule.optional().describe('Quy tắc chấm (mục lá); mục có children thì không có rule'),
+  applies_to: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('Chỉ áp dụng cho các loại đơn vị này (mã trong unit_types), ví dụ [phuong]; mục con thừa hưởng. Không ghi: mọi loại'),
+  max_by_type: z
+    .record(z.string(), Points)
+    .optional()
+    .describe('Điểm tối đa riêng theo loại đơn vị, ví dụ { phong: 22, phuong: 30 }; loại không ghi dùng max'),
   source: z
     .enum(['assessment', 'survey'])
     .optional()
@@ -307,6 +316,21 @@ export const Catalog = z
       .describe(
         'Phần điểm điều tra xã hội học ("Điểm đánh giá qua ĐTXHH (nếu có) là 30/100 … không tổ chức ĐT XHH, kết quả thẩm định điểm tự chấm là kết quả chỉ số, được quy về thang điểm 100"): kết quả có điểm thẩm định và điểm điều tra riêng từng lĩnh vực',
       ),
+    unit_types: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field_key').describe('Mã loại, trùng unit.type của đơn vị, ví dụ phuong, xa, phong'),
+          label: z.string().min(1).describe('Tên loại, ví dụ "Phường"'),
+          scale: z.number().positive().optional().describe('Thang điểm của loại này (mặc định: scale của bộ tiêu chí)'),
+          bands: z.array(IndexBand).min(1).optional().describe('Xếp loại riêng của loại này (mặc định: bands của bộ tiêu chí)'),
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        'Nhiều loại đơn vị trong một quyết định (Hai Bà Trưng: phòng "9 lĩnh vực, 37 tiêu chí" và phường "5 lĩnh vực, 30 tiêu chí"): mục nào áp dụng cho loại nào do bộ tiêu chí quyết định (applies_to), không do đơn vị khai',
+      ),
+    rank_across_types: z.boolean().optional().describe('true: cchc batch xếp hạng chung mọi loại; mặc định xếp hạng riêng từng loại'),
     framework: z
       .boolean()
       .optional()

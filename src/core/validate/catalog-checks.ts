@@ -92,7 +92,22 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     if (adjust && isNegative(lo)) out.push(finding('catalog.negative_outside_areas', rp, { points: toNumber(lo) }, code));
   };
 
-  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, adjust = false, decider?: string): Fixed => {
+  // Unit types (shape 8): which types each node applies to, and its max for each.
+  const allTypes = catalog.unit_types?.map((t) => t.code);
+  const knownTypes = allTypes?.join(', ') ?? '—';
+  const typeMax = (n: CatalogNode, t: string) => toFixed(n.max_by_type?.[t] ?? n.max);
+  const typesOf = (n: CatalogNode, inherited: readonly string[]) => (n.applies_to ? inherited.filter((t) => n.applies_to!.includes(t)) : [...inherited]);
+  const checkTypes = (n: CatalogNode, path: YamlPath) => {
+    n.applies_to?.forEach((t, i) => {
+      if (!allTypes?.includes(t)) out.push(finding('catalog.applies_to_unknown', [...path, 'applies_to', i], { type: t, known: knownTypes }, n.code));
+    });
+    for (const t of Object.keys(n.max_by_type ?? {}))
+      if (!allTypes?.includes(t)) out.push(finding('catalog.applies_to_unknown', [...path, 'max_by_type', t], { type: t, known: knownTypes }, n.code));
+  };
+
+  const walk = (n: CatalogNode, path: YamlPath, parent: string | undefined, adjust = false, decider?: string, types: readonly string[] = allTypes ?? []): Fixed => {
+    checkTypes(n, path);
+    const mine = typesOf(n, types);
     if (seen.has(n.code)) out.push(finding('catalog.duplicate_code', [...path, 'code'], { code: n.code }, n.code));
     if (n.when_not_arisen !== undefined) {
       // A leaf says it in its rule; inside a deciding parent, the parent already decides.
@@ -107,10 +122,16 @@ export function checkCatalog(catalog: Catalog): Finding[] {
     const max = exact(n.max, [...path, 'max'], n.code);
     if (n.children?.length) {
       if (n.rule) out.push(finding('catalog.rule_and_children', [...path, 'rule'], {}, n.code));
-      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, adjust, decides)));
+      const sum = add(...n.children.map((c, i) => walk(c, [...path, 'children', i], n.code, adjust, decides, mine)));
       // A framework may leave room in a criterion for the level below to add sub-criteria (never go over it).
       const room = catalog.framework && compare(sum, max) < 0;
-      if (!equal(sum, max) && !room) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
+      if (allTypes && !adjust) {
+        // Each unit type sees its own children and maxima: they must add up for each.
+        for (const t of mine) {
+          const s = add(...n.children.filter((c) => typesOf(c, mine).includes(t)).map((c) => typeMax(c, t)));
+          if (!equal(s, typeMax(n, t))) out.push(finding('catalog.children_sum_type', [...path, 'max'], { type: t, sum: toNumber(s), max: toNumber(typeMax(n, t)) }, n.code));
+        }
+      } else if (!equal(sum, max) && !room) out.push(finding('catalog.children_sum', [...path, 'max'], { sum: toNumber(sum), max: n.max }, n.code));
     } else if (!n.rule) {
       // A framework leaves its criteria open for the level below to fill (extends); anything else needs a rule.
       if (!catalog.framework) out.push(finding('catalog.no_rule', path, {}, n.code));
@@ -126,7 +147,21 @@ export function checkCatalog(catalog: Catalog): Finding[] {
   const scale = exact(catalog.scale, ['scale']);
   // A published annex whose areas add up to 99,55 under a "100" heading is typed as printed: with a note
   // saying so it is a warning, and the index is computed on the maxima as printed.
-  if (!equal(total, scale)) {
+  if (allTypes) {
+    for (const t of catalog.unit_types!) {
+      const sum = add(...catalog.areas.filter((a) => typesOf(a, allTypes).includes(t.code)).map((a) => typeMax(a, t.code)));
+      const want = toFixed(t.scale ?? catalog.scale);
+      if (equal(sum, want)) continue;
+      if (catalog.scale_note !== undefined) out.push(finding('catalog.scale_as_printed', ['scale_note'], { sum: toNumber(sum), scale: toNumber(want) }));
+      else out.push(finding('catalog.type_scale_sum', ['unit_types', catalog.unit_types!.indexOf(t)], { type: t.code, sum: toNumber(sum), scale: toNumber(want) }));
+    }
+    catalog.unit_types!.forEach((t, i) =>
+      t.bands?.forEach((b, j) => {
+        const prev = t.bands![j - 1];
+        if (prev && !(b.from < prev.from)) out.push(finding('catalog.bands_order', ['unit_types', i, 'bands', j, 'from']));
+      }),
+    );
+  } else if (!equal(total, scale)) {
     if (catalog.scale_note !== undefined) out.push(finding('catalog.scale_as_printed', ['scale_note'], { sum: toNumber(total), scale: catalog.scale }));
     else out.push(finding('catalog.scale_sum', ['areas'], { sum: toNumber(total), scale: catalog.scale }));
   }
