@@ -105,8 +105,7 @@ interface Checked {
 }
 
 /** Option problems are the command being wrong (exit 2), found before any file is read. */
-async function checkOptions(opts: BatchOptions, ctx: Context): Promise<Checked | Finding[]> {
-  const t = T[ctx.lang];
+async function checkOptions(opts: BatchOptions): Promise<Checked | Finding[]> {
   const bad: Finding[] = [];
   let jobs = availableParallelism();
   if (opts.jobs !== undefined) {
@@ -192,7 +191,7 @@ export function batchExitCode(
  */
 export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Context): Promise<CommandResult> {
   const t = T[ctx.lang];
-  const checked = await checkOptions(opts, ctx);
+  const checked = await checkOptions(opts);
   if (Array.isArray(checked)) return usage(checked, ctx);
 
   const expanded = await expandInputs(inputs);

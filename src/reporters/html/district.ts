@@ -229,7 +229,6 @@ function summary(c: Ctx): string {
 function ranking(c: Ctx): string {
   const w = c.w;
   if (!c.units.length) return section('xep-hang', w.ranking, `<p>${esc(w.noRanked)}</p>`);
-  const s = c.r.summary;
   const desc = (units: readonly RankedUnitV2[]) => {
     const hi = units[0]!;
     const lo = units[units.length - 1]!;
