@@ -274,7 +274,10 @@ export const MESSAGES = {
   ),
   'schema.too_small': m((a) => `giá trị quá nhỏ (tối thiểu ${a.minimum})`, (a) => `too small (minimum ${a.minimum})`),
   'schema.too_big': m((a) => `giá trị quá lớn (tối đa ${a.maximum})`, (a) => `too big (maximum ${a.maximum})`),
-  'schema.invalid_format': m((a) => `sai định dạng, cần ${a.format}`, (a) => `invalid format, expected ${a.format}`),
+  'schema.invalid_format': m(
+    (a) => `sai định dạng, cần ${FORMAT.vi[String(a.format)] ?? a.format}`,
+    (a) => `invalid format, expected ${FORMAT.en[String(a.format)] ?? a.format}`,
+  ),
   'schema.invalid': m((a) => `giá trị không hợp lệ (${a.detail})`, (a) => `invalid value (${a.detail})`),
   // Catalog cross-checks
   'catalog.duplicate_code': m((a) => `mã ${a.code} bị trùng`, (a) => `duplicate code ${a.code}`),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvidenceText } from '../../src/io/evidence-file.js';
 import type { YAMLMap } from 'yaml';
 import { finding } from '../../src/core/findings/codes.js';
+import { findingMessage } from '../../src/reporters/format-finding.js';
 import { locate, MAX_FILE_BYTES, MAX_YAML_MARKS, parseYaml, readText } from '../../src/io/yaml-file.js';
 
 const where = (fs: ReadonlyArray<{ code: string; line?: number; column?: number; item?: string }>) =>
@@ -90,6 +91,11 @@ describe('schema findings carry positions and criterion codes', () => {
       'schema.unknown_key@12:14#1.1.1',
       'schema.invalid_format@17:15#1.1.2',
     ]);
+    // The format is named for people (the schema's code, "date", is not a format anyone can follow).
+    const f = r.findings[2]!;
+    expect(f.args.format).toBe('date');
+    expect(findingMessage(f, 'vi')).toContain('dd/mm/yyyy');
+    expect(findingMessage(f, 'en')).toContain('dd/mm/yyyy');
   });
 
   it('places a missing required field on its parent mapping', () => {
