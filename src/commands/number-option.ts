@@ -1,6 +1,6 @@
 import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
-import { fromDecimalText, toNumber, type Fixed } from '../core/fixed.js';
+import { compare, fromDecimalText, toNumber, type Fixed } from '../core/fixed.js';
 
 /**
  * Numbers typed on the command line are read like the numbers of an evidence file: exactly, or not at
@@ -14,7 +14,7 @@ const clean = (text: string) => text.normalize('NFC').trim();
 /** An exact decimal in [min, max] (Fixed, ten-thousandths), e.g. --fail-under 92,5. */
 export function decimalOption(option: string, text: string, min: Fixed, max: Fixed): Read<Fixed> {
   const v = fromDecimalText(clean(text));
-  if (v !== undefined && v >= min && v <= max) return { value: v };
+  if (v !== undefined && compare(v, min) >= 0 && compare(v, max) <= 0) return { value: v };
   return { problem: finding('option.number', [], { option, value: text, min: toNumber(min), max: toNumber(max) }) };
 }
 

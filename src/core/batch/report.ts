@@ -1,4 +1,4 @@
-import { fromNumber, toNumber, type Fixed } from '../fixed.js';
+import { compare, fromNumber, toNumber, type Fixed } from '../fixed.js';
 import type { Finding } from '../findings/finding.js';
 import { placedFinding } from '../findings/codes.js';
 import { byPosition } from '../findings/finding.js';
@@ -149,7 +149,7 @@ export function buildReport(
     const threshold = o.failUnder;
     for (const u of [...ranked].sort((a, b) => a.index - b.index || compareVi(a.name, b.name))) {
       // A published index has at most four decimals, so it is exact as Fixed.
-      if ((fromNumber(u.index) ?? threshold) < threshold) {
+      if (compare(fromNumber(u.index) ?? threshold, threshold) < 0) {
         const args = { name: u.name, index: u.index.toFixed(decimals), threshold: toNumber(threshold) };
         below.push(placedFinding('batch.below_threshold', args, { file: u.file }));
       }
