@@ -6,16 +6,26 @@ import type { Cell } from './excel.js';
  * a text cell, pasted, or written by another program); both are read the same way here.
  */
 
-/** The plain value of a cell: formulas give their result, rich text its text. */
-export function plain(c: Cell): unknown {
-  const v = c.value as unknown;
-  if (v && typeof v === 'object') {
-    if ('result' in v) return (v as { result: unknown }).result;
-    if ('richText' in v) return (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('');
-    if ('text' in v) return (v as { text: unknown }).text;
-    if (v instanceof Date) return v;
-  }
-  return v;
+type Plain = string | number | boolean | Date | null | undefined;
+
+/**
+ * The plain value of a cell: formulas give their result, rich text its text, an error its code (#N/A,
+ * #DIV/0!), a formula never calculated its formula ("=B1*2"): what a person sees, never "[object Object]".
+ */
+export function plain(c: Cell): Plain {
+  return plainValue(c.value);
+}
+
+function plainValue(v: unknown): Plain {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v !== 'object') return undefined;
+  if ('result' in v) return plainValue(v.result);
+  if ('richText' in v) return (v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join('');
+  if ('text' in v) return plainValue(v.text);
+  if ('error' in v) return plainValue(v.error);
+  if ('formula' in v && typeof v.formula === 'string') return `=${v.formula}`;
+  if ('sharedFormula' in v && typeof v.sharedFormula === 'string') return `=${v.sharedFormula}`;
+  return JSON.stringify(v);
 }
 
 export function cellText(c: Cell): string {
