@@ -228,7 +228,7 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
     if (rule.kind === 'judgement') return `${n(v, lang)} ${t.pts}`;
     return item.rate === undefined ? pct(v, lang) : rate(item.rate, lang);
   }
-  return String(v);
+  return JSON.stringify(v);
 }
 
 /** What would earn the lost points, in words. */

@@ -174,7 +174,7 @@ function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node:
   } else if (list) {
     const s = typeof v === 'string' ? v.normalize('NFC').toLowerCase() : v;
     const hit = list.find(([, val]) => val === s);
-    e.value = hit ? hit[0] : typeof v === 'string' ? v : String(v);
+    e.value = hit ? hit[0] : typeof v === 'string' ? v : JSON.stringify(v);
   } else if (typeof v === 'number') {
     e.value = v;
   } else {

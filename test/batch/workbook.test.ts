@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { decimalPoints, pointFormatted, readBack, sheetXml, tmp } from '../xlsx/support.js';
+import { cellText } from '../../src/xlsx/cells.js';
 
 const sheetNames = ['Xếp hạng', ...Array.from({ length: 8 }, (_, i) => `Lĩnh vực ${i + 1}`), 'Tiêu chí yếu'];
 
@@ -42,7 +43,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(dateCell.value).toBe('Văn Lãng, ngày …… tháng …… năm ……');
     expect(dateCell.font.italic).toBe(true);
     expect(ws.getCell('A4').value).toBe('Số:         /BC-PNV');
-    expect(String(ws.getCell('A3').value)).toMatch(/^─+$/);
+    expect(cellText(ws.getCell('A3'))).toMatch(/^─+$/);
     expect(ws.getCell('A5').value).toBe('KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA UBND CÁC XÃ, THỊ TRẤN');
   });
 
@@ -96,10 +97,10 @@ describe('the ranking workbook (--xlsx)', () => {
   it('lists the file that could not be ranked, with its first error, and counts every file', async () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     expect(ws.getCell('A6').value).toContain('16 tệp: 15 đơn vị được xếp hạng, 1 tệp không được xếp hạng');
-    expect(String(ws.getCell('A24').value)).toMatch(/^Không xếp hạng — tệp không hợp lệ \(1 tệp/);
+    expect(cellText(ws.getCell('A24'))).toMatch(/^Không xếp hạng — tệp không hợp lệ \(1 tệp/);
     expect(ws.getCell('A25').value).toBe(16);
     expect(ws.getCell('B25').value).toBe('UBND xã Tân Tác');
-    const reason = String(ws.getCell('C25').value);
+    const reason = cellText(ws.getCell('C25'));
     expect(reason).toMatch(/^examples\/van-lang-2024\/20108-tan-tac\.yaml:106:17: /);
     expect(reason).toMatch(/\(evidence\.numerator_exceeds\)$/);
     expect(ws.getCell('M25').value).toBe('Không xếp hạng');
@@ -141,7 +142,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('G9').value).toBe('01/15');
     rows.forEach((r, i) => {
       const prev = rows[i - 1];
-      const rank = String(r.getCell(7).value);
+      const rank = cellText(r.getCell(7));
       if (prev && prev.getCell(6).value === r.getCell(6).value) expect(rank).toBe(prev.getCell(7).value);
       else expect(rank).toBe(`${String(i + 1).padStart(2, '0')}/15`);
     });

@@ -12,7 +12,7 @@ import { cli } from './run.js';
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs/promises')>();
   const writeFile: typeof fs.writeFile = async (file, data, options) => {
-    const code = /\b(E[A-Z]+)-SIMULATED/.exec(String(file))?.[1];
+    const code = typeof file === 'string' ? /\b(E[A-Z]+)-SIMULATED/.exec(file)?.[1] : undefined;
     if (code) {
       await fs.writeFile(file, 'partial');
       throw Object.assign(new Error(`${code}: simulated`), { code });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { colName, fitRowHeights, linesFor } from '../../src/workbook/sheet-style.js';
 import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
 import { newWorkbook, saveWorkbook } from '../../src/xlsx/excel.js';
+import { cellText } from '../../src/xlsx/cells.js';
 import type { Evidence } from '../../src/core/schema/evidence.js';
 import { scoreUnit } from '../../src/core/scoring/score.js';
 import { templateWorkbook } from '../../src/workbook/template.js';
@@ -191,7 +192,7 @@ describe('self-assessment form', () => {
     expect(ws.getCell(`H${r}`).value).toBe(1);
     expect(ws.getCell(`H${r}`).numFmt).toBe('[$-42A]0.00');
     let legend = false;
-    ws.eachRow((row) => void (String(row.getCell(1).value ?? '').startsWith('(≠)') ? (legend = true) : undefined));
+    ws.eachRow((row) => void (cellText(row.getCell(1)).startsWith('(≠)') ? (legend = true) : undefined));
     expect(legend).toBe(false);
   });
 
@@ -201,13 +202,13 @@ describe('self-assessment form', () => {
       const ws = (await readBack(out)).getWorksheet(FORM_SHEET)!;
       expect(ws.getCell('A4').value).toBe('Số:         /BC-UBND');
       expect(ws.getCell('A4').font.size).toBe(13);
-      const rule = String(ws.getCell('A3').value);
+      const rule = cellText(ws.getCell('A3'));
       expect(rule).toMatch(/^─+$/);
       // 1/3 to 1/2 of the name (a rule character is a little wider than a capital: see sheet-style.ts).
       const name = 'UBND XÃ THỬ NGHIỆM';
       expect(rule.length * 8.5).toBeGreaterThanOrEqual((name.length * 7.5) / 3);
       expect(rule.length * 8.5).toBeLessThanOrEqual((name.length * 7.5) / 2);
-      expect(String(ws.getCell('E3').value)).toMatch(/^─{20}$/);
+      expect(cellText(ws.getCell('E3'))).toMatch(/^─{20}$/);
       expect(ws.getCell('E2').font).toMatchObject({ bold: true, size: 13 });
       expect(ws.getCell('E2').font.underline).toBeFalsy();
       expect(ws.getCell('E4').value).toBe('Thử Nghiệm, ngày …… tháng …… năm ……');
