@@ -333,7 +333,7 @@ export async function runCli(argv: string[], screen: Screen = { isTTY: false }):
     }
     const detail = e instanceof Error ? e.message : String(e);
     let stderr = `${sink.err}${formatFinding(finding('internal.error', [], { detail }), lang)}\n`;
-    if (process.env.CCHC_DEBUG && e instanceof Error) stderr += `${e.stack}\n`;
+    if (process.env.CCHC_DEBUG && e instanceof Error) stderr += `${e.stack ?? e.message}\n`;
     return { exitCode: EXIT.internal, stdout: sink.out, stderr };
   }
   const result = state.result as CommandResult | undefined;

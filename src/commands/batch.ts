@@ -136,9 +136,10 @@ async function checkOptions(opts: BatchOptions): Promise<Checked | Finding[]> {
       bad.push(placedFinding('batch.compare_grouping', { now: groupBy ?? '', then: p.previous.groupBy ?? '' }, { file }));
     } else previous = { file, previous: p.previous };
   }
-  if (opts.catalog !== undefined) {
-    const cat = await diskCatalogs().get(opts.catalog, process.cwd());
-    if (!cat.flat) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` })));
+  const catalog = opts.catalog;
+  if (catalog !== undefined) {
+    const cat = await diskCatalogs().get(catalog, process.cwd());
+    if (!cat.flat) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${catalog}` })));
   }
   for (const [option, set] of [['--allow-unappraised', opts.allowUnappraised], ['--round', opts.round]] as const) {
     if (set !== undefined && set !== false && opts.appraisals === undefined) bad.push(placedFinding('option.requires', { option, needs: '--appraisals' }));

@@ -62,10 +62,11 @@ export async function templateCommand(opts: TemplateOptions, ctx: Context): Prom
     stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, [opts.unit]));
     return finish(await saveTemplate(wb, opts.output, [opts.unit, unit.catalogFile]), opts.output, ctx);
   }
-  if (!opts.catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
-  const cat = await catalogs.get(opts.catalog, process.cwd());
+  const catalog = opts.catalog;
+  if (!catalog) return { exitCode: EXIT.invalid, stdout: '', stderr: `cchc template: ${T[ctx.lang].needCatalog}\n` };
+  const cat = await catalogs.get(catalog, process.cwd());
   if (!cat.flat) {
-    const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${opts.catalog}` }));
+    const fs = cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${catalog}` }));
     return { exitCode: EXIT.invalid, stdout: '', stderr: formatFindings(fs, ctx.lang) };
   }
   const ref = catalogRefFor(cat.path, cat.flat.catalog.id, dirname(resolve(opts.output)));

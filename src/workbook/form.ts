@@ -104,7 +104,7 @@ function appraisalNote(t: ItemTrail): string {
 }
 
 function sumFormula(col: string, rows: number[]): string {
-  return rows.length === 1 ? `${col}${rows[0]}` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
+  return rows.length === 1 ? `${col}${rows[0]!}` : `SUM(${rows.map((r) => `${col}${r}`).join(',')})`;
 }
 
 /** A merged line of text whose row is tall enough for it (fitRowHeights leaves merged cells alone). */

@@ -72,11 +72,11 @@ export function spreadsheetNumber(x: number): number {
 export function shiftDecimal(x: number, shift: number): number {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) return x; // NaN, Infinity: left for the range checks to refuse
-  const digits = `${m[2]}${m[3] ?? ''}`;
+  const digits = `${m[2]!}${m[3] ?? ''}`;
   const point = m[2]!.length + Number(m[4] ?? 0) + shift;
   const padded = point <= 0 ? `${'0'.repeat(1 - point)}${digits}` : point > digits.length ? digits.padEnd(point, '0') : digits;
   const at = Math.max(point, 1);
-  return Number(`${m[1]}${padded.slice(0, at)}.${padded.slice(at) || '0'}`);
+  return Number(`${m[1]!}${padded.slice(0, at)}.${padded.slice(at) || '0'}`);
 }
 
 export type CellNumber =
@@ -109,7 +109,7 @@ export function cellNumber(c: Cell): CellNumber {
   if (t === '') return { kind: 'empty' };
   const m = NUMBER_TEXT.exec(t);
   if (!m) return { kind: 'bad', text: t };
-  const value = Number(`${m[1]}${m[2]}${m[3] !== undefined ? `.${m[3]}` : ''}`);
+  const value = Number(`${m[1]!}${m[2]!}${m[3] !== undefined ? `.${m[3]}` : ''}`);
   return { kind: 'number', value, percent: m[4] === '%', typed: t };
 }
 

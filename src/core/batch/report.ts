@@ -81,7 +81,7 @@ function mainCatalog(units: readonly UnitSummary[]): string | undefined {
 function catalogName(key: string, other: string | undefined, catalogs: ReadonlyMap<string, CatalogMeta>): string {
   const m = catalogs.get(key);
   const base = m ? `"${m.id}"/${m.year}` : key.split('#')[0]!;
-  return other && key.split('#')[0] === other.split('#')[0] ? `${base}#${key.split('#')[1]}` : base;
+  return other && key.split('#')[0] === other.split('#')[0] ? `${base}#${key.split('#')[1]!}` : base;
 }
 
 /**

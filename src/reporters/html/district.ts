@@ -89,7 +89,10 @@ const fill = (c: Ctx, u: { band: string | null }) => (u.band ? c.colours.get(u.b
 
 function tiesDesc(c: Ctx, units: readonly RankedUnitV2[]): string {
   const byRank = new Map<string, RankedUnitV2[]>();
-  for (const u of units) byRank.set(`${u.group}\u0000${u.rank}`, [...(byRank.get(`${u.group}\u0000${u.rank}`) ?? []), u]);
+  for (const u of units) {
+    const key = JSON.stringify([u.group, u.rank]);
+    byRank.set(key, [...(byRank.get(key) ?? []), u]);
+  }
   const tied = [...byRank.values()].filter((g) => g.length > 1).map((g) => `${g[0]!.rankLabel}: ${g.map((u) => u.name).join(', ')}`);
   return tied.length ? c.w.tiesDesc(tied) : c.w.noTies;
 }
