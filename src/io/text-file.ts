@@ -14,8 +14,9 @@ export interface TextRead {
   findings: Finding[];
 }
 
-// A FIFO swapped in between stat and open must not block the open: O_NONBLOCK (not on Windows, which has no FIFOs).
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// A FIFO swapped in between stat and open must not block the open: O_NONBLOCK (not on Windows, which has no FIFOs,
+// though @types/node declares it everywhere).
+const OPEN_FLAGS = constants.O_RDONLY | ('O_NONBLOCK' in constants ? constants.O_NONBLOCK : 0);
 
 function errno(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : String(e);

@@ -40,17 +40,17 @@ const REFUSED = {
     })[String(a.why)] ?? String(a.why),
 };
 // Words for the coded arguments of workbook findings (args carry codes; the words live here).
-const NUMBER_VI = {
+const NUMBER_VI: Record<string, Text> = {
   count: () => 'số nguyên không âm',
   percent: () => 'tỷ lệ % từ 0 đến 100',
   points: (a: Args) => `điểm từ 0 đến ${a.max}`,
 };
-const NUMBER_EN = {
+const NUMBER_EN: Record<string, Text> = {
   count: () => 'a whole number, not negative',
   percent: () => 'a percentage from 0 to 100',
   points: (a: Args) => `points from 0 to ${a.max}`,
 };
-const TOO_BIG_VI = {
+const TOO_BIG_VI: Record<string, Text> = {
   entries: (a: Args) => `${a.found} phần trong tệp nén, tối đa ${a.max}`,
   inflated: (a: Args) => `giải nén ra ${a.found} byte, tối đa ${a.max}`,
   declared: (a: Args) => `phần "${a.part}" giải nén ra nhiều hơn ${a.max} byte như tệp ghi`,
@@ -60,7 +60,7 @@ const TOO_BIG_VI = {
   area: (a: Args) => `vùng gộp ô và kiểm tra dữ liệu (đến trang "${a.part}") phủ ${a.found} ô, tối đa ${a.max}`,
   zip64: () => 'tệp nén dạng ZIP64, dành cho tệp trên 4 GB',
 };
-const TOO_BIG_EN = {
+const TOO_BIG_EN: Record<string, Text> = {
   entries: (a: Args) => `${a.found} parts in the zip, at most ${a.max}`,
   inflated: (a: Args) => `${a.found} bytes once inflated, at most ${a.max}`,
   declared: (a: Args) => `part "${a.part}" inflates to more than the ${a.max} bytes it declares`,
@@ -70,13 +70,13 @@ const TOO_BIG_EN = {
   area: (a: Args) => `merged and validated ranges (up to sheet "${a.part}") cover ${a.found} cells, at most ${a.max}`,
   zip64: () => 'a ZIP64 archive, meant for files above 4 GB',
 };
-const CATALOG_REF_VI = {
+const CATALOG_REF_VI: Record<string, string> = {
   directory: 'đó là thư mục',
   not_regular: 'đó không phải tệp thông thường (thiết bị, ống dẫn…)',
   system: 'đó là tệp hệ thống (/proc, /sys, /dev), không phải bộ tiêu chí',
   invalid: 'tệp bộ tiêu chí đó có lỗi (xem các lỗi của tệp đó)',
 };
-const CATALOG_REF_EN = {
+const CATALOG_REF_EN: Record<string, string> = {
   directory: 'that is a directory',
   not_regular: 'that is not a regular file (a device, a pipe…)',
   system: 'that is a system file (/proc, /sys, /dev), not a catalog',
@@ -665,16 +665,16 @@ export const MESSAGES = {
     (a) => `the workbook has no row for "${a.expected}": the catalog changed, make a new template`,
   ),
   'xlsx.not_a_number': m(
-    (a) => `cần nhập số (${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}), nhận được "${a.value}"`,
-    (a) => `a number is expected (${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected}), got "${a.value}"`,
+    (a) => `cần nhập số (${NUMBER_VI[String(a.expected)]?.(a) ?? a.expected}), nhận được "${a.value}"`,
+    (a) => `a number is expected (${NUMBER_EN[String(a.expected)]?.(a) ?? a.expected}), got "${a.value}"`,
   ),
   'xlsx.not_whole': m(
     (a) => `cần số nguyên (số lượng), nhận được "${a.value}": cchc không làm tròn số lượng`,
     (a) => `a whole number (a count) is expected, got "${a.value}": cchc does not round counts`,
   ),
   'xlsx.percent_unexpected': m(
-    (a) => `ô ghi tỷ lệ % ("${a.value}") nhưng ở đây cần ${NUMBER_VI[a.expected as keyof typeof NUMBER_VI]?.(a) ?? a.expected}`,
-    (a) => `the cell holds a percentage ("${a.value}") where ${NUMBER_EN[a.expected as keyof typeof NUMBER_EN]?.(a) ?? a.expected} is expected`,
+    (a) => `ô ghi tỷ lệ % ("${a.value}") nhưng ở đây cần ${NUMBER_VI[String(a.expected)]?.(a) ?? a.expected}`,
+    (a) => `the cell holds a percentage ("${a.value}") where ${NUMBER_EN[String(a.expected)]?.(a) ?? a.expected} is expected`,
   ),
   'xlsx.percent_fraction': m((a) =>
       `ô tỷ lệ % ghi ${a.value}: cchc tính là ${a.value}%. Nếu đây là tỷ lệ dạng phân số (${a.percent}%), ` +
@@ -705,17 +705,17 @@ export const MESSAGES = {
     () => 'the workbook is password-protected: remove the password and save it again as .xlsx',
   ),
   'xlsx.too_big': m((a) =>
-      `tệp vượt giới hạn của một biểu kê khai (${TOO_BIG_VI[a.limit as keyof typeof TOO_BIG_VI]?.(a) ?? a.limit}): ` +
+      `tệp vượt giới hạn của một biểu kê khai (${TOO_BIG_VI[String(a.limit)]?.(a) ?? a.limit}): ` +
       'cchc không mở tệp này (tệp hỏng, không phải biểu kê khai, hoặc tệp cố ý gây hại)',
     (a) =>
-      `the file exceeds what a filled template can hold (${TOO_BIG_EN[a.limit as keyof typeof TOO_BIG_EN]?.(a) ?? a.limit}): ` +
+      `the file exceeds what a filled template can hold (${TOO_BIG_EN[String(a.limit)]?.(a) ?? a.limit}): ` +
       'cchc does not open it (damaged, not a template, or made to cause harm)',
   ),
   'xlsx.catalog_ref': m((a) =>
-      `trang ẩn _cchc ghi bộ tiêu chí "${a.catalog}", nhưng ${CATALOG_REF_VI[a.reason as keyof typeof CATALOG_REF_VI] ?? a.reason}: ` +
+      `trang ẩn _cchc ghi bộ tiêu chí "${a.catalog}", nhưng ${CATALOG_REF_VI[String(a.reason)] ?? a.reason}: ` +
       'hãy dùng --catalog <mã|tệp>, hoặc tạo lại biểu bằng "cchc template"',
     (a) =>
-      `the hidden sheet _cchc names the catalog "${a.catalog}", but ${CATALOG_REF_EN[a.reason as keyof typeof CATALOG_REF_EN] ?? a.reason}: ` +
+      `the hidden sheet _cchc names the catalog "${a.catalog}", but ${CATALOG_REF_EN[String(a.reason)] ?? a.reason}: ` +
       'use --catalog <id|path>, or make a new template with "cchc template"',
   ),
   'xlsx.appraisal_changed': m(

@@ -20,7 +20,7 @@ import {
   text,
 } from './sheet-style.js';
 import { signatureBlock } from './signature.js';
-import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { heightOf, newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../core/fixed.js';
 import { scaled } from '../core/batch/rank.js';
 import type { Reason } from '../core/schema/appraisal.js';
@@ -140,7 +140,7 @@ function mergedText(ws: Worksheet, row: number, from: number, to: number, value:
   for (let i = from; i <= to; i++) ws.getCell(`${col(i)}${row}`).border = BOX;
   const width = widths.slice(from - 1, to).reduce((a, b) => a + b, 0);
   const height = Math.ceil(linesFor(value, width, { size: 11 }) * 11 * 1.2 + 3);
-  ws.getRow(row).height = Math.min(409, Math.max(ws.getRow(row).height ?? 15, height));
+  ws.getRow(row).height = Math.min(409, Math.max(heightOf(ws.getRow(row)) ?? 15, height));
 }
 
 export const NOT_RANKED = 'Không xếp hạng';

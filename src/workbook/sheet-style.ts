@@ -1,4 +1,4 @@
-import type { Cell, Worksheet } from '../xlsx/excel.js';
+import { fontOf, heightOf, type Cell, type Worksheet } from '../xlsx/excel.js';
 
 /** Nghị định 30/2020/NĐ-CP: Times New Roman, A4, margins top/bottom 20 mm, left 30 mm, right 15 mm. */
 export const FONT = 'Times New Roman';
@@ -203,11 +203,11 @@ export function fitRowHeights(ws: Worksheet, from: number, to: number): void {
       const v = c.value;
       const t = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
       if (!t) return;
-      const size = c.font?.size ?? 11;
+      const size = fontOf(c)?.size ?? 11;
       const width = ws.getColumn(colNumber).width ?? 9;
-      height = Math.max(height, linesFor(t, width, { bold: Boolean(c.font?.bold), size }) * size * LINE + 3);
+      height = Math.max(height, linesFor(t, width, { bold: Boolean(fontOf(c)?.bold), size }) * size * LINE + 3);
     });
     // 409 points is the tallest row a spreadsheet allows.
-    if (height > (row.height ?? 15)) row.height = Math.min(409, Math.ceil(height));
+    if (height > (heightOf(row) ?? 15)) row.height = Math.min(409, Math.ceil(height));
   }
 }

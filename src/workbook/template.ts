@@ -168,9 +168,9 @@ function fillValue(ws: Worksheet, r: number, ev: ItemEvidence | undefined, node:
   }
   const v = ev?.value;
   if (v === undefined) return;
-  if (keys && typeof v === 'object' && v !== null) {
-    e.value = (v as Record<string, number>)[keys.numerator] ?? null;
-    f.value = (v as Record<string, number>)[keys.denominator] ?? null;
+  if (keys && typeof v === 'object') {
+    e.value = v[keys.numerator] ?? null;
+    f.value = v[keys.denominator] ?? null;
   } else if (list) {
     const s = typeof v === 'string' ? v.normalize('NFC').toLowerCase() : v;
     const hit = list.find(([, val]) => val === s);

@@ -11,6 +11,14 @@ import type { Provenance } from '../io/provenance.js';
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
 export type Cell = ExcelJS.Cell;
+type Row = ExcelJS.Row;
+
+/**
+ * exceljs types a cell's font and a row's height as always there, but a cell never styled has no
+ * font and a row never sized has no height: read them through these, which say so.
+ */
+export const fontOf = (c: Cell): Partial<ExcelJS.Font> | undefined => c.font;
+export const heightOf = (r: Row): number | undefined => r.height;
 
 let lib: typeof ExcelJS | undefined;
 export async function excel(): Promise<typeof ExcelJS> {
