@@ -1,3 +1,10 @@
+/** Thrown at the first character that cannot continue the document. */
+class StopAt extends Error {
+  constructor(readonly at: number) {
+    super(`JSON stops at ${at}`);
+  }
+}
+
 /**
  * Where a text stops being JSON (RFC 8259): the offset of the first character that cannot continue a
  * JSON document, or -1 when the whole text is one JSON value. Only positions: JSON.parse reads the data.
@@ -8,7 +15,7 @@ export function firstJsonError(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new StopAt(i);
   };
   const lit = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
@@ -80,7 +87,7 @@ export function firstJsonError(text: string): number {
     value();
     ws();
     return i < text.length ? i : -1;
-  } catch (at) {
-    return typeof at === 'number' ? Math.min(at, text.length) : 0;
+  } catch (e) {
+    return e instanceof StopAt ? Math.min(e.at, text.length) : 0;
   }
 }
