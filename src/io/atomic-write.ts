@@ -17,7 +17,7 @@ function testDelay(): number {
 }
 
 const errorCode = (e: unknown): string =>
-  typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : e instanceof Error ? e.message : String(e);
+  typeof e === 'object' && e && 'code' in e ? String(e.code) : e instanceof Error ? e.message : String(e);
 
 /**
  * A failed write in plain words, with the system's code kept as `reason`. On Windows, EPERM, EBUSY

@@ -28,7 +28,7 @@ async function refusedCatalogPath(path: string): Promise<Finding | undefined> {
   try {
     real = await realpath(path);
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+    const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
     return code === 'ELOOP' || (code === 'ENOENT' && (await isLink(path))) ? refused('broken_link') : undefined;
   }
   if (inSystemDir(real)) return refused('system');

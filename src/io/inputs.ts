@@ -26,7 +26,7 @@ async function walk(dir: string, keep: (file: string) => boolean, out: string[],
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    const reason = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+    const reason = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
     // A pattern's base that does not exist simply matches nothing (batch.no_match says so).
     if (reason !== 'ENOENT') problems.push({ ...finding('file.unreadable', [], { reason }), file: dir });
     return;

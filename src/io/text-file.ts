@@ -19,7 +19,7 @@ export interface TextRead {
 const OPEN_FLAGS = constants.O_RDONLY | ('O_NONBLOCK' in constants ? constants.O_NONBLOCK : 0);
 
 function errno(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : String(e);
 }
 
 const at = (f: Finding, file: string): Finding => ({ ...f, file });

@@ -154,7 +154,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   });
   ws.getRow(row++).height = 8;
   const span = (r: number) => `A${r}:${LAST}${r}`;
-  if (annex) line(ws, span(row++), `Phụ lục${typeof report!.annex === 'string' ? ` ${text(report!.annex as string).trim()}` : ''}`, { bold: true, size: 14 });
+  if (annex) line(ws, span(row++), `Phụ lục${typeof report.annex === 'string' ? ` ${text(report.annex).trim()}` : ''}`, { bold: true, size: 14 });
   ws.getRow(row).height = 22;
   line(ws, span(row++), `BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${result.catalog.year}`, { bold: true, size: 14 });
   line(ws, span(row++), `của ${text(u.name)}`, { bold: true, size: 13 });

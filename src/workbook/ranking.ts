@@ -126,7 +126,7 @@ export function fileCount(r: BatchReport): string {
   const empty = r.invalid.length - notRanked;
   return (
     `${s.files} tệp: ${s.ranked} đơn vị được xếp hạng${notRanked ? `, ${notRanked} tệp không được xếp hạng` : ''}` +
-    `${empty > 0 ? `; ${empty} thư mục hoặc mẫu không có tệp nào` : ''}`
+    (empty > 0 ? `; ${empty} thư mục hoặc mẫu không có tệp nào` : '')
   );
 }
 

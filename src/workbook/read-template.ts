@@ -150,7 +150,7 @@ export async function workbookBytes(path: string, file: string): Promise<Buffer 
     if (st.size > MAX_FILE_BYTES) return [{ ...finding('file.too_large', [], { size: st.size, limit: MAX_FILE_BYTES }), file }];
     bytes = await readFile(path);
   } catch (e) {
-    const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : String(e);
+    const code = typeof e === 'object' && e && 'code' in e ? String(e.code) : String(e);
     return [{ ...finding(code === 'ENOENT' ? 'file.not_found' : 'file.unreadable', [], { reason: code }), file }];
   }
   const s = sniffWorkbook(bytes);

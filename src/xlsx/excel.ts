@@ -155,7 +155,7 @@ async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance, edit?
 /** Renders a workbook to bytes, identical for identical content. */
 export async function workbookBytes(wb: Workbook, edit?: PartEdit): Promise<Buffer> {
   // Stored, not compressed: the bytes are re-zipped (and compressed) once, in deterministic().
-  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<Workbook['xlsx']['writeBuffer']>[0]), stamped.get(wb), edit);
+  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }), stamped.get(wb), edit);
 }
 
 /** Atomic writes live in src/io/atomic-write.ts; re-exported here, where the workbook writers look. */

@@ -152,7 +152,7 @@ describe('the template reads as Vietnamese and prints on A4', () => {
     for (const addr of ['B4', 'B5']) {
       const dv = unit.getCell(addr).dataValidation;
       expect(dv).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'_cchc'!\$([A-Z]+)\$2:\$\1\$\d+$/)] });
-      const col = /\$([A-Z]+)\$/.exec(dv.formulae![0] as string)![1]!;
+      const col = /\$([A-Z]+)\$/.exec(dv.formulae[0] as string)![1]!;
       const labels: unknown[] = [];
       for (let r = 2; meta.getCell(`${col}${r}`).value; r++) labels.push(meta.getCell(`${col}${r}`).value);
       expect(labels).toEqual(

@@ -232,7 +232,7 @@ export function divergingBars(
     const cls = row.value >= 0 ? 'bar' : 'bar down';
     parts.push(
       `<g><title>${esc(row.title)}</title>${text(8, y0 + rowH * 0.7, clip(row.label, 42), 'label')}` +
-        `${rect(from, y0 + 3, Math.abs(end - mid), rowH - 6, fill, cls)}` +
+        rect(from, y0 + 3, Math.abs(end - mid), rowH - 6, fill, cls) +
         `${text(row.value >= 0 ? end + 6 : end - 6, y0 + rowH * 0.7, row.text, 'value', row.value >= 0 ? 'start' : 'end')}</g>`,
     );
   });

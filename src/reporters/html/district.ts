@@ -17,7 +17,6 @@ import type { RankedUnitV2, RankingV2 } from './types.js';
 import { WORDS, type Words } from './words.js';
 import { changeLabel, changeOf } from '../change.js';
 import { groupLabel } from '../groups.js';
-import type { GroupField } from '../../core/batch/report.js';
 
 /** Up to this many ranked units, every unit gets its own bar, heat-map row and slope line. */
 export const FULL_CHART_UNITS = 60;
@@ -59,7 +58,7 @@ const chunk = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Ma
 function groupsOf(c: Ctx): Array<{ key: string | null; label: string; units: RankedUnitV2[] }> {
   const out = new Map<string | null, RankedUnitV2[]>();
   for (const u of c.units) out.set(u.group, [...(out.get(u.group) ?? []), u]);
-  return [...out.entries()].map(([key, units]) => ({ key, label: groupLabel(c.r.groupBy as GroupField | null, key, c.lang), units }));
+  return [...out.entries()].map(([key, units]) => ({ key, label: groupLabel(c.r.groupBy, key, c.lang), units }));
 }
 
 /** The district (or province) the ranking is about, from its units: their one parent and province. */
@@ -108,7 +107,7 @@ function nameColumn(c: Ctx, until: number): { at: number; chars: number } {
 }
 
 function unitBar(c: Ctx, u: RankedUnitV2, withGroup: boolean): Bar {
-  const name = withGroup && u.group !== null ? `${u.name} (${groupLabel(c.r.groupBy as GroupField | null, u.group, c.lang)})` : u.name;
+  const name = withGroup && u.group !== null ? `${u.name} (${groupLabel(c.r.groupBy, u.group, c.lang)})` : u.name;
   return {
     labels: [u.rankLabel, clip(name, nameColumn(c, BARS_FROM).chars)],
     value: u.index,
@@ -170,7 +169,7 @@ function rankingTable(c: Ctx, units: readonly RankedUnitV2[], id?: string): stri
       u.rankLabel,
       u.code,
       u.name,
-      ...(grouped ? [groupLabel(c.r.groupBy as GroupField | null, u.group, c.lang)] : []),
+      ...(grouped ? [groupLabel(c.r.groupBy, u.group, c.lang)] : []),
       ...c.areas.map((a): Cell => {
         const p = pts.get(a.code);
         return !p || p.applicableMax === 0 ? '—' : fmt(p.points, c.d, c.lang);
@@ -307,7 +306,7 @@ function heatRows(c: Ctx): { lines: HeatLine[]; hint: string; heads: Head[] } {
   if (keys.length > 1 && keys.length <= FULL_CHART_UNITS && !keys.includes(null)) {
     const rows = keys.map((k) => {
       const units = c.units.filter((u) => key(u) === k);
-      const label = c.r.groupBy !== null ? groupLabel(c.r.groupBy as GroupField | null, k, c.lang) : (k ?? '');
+      const label = c.r.groupBy !== null ? groupLabel(c.r.groupBy, k, c.lang) : (k ?? '');
       return { label, units, mean: meanIndex(units.map((u) => u.index), c.d) ?? 0 };
     });
     rows.sort((a, b) => b.mean - a.mean || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

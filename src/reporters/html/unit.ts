@@ -126,7 +126,7 @@ function areas(c: Ctx): string {
     min: 0,
     max: 100,
     ticks: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
-    tickText: (t) => `${fmt(t, 0, c.lang)}`,
+    tickText: (t) => fmt(t, 0, c.lang),
     columns: [8, 54],
     barsFrom: 380,
     barsTo: 690,
