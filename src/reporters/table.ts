@@ -5,13 +5,13 @@ export type Cell = string | { text: string; paint: (s: string) => string };
 
 /** East Asian wide and fullwidth characters and emoji take two terminal columns. */
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
-/** Combining marks, zero-width joiners and variation selectors take none. */
-const ZERO = /[\p{M}\u200B-\u200F\uFE00-\uFE0F]/u;
+/** Combining marks (variation selectors are marks too) and zero-width joiners take none. */
+const ZERO = /[\p{M}\u200B-\u200F]/u;
 
 /** Columns as wide as a terminal shows them: ANSI colours and combining marks take no room. */
 export function displayWidth(s: string): number {
   // Vietnamese in NFC is all narrow, precomposed letters: most cells are as wide as they are long.
-  if (!/[\u001b\u0300-\u036F\u1100-\u115F\u200B-\u200F\u2E80-\uFFFF]/.test(s)) return s.length;
+  if (!/[\u0300-\u036F\u001b\u1100-\u115F\u200B-\u200F\u2E80-\uFFFF]/.test(s)) return s.length;
   let n = 0;
   for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) n += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
   return n;
