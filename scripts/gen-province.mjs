@@ -13,7 +13,10 @@ const YEAR = 2024;
 /** mulberry32 seeded from a string: every commune draws its own reproducible numbers. */
 export function rng(seed) {
   let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
   let a = h >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -28,7 +31,10 @@ export function loadCatalog() {
 }
 
 function leaves(nodes, out = []) {
-  for (const n of nodes) (n.children ? leaves(n.children, out) : out.push(n));
+  for (const n of nodes) {
+    if (n.children) leaves(n.children, out);
+    else out.push(n);
+  }
   return out;
 }
 

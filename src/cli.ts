@@ -343,6 +343,7 @@ export async function runCli(argv: string[], screen: Screen = { isTTY: false }):
 
 /** The only place that prints results and exits. */
 export async function main(argv: string[]): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- @types/node says boolean, but isTTY is undefined when stdout is not a terminal
   const r = await runCli(argv, { isTTY: Boolean(process.stdout.isTTY), ...(process.stdout.columns ? { columns: process.stdout.columns } : {}) });
   if (r.stdout) process.stdout.write(r.stdout);
   if (r.stderr) process.stderr.write(r.stderr);

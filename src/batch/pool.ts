@@ -58,7 +58,7 @@ function chunks(paths: string[], workers: number): Chunk[] {
 }
 
 export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOptions): Promise<PoolResult> {
-  const outcomes: FileOutcome[] = new Array(paths.length);
+  const outcomes = new Array<FileOutcome>(paths.length);
   const catalogs = new Map<string, CatalogMeta>();
   const failed: Finding[] = [];
   const forms: StagedForm[] = setup.formsDir !== undefined ? new Array<StagedForm>(paths.length).fill(null) : [];

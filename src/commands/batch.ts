@@ -206,6 +206,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   const refused = await checkOutputs([['--xlsx', opts.xlsx], ['--html', opts.html], ['--output', opts.output]], inputFiles);
   if (refused.length) return usage(refused, ctx);
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- @types/node says boolean, but isTTY is undefined when stderr is not a terminal
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
   const setup: WorkerSetup = {
     lang: ctx.lang,

@@ -122,7 +122,7 @@ export function decimalParts(x: number): { num: bigint; den: bigint } | undefine
   if (!m) return undefined;
   const frac = m[3] ?? '';
   const den = 10n ** BigInt(frac.length);
-  const num = BigInt(m[2] + frac) * (m[1] ? -1n : 1n);
+  const num = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
   return { num, den };
 }
 

@@ -68,7 +68,7 @@ export function removeTempsNow(): void {
 /** Removes this process's temporary files from `dir` (none of its writes there may be in flight). */
 export function sweepFolder(dir: string): void {
   const own = tempPattern();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {

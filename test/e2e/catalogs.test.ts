@@ -38,7 +38,7 @@ const scoredTitle = async (args: string[], cwd: string, env: Record<string, stri
   expect(run.code, run.stderr).toBe(0);
   return (JSON.parse(run.stdout) as { catalog: { title: string } }).catalog.title;
 };
-const codes = (stderr: string) => [...stderr.matchAll(/\(([a-z_]+\.[a-z_]+)\)$/gm)].map((m) => m[1]);
+const codes = (stderr: string) => [...stderr.matchAll(/\(([a-z_]+\.[a-z_]+)\)$/gm)].map((m) => m[1]!);
 
 describe("a province's own catalogs, found without touching the package", () => {
   it('./criteria of the working folder: scored by id, listed as from the working folder, next to the shipped ones', async () => {
