@@ -16,7 +16,7 @@ export async function runXlsxBench(example: string, forms = 1000): Promise<void>
   if (!first.result || !first.flat || !first.evidence.evidence) throw new Error('example does not score');
   const { result, flat } = first;
   const evidence = first.evidence.evidence;
-  await workbookBytes(await formWorkbook(result, flat, evidence, 'vi')); // warm-up: exceljs loaded
+  await workbookBytes(await formWorkbook(result, flat, evidence)); // warm-up: exceljs loaded
 
   const time = async (n: number, f: (i: number) => Promise<unknown>) => {
     const t = performance.now();
@@ -24,9 +24,9 @@ export async function runXlsxBench(example: string, forms = 1000): Promise<void>
     return (performance.now() - t) / n;
   };
   const scoreMs = await time(200, () => scoreFile(example, cache));
-  const oneForm = await time(20, async (i) => saveWorkbook(await formWorkbook(result, flat, evidence, 'vi'), join(dir, `f${i}.xlsx`), []));
+  const oneForm = await time(20, async (i) => saveWorkbook(await formWorkbook(result, flat, evidence), join(dir, `f${i}.xlsx`), []));
   const t = performance.now();
-  for (let i = 0; i < forms; i++) await saveWorkbook(await formWorkbook(result, flat, evidence, 'vi'), join(dir, `u${i}.xlsx`), []);
+  for (let i = 0; i < forms; i++) await saveWorkbook(await formWorkbook(result, flat, evidence), join(dir, `u${i}.xlsx`), []);
   const total = performance.now() - t;
   const rss = process.memoryUsage().rss / 2 ** 20;
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
-import type { Lang } from '../reporters/number.js';
 import { formWorkbook } from '../workbook/form.js';
 import { stampProvenance, workbookBytes } from '../xlsx/excel.js';
 import { stageWrite } from '../io/atomic-write.js';
@@ -39,11 +38,11 @@ export function planForms(units: ReadonlyArray<{ code: string; path: string }>, 
  * made: the file is read and parsed once. The form is staged beside its final name; the main thread
  * puts it in place once the ranking says the unit is ranked and the name is its own (or discards it).
  */
-export async function stageForm(path: string, scored: Scored, dir: string, lang: Lang): Promise<{ tmp?: string; findings: Finding[] }> {
+export async function stageForm(path: string, scored: Scored, dir: string): Promise<{ tmp?: string; findings: Finding[] }> {
   const { unit, outcome, appraised } = scored;
   if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return { findings: [] };
   // An appraised unit's form has the appraisal columns filled (10–11) with their totals.
-  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, lang, appraised);
+  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, appraised);
   const overlay = outcome.unit.appraisal?.path;
   stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, overlay !== undefined ? [path, overlay] : [path]));
   const staged = await stageWrite(join(dir, formFileName(outcome.unit.code)), await workbookBytes(wb), [path, unit.catalogFile, overlay]);

@@ -35,7 +35,7 @@ export async function runTask(task: Task, setup: WorkerSetup, catalogs: Catalogs
       outcomes.push(outcome);
       if (setup.formsDir !== undefined) {
         // The form is made now, from this score; the main thread keeps it only for a ranked unit.
-        const form = await stageForm(path, scored, setup.formsDir, setup.lang);
+        const form = await stageForm(path, scored, setup.formsDir);
         forms.push(form.tmp !== undefined ? { tmp: form.tmp } : form.findings.length ? { findings: form.findings } : null);
       }
     } catch (e) {

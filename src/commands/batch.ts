@@ -209,7 +209,6 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- @types/node says boolean, but isTTY is undefined when stderr is not a terminal
   const showProgress = Boolean(process.stderr.isTTY) && !opts.quiet;
   const setup: WorkerSetup = {
-    lang: ctx.lang,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.forms ? { formsDir: opts.forms } : {}),
     ...(opts.surveyNotRun ? { surveyNotRun: true } : {}),

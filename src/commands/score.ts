@@ -74,7 +74,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   let stderr = messages;
   const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, opts.appraisal !== undefined ? [file, opts.appraisal] : [file]);
   if (opts.xlsx) {
-    const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, ctx.lang, appraised);
+    const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, appraised);
     stampProvenance(wb, made);
     const failed = await saveWorkbook(wb, opts.xlsx, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };

@@ -120,9 +120,9 @@ function note(ws: Worksheet, row: number, from: string, to: string, value: strin
  * The standard self-assessment form (par-index.md §6): one row per area, criterion and sub-criterion,
  * totals as live formulas whose cached results are cchc's own numbers, ready to sign and print on A4
  * landscape under Nghị định 30/2020 (header, number, rules, annex line, signature block, page numbers).
- * The form is a Vietnamese document whatever the interface language: `_lang` is kept for its callers.
+ * The form is a Vietnamese document whatever the interface language.
  */
-export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, _lang: Lang, appraised?: AppraisedUnit): Promise<Workbook> {
+export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, appraised?: AppraisedUnit): Promise<Workbook> {
   const lang: Lang = 'vi';
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);

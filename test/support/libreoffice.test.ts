@@ -111,7 +111,7 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
     for (const unit of [MINI, EXAMPLE, ...SHAPE_FORMS.map((f) => join(ROOT, 'examples/catalog-shapes', f))]) {
       const u = await scored(unit);
       const written = at(`form-${forms.length + 1}.xlsx`);
-      expect(await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi'), written, [])).toEqual([]);
+      expect(await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!), written, [])).toEqual([]);
       forms.push({ unit, u, written });
     }
     yaml = await scored(EXAMPLE);
@@ -122,7 +122,7 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
       items: { ...yaml.evidence.evidence!.items, '1.1.1': { ...yaml.evidence.evidence!.items['1.1.1'], claimed: 0.5 } },
     };
     const signed = scoreUnit(yaml.flat, ev).result;
-    expect(await saveWorkbook(await formWorkbook(signed, yaml.flat, ev, 'vi'), at('signed.xlsx'), [])).toEqual([]);
+    expect(await saveWorkbook(await formWorkbook(signed, yaml.flat, ev), at('signed.xlsx'), [])).toEqual([]);
     // The example's deliberately broken file: exit 1. The JSON is the ranking the plan is made from.
     expect((await cli(['batch', 'examples/van-lang-2024', '--xlsx', at('xep-hang.xlsx'), '-q', '--json', '-o', at('kq.json')])).code).toBe(1);
     expect(await saveTemplate(await templateWorkbook(yaml.flat, yaml.evidence.evidence), at('hoang-viet.xlsx'), [])).toEqual([]);

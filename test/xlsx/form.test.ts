@@ -18,7 +18,7 @@ async function writeForm(dir: string, name = 'form.xlsx', tweak?: (e: Evidence) 
   const ev = tweak ? tweak(u.evidence.evidence!) : u.evidence.evidence!;
   const result = tweak ? scoreUnit(u.flat, ev).result : u.result;
   const out = join(dir, name);
-  expect(await saveWorkbook(await formWorkbook(result, u.flat, ev, 'vi'), out, [MINI])).toEqual([]);
+  expect(await saveWorkbook(await formWorkbook(result, u.flat, ev), out, [MINI])).toEqual([]);
   return { out, u: { ...u, result } };
 }
 
@@ -147,7 +147,7 @@ describe('self-assessment form', () => {
 
   it('never overwrites an input and leaves no partial file when writing fails', async () => {
     const u = await scored();
-    const wb = await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi');
+    const wb = await formWorkbook(u.result, u.flat, u.evidence.evidence!);
     expect((await saveWorkbook(wb, MINI, [MINI])).map((f) => f.code)).toEqual(['output.is_input']);
     const dir = tmp();
     const missing = join(dir, 'no-such-dir', 'f.xlsx');

@@ -32,7 +32,7 @@ export async function appraisedForm(unit: string, overlay: string, dir: string):
   const a = appraiseScored({ result: u.result, flat: u.flat, evidence: u.evidence.evidence! }, await readAppraisalYaml(overlay), 'final');
   if (!a.appraised) throw new Error(JSON.stringify(a.findings));
   const out = join(dir, `${unit.split('/').pop()}.xlsx`);
-  const problems = await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi', a.appraised), out, []);
+  const problems = await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, a.appraised), out, []);
   if (problems.length) throw new Error(JSON.stringify(problems));
   return { out, au: a.appraised as AppraisedUnit };
 }

@@ -129,7 +129,6 @@ export interface WorkerSetup {
   formsDir?: string;
   /** --cache: summaries kept between runs (src/io/unit-cache.ts). */
   cacheDir?: string;
-  lang: 'vi' | 'en';
   /** batch --appraisals: each unit code's one overlay file (codes with several are left out), and the round. */
   appraisals?: { byCode: Record<string, string>; round: RoundChoice };
   /** batch --survey-not-run: every unit as if its evidence said survey_not_run (no survey this year). */
