@@ -4,7 +4,7 @@ import type { Doc } from '../core/source.js';
 import { finding } from '../core/findings/codes.js';
 import { readText } from './text-file.js';
 
-export { MAX_FILE_BYTES, readText } from './text-file.js';
+export { MAX_FILE_BYTES } from './text-file.js';
 
 export interface YamlSource {
   file: string;

@@ -6,7 +6,8 @@ import { parseEvidenceText } from '../../src/io/evidence-file.js';
 import type { YAMLMap } from 'yaml';
 import { finding } from '../../src/core/findings/codes.js';
 import { findingMessage } from '../../src/reporters/format-finding.js';
-import { locate, MAX_FILE_BYTES, MAX_YAML_MARKS, parseYaml, readText } from '../../src/io/yaml-file.js';
+import { locate, MAX_FILE_BYTES, MAX_YAML_MARKS, parseYaml } from '../../src/io/yaml-file.js';
+import { readText } from '../../src/io/text-file.js';
 
 const where = (fs: ReadonlyArray<{ code: string; line?: number; column?: number; item?: string }>) =>
   fs.map((f) => `${f.code}@${f.line}:${f.column}${f.item ? `#${f.item}` : ''}`);
