@@ -30,6 +30,11 @@ export default tseslint.config(
       // Style: `return void i++`, `(x) => set.add(x)`.
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-meaningless-void-operator': 'off',
+      // The costliest type-aware rules (a third of the lint time) and none finds defects here: the code
+      // base declares no enums or class hierarchies, and a deprecated call still works.
+      '@typescript-eslint/no-unsafe-enum-assignment': 'off',
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      '@typescript-eslint/no-deprecated': 'off',
       // Style; its one finding here was wrong (a helper whose return type is inferred from K and V).
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
       // TypeScript's noUnusedLocals/noUnusedParameters report these already.

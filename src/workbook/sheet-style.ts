@@ -150,7 +150,6 @@ export interface PageSetup {
 
 export function pageSetup(ws: Worksheet, o: PageSetup): void {
   ws.pageSetup = {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs is loaded lazily and its PaperSize is a const enum of types only: A4 is written as its number
     paperSize: 9, // A4
     orientation: 'landscape',
     fitToPage: true,
