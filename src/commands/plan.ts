@@ -76,10 +76,10 @@ export async function readPreviousFile(file: string, year: number): Promise<{ pr
 }
 
 /** One unit's plan data, or what stops it: bad input (exit 2) or a target already met (exit 0, nothing written). */
-export async function unitPlan(
+export function unitPlan(
   unit: Scored,
   o: { peers?: Peers; prev?: Previous; target?: ReturnType<typeof planOptions>['target'] },
-): Promise<{ plan: PlanData } | { findings: Finding[] } | { reached: WayUp }> {
+): { plan: PlanData } | { findings: Finding[] } | { reached: WayUp } {
   const { result, flat, evidence } = unit;
   let way: WayUp | undefined;
   if (o.target) {
@@ -146,7 +146,7 @@ export async function planCommand(file: string, opts: PlanOptions, ctx: Context)
   const inputs = [file, unit.catalogFile, opts.ranking, opts.previous, opts.appraisal];
   problems.push(...(await checkOutputs([['--output', opts.output], ['--xlsx', opts.xlsx]], inputs)));
   if (problems.length) return fail(problems, messages);
-  const made = await unitPlan(unit, { ...(peers ? { peers } : {}), ...(prev ? { prev } : {}), ...(o.target ? { target: o.target } : {}) });
+  const made = unitPlan(unit, { ...(peers ? { peers } : {}), ...(prev ? { prev } : {}), ...(o.target ? { target: o.target } : {}) });
   if ('findings' in made) return fail(made.findings, messages);
   const stdoutFor = (way: WayUp | undefined) => (way ? whatIfText({ flat: unit.flat, result: unit.result, ...(unit.appraisal ? { appraisal: unit.appraisal } : {}), ...(peers ? { peers } : {}), way }, ctx.lang) : '');
   if ('reached' in made) return { exitCode: EXIT.ok, stdout: stdoutFor(made.reached), stderr: `${messages}${t.reached}\n` };
@@ -257,7 +257,7 @@ export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Pr
     if (opts.previous !== undefined) prevCache ??= await readPreviousFile(opts.previous, r.catalog.year);
     if (prevCache && 'findings' in prevCache) return fail(prevCache.findings);
     const base = { ...(peers ? { peers } : {}), ...(prevCache ? { prev: prevCache.prev } : {}) };
-    let made = await unitPlan(unit, { ...base, ...(o.target ? { target: o.target } : {}) });
+    let made = unitPlan(unit, { ...base, ...(o.target ? { target: o.target } : {}) });
     if (!('plan' in made)) {
       const unreachable = 'findings' in made ? made.findings.find((f) => f.code === 'plan.unreachable') : undefined;
       if ('findings' in made && !unreachable) {
@@ -265,7 +265,7 @@ export async function planBatchCommand(opts: PlanBatchOptions, ctx: Context): Pr
         continue;
       }
       notes.push({ ...finding('plan.target_skipped', [], { name: r.unit.name, why: unreachable ? 'unreachable' : 'reached', best: unreachable ? unreachable.args.best ?? '' : '' }), ...at });
-      made = await unitPlan(unit, base);
+      made = unitPlan(unit, base);
       if (!('plan' in made)) continue;
     }
     const failed = await writePlan(unit, made.plan, { docx: file }, o, [path, unit.catalogFile, opts.ranking, opts.previous, overlay]);

@@ -31,13 +31,13 @@ interface Checked extends Recorded {
 const T = {
   vi: {
     head: (f: string, v: string) => `Kiểm tra kết quả đã công bố ${f} (lập bằng cchc ${v})`,
-    role: { unit: 'tệp của đơn vị', appraisal: 'tệp thẩm định', input: 'tệp đầu vào', catalog: 'bộ tiêu chí' } as Record<string, string>,
+    role: { unit: 'tệp của đơn vị', appraisal: 'tệp thẩm định', input: 'tệp đầu vào', catalog: 'bộ tiêu chí' } as Record<Recorded['role'] | 'catalog', string>,
     status: { unchanged: 'không đổi', changed: 'ĐÃ THAY ĐỔI', missing: 'KHÔNG TÌM THẤY', unrecorded: 'không có mã băm khi công bố' } as Record<Status, string>,
     done: (ok: number, bad: number) => (bad ? `${bad} tệp đã thay đổi hoặc không còn; ${ok} tệp không đổi.` : `Cả ${ok} tệp không đổi kể từ khi công bố.`),
   },
   en: {
     head: (f: string, v: string) => `Checking the published result ${f} (made with cchc ${v})`,
-    role: { unit: 'unit file', appraisal: 'appraisal file', input: 'input file', catalog: 'catalog' } as Record<string, string>,
+    role: { unit: 'unit file', appraisal: 'appraisal file', input: 'input file', catalog: 'catalog' } as Record<Recorded['role'] | 'catalog', string>,
     status: { unchanged: 'unchanged', changed: 'CHANGED', missing: 'NOT FOUND', unrecorded: 'no hash was recorded' } as Record<Status, string>,
     done: (ok: number, bad: number) => (bad ? `${bad} files changed or gone; ${ok} unchanged.` : `All ${ok} files unchanged since publication.`),
   },

@@ -67,7 +67,7 @@ export interface DocumentInfo {
 
 let lib: typeof Docx | undefined;
 async function docx(): Promise<typeof Docx> {
-  lib ??= (await import('docx')) as typeof Docx;
+  lib ??= await import('docx');
   return lib;
 }
 

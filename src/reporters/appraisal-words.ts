@@ -38,5 +38,7 @@ export const DECISION_WORDS: Record<Lang, Record<Decision, string>> = {
   en: { chap_nhan: 'Explanation accepted', khong_chap_nhan: 'Explanation rejected' },
 };
 
-export const reasonWords = (r: string, lang: Lang) => REASON_WORDS[lang][r as Reason] ?? r;
-export const roundWords = (r: string, lang: Lang) => ROUND_WORDS[lang][r as RoundName | 'final'] ?? r;
+// A code read from a file may be none of the table's keys (or a prototype name such as "constructor"): its own text is shown.
+const wordOf = (table: Readonly<Record<string, string>>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+export const reasonWords = (r: string, lang: Lang) => wordOf(REASON_WORDS[lang], r) ?? r;
+export const roundWords = (r: string, lang: Lang) => wordOf(ROUND_WORDS[lang], r) ?? r;

@@ -2,7 +2,6 @@ import type { Evidence } from '../core/schema/evidence.js';
 import type { FlatCatalog, Leaf } from '../core/flat-catalog.js';
 import type { ScoreResult } from '../core/scoring/score.js';
 import type { AppraisedUnit } from '../core/appraisal/apply.js';
-import type { Reason } from '../core/schema/appraisal.js';
 import { fieldOf, ratioKeys } from '../core/scoring/rules.js';
 import { isNegative, toNumber } from '../core/fixed.js';
 import { formatCitations } from '../core/schema/citation.js';
@@ -115,7 +114,7 @@ async function roundSheet(wb: Workbook, title: string, unit: { code: string; nam
     const c = ws.getCell(`B${r}`);
     if (key === 'by' || key === 'date') input(c).value = values[key] !== undefined ? text(String(values[key])) : null;
     else {
-      c.value = typeof values[key] === 'string' ? text(values[key] as string) : (values[key] ?? null);
+      c.value = typeof values[key] === 'string' ? text(values[key]) : (values[key] ?? null);
       c.border = BOX;
       c.font = { name: FONT, size: 11 };
     }
@@ -293,7 +292,7 @@ export async function explanationWorkbook(flat: FlatCatalog, au: AppraisedUnit, 
     locked(ws, `${XCOL.max}${r}`, toNumber(leaf.max), { points: true });
     locked(ws, `${XCOL.self}${r}`, pts(t.self), { points: t.self !== null });
     locked(ws, `${XCOL.appraised}${r}`, pts(t.appraised), { points: t.appraised !== null });
-    const reason = step && 'reason' in step && step.reason ? REASON_WORDS.vi[step.reason as Reason] : '';
+    const reason = step && 'reason' in step ? REASON_WORDS.vi[step.reason] : '';
     locked(ws, `${XCOL.reason}${r}`, reason);
     const notes = step && step.round !== 'giai_trinh' ? [step.note, step.missing ? `Tài liệu còn thiếu: ${step.missing}` : undefined].filter(Boolean).join('\n') : '';
     locked(ws, `${XCOL.note}${r}`, notes);

@@ -101,7 +101,7 @@ export async function planDocument(plan: PlanData, flat: FlatCatalog, evidence: 
   blocks.push(
     body(
       `Tổng điểm đạt ${pts(r.total, d)}/${pts(r.applicableMax, d)} điểm; ${lostItems.length} tiêu chí, tiêu chí thành phần bị mất điểm, ` +
-        `tổng cộng ${String(lostTotal.toFixed(d)).replace('.', ',')} điểm.`,
+        `tổng cộng ${lostTotal.toFixed(d).replace('.', ',')} điểm.`,
     ),
   );
   blocks.push(
@@ -274,7 +274,7 @@ function goalSentence(plan: PlanData): string {
   const w = plan.way;
   if (!w) {
     const lost = sumPoints(plan.areas.flatMap((a) => a.items.map((i) => toNumber(i.lost))));
-    return `Khắc phục các tiêu chí, tiêu chí thành phần bị mất điểm năm ${y} (${String(lost.toFixed(d)).replace('.', ',')} điểm); Chỉ số cải cách hành chính năm ${py} cao hơn năm ${y}${plan.standing ? `, giữ vững và nâng cao thứ hạng (năm ${y}: ${plan.standing.rankLabel})` : ''}.`;
+    return `Khắc phục các tiêu chí, tiêu chí thành phần bị mất điểm năm ${y} (${lost.toFixed(d).replace('.', ',')} điểm); Chỉ số cải cách hành chính năm ${py} cao hơn năm ${y}${plan.standing ? `, giữ vững và nâng cao thứ hạng (năm ${y}: ${plan.standing.rankLabel})` : ''}.`;
   }
   const g = w.goal;
   const size = plan.standing?.groupSize ?? 0;
@@ -304,7 +304,7 @@ function annexBlocks(plan: PlanData, flat: FlatCatalog, o: PlanDocumentOptions):
   const head = annexHead(plan);
   const rows = annexRows(plan, flat, deadline);
   const small = (t: string, o2: Omit<Para, 'kind' | 'runs'> = {}, run: Omit<Run, 'text'> = {}): Para => p([{ text: t, ...run }], { size: 11, ...o2 });
-  const num = (x: number | undefined) => (x === undefined ? '' : String(x.toFixed(d)).replace('.', ','));
+  const num = (x: number | undefined) => (x === undefined ? '' : x.toFixed(d).replace('.', ','));
   const table: Block = {
     kind: 'table',
     // 252 mm across A4 landscape; the deadline needs 25 mm for a whole dd/mm/yyyy at 11 pt.

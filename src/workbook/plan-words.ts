@@ -179,5 +179,5 @@ export function annexRows(p: PlanData, flat: FlatCatalog, deadline: string): Ann
 /** The deadline as written in section III.2 and the annex: "30/11/2025". */
 export function deadlineShort(date: string): string {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date)!;
-  return `${m[1]!.padStart(2, '0')}/${m[2]!.padStart(2, '0')}/${m[3]}`;
+  return `${m[1]!.padStart(2, '0')}/${m[2]!.padStart(2, '0')}/${m[3]!}`;
 }

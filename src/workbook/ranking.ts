@@ -23,8 +23,7 @@ import { signatureBlock } from './signature.js';
 import { heightOf, newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../core/fixed.js';
 import { scaled } from '../core/batch/rank.js';
-import type { Reason } from '../core/schema/appraisal.js';
-import { REASON_WORDS, ROUND_WORDS } from '../reporters/appraisal-words.js';
+import { ROUND_WORDS, reasonWords } from '../reporters/appraisal-words.js';
 
 /** Points in a summary have at most four decimals: exact again for the percentages. */
 const fixed = (x: number): Fixed => fromNumber(x) ?? ZERO;
@@ -432,9 +431,9 @@ function appraisalSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit
   const pts = (x: number | null) => (x === null ? 'Không đánh giá' : x);
   a.changes.forEach((c, i) => {
     const top = c.reasons[0]?.reason;
-    tableRow(ws, row++, cols, [i + 1, c.code, `${c.name} (${c.units} đơn vị)`, c.max, '', '', c.difference, top ? `Nhiều nhất: ${REASON_WORDS.vi[top as Reason] ?? top}` : '', ''], true);
+    tableRow(ws, row++, cols, [i + 1, c.code, `${c.name} (${c.units} đơn vị)`, c.max, '', '', c.difference, top ? `Nhiều nhất: ${reasonWords(top, 'vi')}` : '', ''], true);
     for (const e of c.entries) {
-      tableRow(ws, row++, cols, ['', '', e.name, '', pts(e.self), pts(e.appraised), e.difference, e.reason ? (REASON_WORDS.vi[e.reason as Reason] ?? e.reason) : 'Chấp nhận giải trình', ROUND_WORDS.vi[e.round]]);
+      tableRow(ws, row++, cols, ['', '', e.name, '', pts(e.self), pts(e.appraised), e.difference, e.reason ? reasonWords(e.reason, 'vi') : 'Chấp nhận giải trình', ROUND_WORDS.vi[e.round]]);
     }
   });
   if (!a.changes.length) tableRow(ws, row++, cols, ['', '', 'Hội đồng thẩm định giữ nguyên điểm tự đánh giá của mọi đơn vị.', '', '', '', '', '', '']);

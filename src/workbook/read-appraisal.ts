@@ -184,7 +184,7 @@ function locator(cells: Map<string, string>, file: string) {
  */
 export async function readAppraisalWorkbook(path: string, file: string, catalogs: Catalogs, option?: CatalogOption): Promise<ReadAppraisalWorkbook> {
   const o = await open(path, file, catalogs, option);
-  if ('findings' in o) return { kind: 'none', findings: o.findings as Finding[] };
+  if ('findings' in o) return { kind: 'none', findings: o.findings };
   const { wb, meta, kind, flat, catalogFile, catalogRef, rows } = o;
   const r: Reading = { raw: {}, cells: new Map(), findings: [], file };
   r.cells.set('unit.code', ref(meta, 'B4'));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
 import { toNumber } from '../../src/core/fixed.js';
+import { cellText } from '../../src/xlsx/cells.js';
 import { ROOT } from '../e2e/cli.js';
 import { appraisedForm, MINI, readBack, rowOf, tmp } from './support.js';
 
@@ -17,7 +18,7 @@ describe('the form with the appraisal columns (10: Điểm thẩm định, 11: G
     const row = rowOf(ws, '3.2.1');
     expect(ws.getCell(`G${row}`).value).toBe(2.5);
     expect(ws.getCell(`J${row}`).value).toBe(1.5);
-    const note = String(ws.getCell(`K${row}`).value);
+    const note = cellText(ws.getCell(`K${row}`));
     expect(note).toContain('Thẩm định lần 1: Số liệu không khớp hệ thống');
     expect(note).toContain('Thẩm định lần 2: Không chấp nhận giải trình');
     // Parent rows sum column 10 too; the footer has its totals, index and band.

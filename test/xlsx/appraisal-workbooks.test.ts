@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { ROOT } from '../e2e/cli.js';
 import { tmp } from './support.js';
+import { cellText } from '../../src/xlsx/cells.js';
 
 const UNIT = join(ROOT, 'examples/van-lang-2024/20101-hoang-viet.yaml');
 
@@ -50,7 +51,7 @@ describe('the appraiser’s workbook: cchc template --appraisal → fill → cch
     const row = rowOf(ws, '3.2.1');
     expect(ws.getCell(`E${row}`).value).toBe('1180/1200 (98,33%)');
     expect(ws.getCell(`G${row}`).value).toBe(2.5);
-    expect(String(ws.getCell(`F${row}`).value)).toContain('Báo cáo số 433/BC-UBND');
+    expect(cellText(ws.getCell(`F${row}`))).toContain('Báo cáo số 433/BC-UBND');
     expect(ws.getCell(`H${row}`).protection).toMatchObject({ locked: false });
     expect(ws.getCell(`G${row}`).protection?.locked).not.toBe(false);
     expect(ws.getCell(`K${row}`).dataValidation).toMatchObject({ type: 'list' });
@@ -167,7 +168,7 @@ describe('the unit’s explanation workbook: cchc template --explanation → fil
     // 7.2.3 went up (840 → 900 digitised): nothing to explain.
     expect(codes).toEqual(['1.1.2', '1.4']);
     expect(ws.getCell(`F${rowOf(ws, '1.4')}`).value).toBe('Không có tài liệu kiểm chứng');
-    expect(String(ws.getCell(`G${rowOf(ws, '1.4')}`).value)).toContain('Tài liệu còn thiếu: Báo cáo kết quả tuyên truyền');
+    expect(cellText(ws.getCell(`G${rowOf(ws, '1.4')}`))).toContain('Tài liệu còn thiếu: Báo cáo kết quả tuyên truyền');
 
     await fill(xlsx, 'Giải trình', { 'H1.4': 'Đã có báo cáo, gửi bổ sung', 'I1.4': 'Báo cáo số 430/BC-UBND ngày 13/12/2024 của UBND xã Hoàng Việt về kết quả tuyên truyền CCHC năm 2024' }, { date: '17/01/2025' });
     const out = join(dir, 'tham-dinh-giai-trinh.yaml');

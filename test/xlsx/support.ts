@@ -34,7 +34,7 @@ export async function appraisedForm(unit: string, overlay: string, dir: string):
   const out = join(dir, `${unit.split('/').pop()}.xlsx`);
   const problems = await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, a.appraised), out, []);
   if (problems.length) throw new Error(JSON.stringify(problems));
-  return { out, au: a.appraised as AppraisedUnit };
+  return { out, au: a.appraised };
 }
 
 export async function readBack(file: string): Promise<ExcelJS.Workbook> {

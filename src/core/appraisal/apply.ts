@@ -116,7 +116,7 @@ function rescore(flat: FlatCatalog, ev: Evidence, outcomes: ReadonlyMap<string, 
   return { result, basis: { evidence, awarded } };
 }
 
-const same = (a: Fixed | null, b: Fixed | null) => (a === null || b === null ? a === b : equal(a, b));
+const same = (a: Fixed | null, b: Fixed | null) => (a === null || b === null ? a === null && b === null : equal(a, b));
 
 function decisionStep(round: DecidingRound, e: AppraisalItem | SecondItem, r: ScoreResult, code: string): DecisionStep {
   const it = r.items.find((i) => i.code === code)!;

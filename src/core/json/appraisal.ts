@@ -73,5 +73,3 @@ export function appraisedJson(au: AppraisedUnit, flat: FlatCatalog, findings: re
     findings: fs,
   };
 }
-
-export type AppraisedJson = ReturnType<typeof appraisedJson>;

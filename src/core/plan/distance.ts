@@ -2,7 +2,7 @@ import type { RuleT } from '../schema/catalog.js';
 import type { Leaf } from '../flat-catalog.js';
 import type { ItemScore } from '../scoring/score.js';
 import { TIMELINESS } from '../schema/vocabulary.js';
-import { type Fixed, compare, isPositive, sub, toNumber } from '../fixed.js';
+import { type Fixed, compare, isPositive, sub, toNumber, toUnits } from '../fixed.js';
 import { type Input, optionPoints, pointsFor, ratioKeys, readValue, shownRate } from '../scoring/rules.js';
 
 /**
@@ -135,7 +135,7 @@ const choice: Ladder = (c) => {
   if (c.rule.kind !== 'choice' || c.input.kind !== 'option') return undefined;
   const { rule } = c;
   const current = c.input.value;
-  const levels = [...new Map(rule.options.map((o) => [String(optionPoints(o, c.max, c.decimals)), o])).values()]
+  const levels = [...new Map(rule.options.map((o) => [toUnits(optionPoints(o, c.max, c.decimals)), o])).values()]
     .map((o) => ({ o, points: optionPoints(o, c.max, c.decimals) }))
     .sort((a, b) => compare(a.points, b.points));
   const here = levels.findIndex((l) => compare(l.points, c.points) >= 0);

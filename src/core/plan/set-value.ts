@@ -22,7 +22,7 @@ function exactDecimal(text: string): number | undefined {
   const m = DECIMAL.exec(text);
   if (!m) return undefined;
   const frac = (m[2] ?? '').replace(/0+$/, '');
-  const x = Number(`${m[1]}.${frac || '0'}`);
+  const x = Number(`${m[1]!}.${frac || '0'}`);
   const back = decimalParts(x);
   if (!back || !Number.isFinite(x)) return undefined;
   const digits = `${BigInt(m[1]!)}${frac ? `.${frac}` : ''}`;

@@ -218,7 +218,7 @@ export function wayUp(flat: FlatCatalog, ev: Evidence, result: ScoreResult, goal
   const checked = whatIf(flat, ev, result, assumed, awarded);
   if ('findings' in checked) return checked;
   if (checked.after.index === null || BigInt(scaled(checked.after.index, result.decimals)) < goal.scaled) {
-    return { findings: [finding('internal.error', [], { detail: `way up to ${goal.index}% rescored to ${checked.after.index}%` })] };
+    return { findings: [finding('internal.error', [], { detail: `way up to ${goal.index}% rescored to ${String(checked.after.index)}%` })] };
   }
   return { goal, reached: false, steps, result: checked, notControlled: other, approximate: found.approximate, ...standing(checked.after.index) };
 }

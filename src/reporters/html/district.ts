@@ -4,7 +4,6 @@
  * ranking table. Big rankings switch to compact charts (top and bottom units, a distribution, rows per
  * parent unit or per tenth of the ranking) and keep every unit in the full table.
  */
-import type { Finding } from '../../core/findings/finding.js';
 import { findingMessage } from '../format-finding.js';
 import type { Lang } from '../number.js';
 import { bars, dumbbells, divergingBars, heatMap, histogram, Ids, legend, lineLegend, slopeChart, type Bar, type HeatRow, type Slope } from './charts.js';
@@ -506,7 +505,7 @@ function invalid(c: Ctx): string {
   if (!c.r.invalid.length) return '';
   const rows = c.r.invalid.map((f) => {
     const shown = f.findings.slice(0, FINDINGS_PER_FILE);
-    const items = shown.map((x) => `<li><code>${esc(where(x, f.file))}</code> ${x.item ? `[${esc(x.item)}] ` : ''}${esc(findingMessage(x as unknown as Finding, c.lang))} <span class="muted">(${esc(x.code)})</span></li>`);
+    const items = shown.map((x) => `<li><code>${esc(where(x, f.file))}</code> ${x.item ? `[${esc(x.item)}] ` : ''}${esc(findingMessage(x, c.lang))} <span class="muted">(${esc(x.code)})</span></li>`);
     if (f.findings.length > shown.length) items.push(`<li>${esc(w.more(f.findings.length - shown.length))}</li>`);
     return { cells: [f.file, f.unit ? `${f.unit.name} (${f.unit.code})` : '—', { html: `<ul>${items.join('')}</ul>`, wrap: true }] as Cell[] };
   });

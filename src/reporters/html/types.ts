@@ -3,26 +3,16 @@
  * no words), as src/core/json builds them, so a report can also be drawn from a saved result. Fields
  * marked "appraisal" are shown only when present.
  */
-import type { Change } from '../../core/batch/compare.js';
-import type { WeakItem } from '../../core/batch/weak.js';
-import type { Finding } from '../../core/findings/finding.js';
 import type { RankingJson } from '../../core/json/ranking.js';
 import type { ScoreJson } from '../../core/json/score.js';
 import type { Provenance } from '../../core/provenance.js';
 
-export type Args = Record<string, string | number>;
-export type FindingV2 = Finding;
 export type ProvenanceV2 = Provenance;
-export type ChangeV2 = Change;
-export type WeakV2 = WeakItem;
 
 export interface Band {
   label: string;
   from: number;
 }
-
-export type AreaNode = ScoreJson['areas'][number];
-export type ItemStatus = ScoreJson['items'][number]['status'];
 
 /** Appraisal: a unit's own index before appraisal, and whether `index` is the appraised one. */
 interface Appraisal {

@@ -3,10 +3,8 @@
  * scale, the areas (against the district's when a ranking is given), where the points went (by owner
  * and item by item, with what would earn them back), and the items the appraisal changed.
  */
-import type { Finding } from '../../core/findings/finding.js';
 import { findingMessage } from '../format-finding.js';
 import type { Lang } from '../number.js';
-import type { Hint } from '../../core/scoring/rules.js';
 import { describeHint } from '../describe.js';
 import { bandScale, bars, Ids, legend, type Bar } from './charts.js';
 import { clip, esc } from './escape.js';
@@ -226,7 +224,7 @@ function lostList(c: Ctx): string {
         fmt(it.max, d, c.lang),
         fmt(it.lost, d, c.lang),
         it.owner ?? w.noOwner,
-        { text: it.hint ? describeHint(it.hint as unknown as Hint, c.lang) : '', wrap: true },
+        { text: it.hint ? describeHint(it.hint, c.lang) : '', wrap: true },
       ] as Cell[],
     })),
   });
@@ -258,7 +256,7 @@ function appraisal(c: Ctx): string {
 function findings(c: Ctx): string {
   const { s, w } = c;
   if (!s.findings.length) return '';
-  const items = s.findings.map((f) => `<li>${f.item ? `[${esc(f.item)}] ` : ''}${esc(findingMessage(f as unknown as Finding, c.lang))} <span class="muted">(${esc(f.code)})</span></li>`);
+  const items = s.findings.map((f) => `<li>${f.item ? `[${esc(f.item)}] ` : ''}${esc(findingMessage(f, c.lang))} <span class="muted">(${esc(f.code)})</span></li>`);
   return section('canh-bao', w.findingsTitle, `<ul>${items.join('')}</ul>`);
 }
 
