@@ -26,11 +26,11 @@ describe('the ranking workbook (--xlsx)', () => {
     wb = await readBack(file);
   });
 
-  it('has the ranking, one sheet per area and the weak criteria', async () => {
+  it('has the ranking, one sheet per area and the weak criteria', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(sheetNames);
   });
 
-  it('opens with the Nghị định 30 header block and the title', async () => {
+  it('opens with the Nghị định 30 header block and the title', () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     expect(ws.getCell('A1').value).toBe('UBND HUYỆN VĂN LÃNG');
     expect(ws.getCell('A2').value).toBe('PHÒNG NỘI VỤ');
@@ -47,7 +47,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('A5').value).toBe('KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA UBND CÁC XÃ, THỊ TRẤN');
   });
 
-  it('has the standard columns, numbers as numbers with two decimals, ranks and changes as text', async () => {
+  it('has the standard columns, numbers as numbers with two decimals, ranks and changes as text', () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     const head = (ws.getRow(8).values as unknown[]).slice(1);
     expect(head[0]).toBe('STT');
@@ -72,7 +72,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('M23').value).toBe('15/15');
   });
 
-  it('is set for print: Times New Roman, A4 landscape fit to width, heading repeated, pages numbered from the second', async () => {
+  it('is set for print: Times New Roman, A4 landscape fit to width, heading repeated, pages numbered from the second', () => {
     wb.worksheets.forEach((ws, i) => {
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.orientation).toBe('landscape');
@@ -94,7 +94,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(wb.getWorksheet('Xếp hạng')!.autoFilter).toBe('A8:O23');
   });
 
-  it('lists the file that could not be ranked, with its first error, and counts every file', async () => {
+  it('lists the file that could not be ranked, with its first error, and counts every file', () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     expect(ws.getCell('A6').value).toContain('16 tệp: 15 đơn vị được xếp hạng, 1 tệp không được xếp hạng');
     expect(cellText(ws.getCell('A24'))).toMatch(/^Không xếp hạng — tệp không hợp lệ \(1 tệp/);
@@ -106,7 +106,7 @@ describe('the ranking workbook (--xlsx)', () => {
     expect(ws.getCell('M25').value).toBe('Không xếp hạng');
   });
 
-  it('sums up under the table and ends with the signatures', async () => {
+  it('sums up under the table and ends with the signatures', () => {
     const ws = wb.getWorksheet('Xếp hạng')!;
     const summary = new Map<string, unknown>();
     ws.eachRow((row, n) => void (n > 25 && typeof row.getCell(2).value === 'string' ? summary.set(row.getCell(2).value as string, row.getCell(3).value) : undefined));
@@ -133,7 +133,7 @@ describe('the ranking workbook (--xlsx)', () => {
     }
   });
 
-  it('compares units per area, best rate first, with ties sharing a rank', async () => {
+  it('compares units per area, best rate first, with ties sharing a rank', () => {
     const ws = wb.getWorksheet('Lĩnh vực 2')!;
     expect((ws.getRow(8).values as unknown[]).slice(1)).toEqual(['STT', 'Đơn vị', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Điểm bị mất', 'Tỷ lệ đạt (%)', 'Xếp hạng lĩnh vực']);
     const rows = Array.from({ length: 15 }, (_, i) => ws.getRow(9 + i));
@@ -148,7 +148,7 @@ describe('the ranking workbook (--xlsx)', () => {
     });
   });
 
-  it('lists the weak criteria: most units losing points first', async () => {
+  it('lists the weak criteria: most units losing points first', () => {
     const ws = wb.getWorksheet('Tiêu chí yếu')!;
     expect(ws.getCell('B9').value).toBe('8.1.1');
     const units: number[] = [];

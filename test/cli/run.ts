@@ -39,6 +39,6 @@ export async function cli(args: string[], o: CliOptions | Screen = {}): Promise<
 }
 
 function setEnv(k: string, v: string | undefined): void {
-  if (v === undefined) delete process.env[k];
+  if (v === undefined) Reflect.deleteProperty(process.env, k);
   else process.env[k] = v;
 }

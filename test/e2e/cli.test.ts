@@ -144,7 +144,7 @@ describe('golden files', () => {
     const name = `missing-${process.pid}`;
     const run = { code: 0, stdout: 'x\n', stderr: '' };
     const saved = { UPDATE_GOLDEN: process.env.UPDATE_GOLDEN, CI: process.env.CI };
-    const set = (k: keyof typeof saved, v: string | undefined) => (v === undefined ? delete process.env[k] : (process.env[k] = v));
+    const set = (k: keyof typeof saved, v: string | undefined) => (v === undefined ? Reflect.deleteProperty(process.env, k) : (process.env[k] = v));
     try {
       set('UPDATE_GOLDEN', undefined);
       for (const ci of [undefined, '1']) {

@@ -17,8 +17,6 @@ async function docxText(file: string): Promise<string> {
   const xml = await zip.file('word/document.xml')!.async('string');
   return xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
 }
-/** Text compared without spaces: a justified PDF line puts spaces inside words. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   const r = await cli(['batch', 'examples/van-lang-2024', '-q', '--json', '-o', RANKING]);

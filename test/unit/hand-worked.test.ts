@@ -22,9 +22,9 @@ type Json = Record<string, unknown>;
 function memory(files: Record<string, Json>): CatalogSource {
   return {
     resolve: (ref) => `criteria/${ref}.yaml`,
-    read: async (path) => {
+    read: (path) => {
       const data = files[path];
-      return data ? { doc: doc(path, data) } : { findings: [] };
+      return Promise.resolve(data ? { doc: doc(path, data) } : { findings: [] });
     },
   };
 }

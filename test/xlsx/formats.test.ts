@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { expectNoStackTrace } from '../e2e/cli.js';
 import { cli } from '../cli/run.js';
 import { entry, zip } from './hostile.js';
-import { MINI_CATALOG, scored, tmp } from './support.js';
+import { MINI_CATALOG, tmp } from './support.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The start of an .xls (an OLE2 compound file); enough for cchc to recognise it. */
