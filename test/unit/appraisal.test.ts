@@ -5,7 +5,6 @@ import { appraisalFromDoc } from '../../src/core/appraisal/read.js';
 import { scoreUnit } from '../../src/core/scoring/score.js';
 import type { Catalog } from '../../src/core/schema/catalog.js';
 import { catalog, codes, evidence, n } from '../helpers.js';
-import { reasonWords, roundWords } from '../../src/reporters/appraisal-words.js';
 
 type Json = Record<string, unknown>;
 
@@ -269,16 +268,5 @@ describe('appraisal: bad overlays are refused with coded findings on their paths
     const a = run({ tham_dinh_1: R1, giai_trinh: { ...X, date: '10/01/2025' } });
     expect(codes(a.findings)).toEqual(['appraisal.date_order']);
     expect(a.appraised).toBeDefined();
-  });
-});
-
-describe('appraisal words', () => {
-  it('show a reason or round code that is not in the table as the code itself, prototype names included', () => {
-    expect(reasonWords('so_lieu_khong_khop', 'vi')).toBe('Số liệu không khớp hệ thống');
-    expect(roundWords('tham_dinh_2', 'en')).toBe('Appraisal round 2');
-    for (const code of ['ly_do_moi', 'constructor', 'toString', '__proto__']) {
-      expect(reasonWords(code, 'vi')).toBe(code);
-      expect(roundWords(code, 'en')).toBe(code);
-    }
   });
 });
