@@ -59,9 +59,9 @@ function encode(key: string, identity: string, payload: unknown): string {
 function decode(text: string, key: string, identity: string): unknown {
   const nl = text.indexOf('\n');
   if (nl < 0 || !text.endsWith('\n')) return undefined;
-  let head: Partial<Header>;
+  let head: Partial<Header> | null;
   try {
-    head = JSON.parse(text.slice(0, nl)) as Partial<Header>;
+    head = JSON.parse(text.slice(0, nl)) as Partial<Header> | null; // a damaged entry may hold any JSON, null included
   } catch {
     return undefined;
   }
