@@ -59,7 +59,7 @@ const baseName = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), pa
 /** The area codes of a catalog document that did not pass its schema, as far as they can be read. */
 function rawAreaCodes(data: unknown): Set<string> {
   const areas = (data as { areas?: unknown } | null)?.areas;
-  return new Set(Array.isArray(areas) ? areas.flatMap((a) => (typeof (a as { code?: unknown })?.code === 'string' ? [(a as { code: string }).code] : [])) : []);
+  return new Set(Array.isArray(areas) ? areas.flatMap((a) => (typeof (a as { code?: unknown } | null)?.code === 'string' ? [(a as { code: string }).code] : [])) : []);
 }
 
 /** Schema → cross-checks → flattened, for a catalog document. */

@@ -31,7 +31,7 @@ const typed = new WeakMap<FlatCatalog, Map<string, FlatCatalog>>();
 /** The flat catalog of one unit type (made once per catalog and type). */
 export function flatForType(flat: FlatCatalog, type: string): FlatCatalog {
   let byType = typed.get(flat);
-  if (!byType) typed.set(flat, (byType = new Map()));
+  if (!byType) typed.set(flat, (byType = new Map<string, FlatCatalog>()));
   let mine = byType.get(type);
   if (!mine) {
     mine = flattenCatalog(catalogForType(flat.catalog, type));
@@ -60,7 +60,7 @@ export function forUnitType(flat: FlatCatalog, evidence: Evidence): { flat?: Fla
     const inMine = mine.leaves.has(code) || mine.parents.has(code);
     if (inFull && !inMine) {
       findings.push(finding('evidence.not_for_type', ['items', code], { type }, code));
-      delete items[code];
+      Reflect.deleteProperty(items, code);
     }
   }
   return { flat: mine, evidence: { ...evidence, items }, findings };

@@ -198,14 +198,14 @@ export function describeValue(item: ItemScore, rule: RuleT, lang: Lang): string 
       .map((d) => {
         const s = status[d.key];
         const sent = d.deadline !== undefined && s !== 'missing' ? `${String(r[d.key])} — ` : '';
-        return `${d.label}: ${sent}${s ? word[s] : String(r[d.key] ?? '')}`;
+        return `${d.label}: ${sent}${s ? word[s] : shownValue(r[d.key])}`;
       })
       .join('; ');
   }
   const parts = derivedParts(rule, v);
   if (parts && (rule.kind === 'rate_bands' || rule.kind === 'pro_rata')) {
     const r = v as Record<string, unknown>;
-    const counts = (rule.counts ?? []).map((c) => `${c.label}: ${String(r[c.key] ?? '')}`).join('; ');
+    const counts = (rule.counts ?? []).map((c) => `${c.label}: ${shownValue(r[c.key])}`).join('; ');
     const result = parts.den === 0n ? (vi ? 'mẫu số bằng 0' : 'denominator 0') : `${parts.num}/${parts.den}${item.rate === undefined ? '' : ` (${rate(item.rate, lang)})`}`;
     return `${counts} → ${result}`;
   }
@@ -451,4 +451,11 @@ export function describeSurvey(
       : [],
   );
   return [head, ...rows];
+}
+
+/** A declared count or date as the unit wrote it; anything else (never valid there) as JSON, not "[object Object]". */
+function shownValue(x: unknown): string {
+  if (x === undefined || x === null) return '';
+  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return String(x);
+  return JSON.stringify(x);
 }

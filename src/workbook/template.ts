@@ -120,9 +120,9 @@ function fillNamed(ws: Worksheet, r: number, named: NamedInput, value: unknown, 
   if (list) {
     const s = typeof value === 'string' ? value.normalize('NFC').toLowerCase() : value;
     const hit = list.find(([label, val]) => val === s || label.toLowerCase() === s);
-    e.value = hit ? hit[0] : String(value);
+    e.value = hit ? hit[0] : typeof value === 'string' ? value : JSON.stringify(value);
   } else if (value === false) e.value = 'không';
-  else e.value = typeof value === 'number' ? value : String(value);
+  else e.value = typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The value cells of one item, pre-filled from evidence when given. */
@@ -361,7 +361,8 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
       claimedRows.push(row);
       if (ev?.claimed !== undefined) claimedInAreas.push(ev.claimed);
     }
-    const given = ev?.value !== null && typeof ev?.value === 'object' ? (ev.value as Record<string, unknown>) : {};
+    const declared: unknown = ev?.value;
+    const given = declared !== null && typeof declared === 'object' ? (declared as Record<string, unknown>) : {};
     for (const inp of named ?? []) {
       const sub = r++;
       for (const col of Object.values(COL)) {

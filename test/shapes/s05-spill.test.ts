@@ -5,6 +5,7 @@ import { checkCatalog } from '../../src/core/validate/catalog-checks.js';
 import { lostItems } from '../../src/core/scoring/score.js';
 import { describeRule } from '../../src/reporters/describe.js';
 import { formWorkbook, FORM_SHEET } from '../../src/workbook/form.js';
+import { cellText } from '../../src/xlsx/cells.js';
 import { catalog, codes, n, plain, score } from '../helpers.js';
 import { ROOT } from '../e2e/cli.js';
 import { formulas, scored } from '../xlsx/support.js';
@@ -66,12 +67,12 @@ describe('shape 5: an outcome below zero scores 0 and is deducted in the penalty
 
   it('the form gives each linked deduction a row in the penalty section, in its live total', async () => {
     const u = await scored(join(ROOT, 'examples/catalog-shapes/05-tru-duoi-0/don-vi.yaml'));
-    const wb = await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi');
+    const wb = await formWorkbook(u.result, u.flat, u.evidence.evidence!);
     const ws = wb.getWorksheet(FORM_SHEET)!;
     const rows: Record<string, number> = {};
     ws.eachRow((row, i) => {
       const b = row.getCell('B').value;
-      if (typeof b === 'string' && b.startsWith('Bị trừ do tiêu chí')) rows[String(row.getCell('A').value)] = i;
+      if (typeof b === 'string' && b.startsWith('Bị trừ do tiêu chí')) rows[cellText(row.getCell('A'))] = i;
     });
     expect(Object.keys(rows)).toEqual(['1.1', '1.2', '1.3']);
     expect(ws.getCell(`G${rows['1.2']}`).value).toBe(1);
@@ -81,7 +82,7 @@ describe('shape 5: an outcome below zero scores 0 and is deducted in the penalty
     ws.eachRow((row, i) => {
       if (leafRow < 0 && row.getCell('A').value === '1.1') leafRow = i;
     });
-    expect(String(ws.getCell(`D${leafRow}`).value)).toBe('Không\n(Bị trừ 0,25 điểm ở mục Điểm trừ)');
+    expect(cellText(ws.getCell(`D${leafRow}`))).toBe('Không\n(Bị trừ 0,25 điểm ở mục Điểm trừ)');
     expect(n(u.result.penalty)).toBe(1.5);
   });
 });

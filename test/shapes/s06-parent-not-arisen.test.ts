@@ -74,7 +74,7 @@ describe('shape 6: "did not arise" declared once on a parent', () => {
 
   it('the form writes the declaration on the parent row', async () => {
     const u = await scored(join(ROOT, 'examples/catalog-shapes/06-khong-phat-sinh-o-muc-cha/don-vi.yaml'));
-    const ws = (await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi')).getWorksheet(FORM_SHEET)!;
+    const ws = (await formWorkbook(u.result, u.flat, u.evidence.evidence!)).getWorksheet(FORM_SHEET)!;
     let r = -1;
     ws.eachRow((row, i) => {
       if (r < 0 && row.getCell('A').value === '1.1') r = i;

@@ -95,7 +95,7 @@ describe('shape 11: band conditions', () => {
 
     const u = await scored(join(DIR, 'xa-a.yaml'));
     const out = join(tmp(), 'form.xlsx');
-    await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi'), out, []);
+    await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!), out, []);
     const ws = (await readBack(out)).getWorksheet(FORM_SHEET)!;
     const band = ws.getCell(`G${rowOf(ws, 'Xếp loại')}`).value as { formula: string; result: string };
     expect(band.result).toBe('Tốt');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { scoreEvidence } from '../../src/core/pipeline.js';
 import { scoreJson } from '../../src/core/json/score.js';
-import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
+import { formWorkbook, FORM_SHEET } from '../../src/workbook/form.js';
 import { saveTemplate, templateWorkbook } from '../../src/workbook/template.js';
 import { readTemplate } from '../../src/workbook/read-template.js';
 import { INPUT_SHEET, HEAD_ROW } from '../../src/workbook/template-layout.js';
@@ -37,7 +37,7 @@ describe('shape 13: the official in charge of each item', () => {
   it('the form has a signing column M with its heading and each official, and its formulas are unchanged', async () => {
     const u = await scored(EX);
     const out = join(tmp(), 'form.xlsx');
-    expect(await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!, 'vi'), out, [])).toEqual([]);
+    expect(await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!), out, [])).toEqual([]);
     const ws = (await readBack(out)).getWorksheet(FORM_SHEET)!;
     const r = rowOf(ws, '1.1');
     expect(ws.getCell(`M${r}`).value).toBe(LAN);
@@ -50,7 +50,7 @@ describe('shape 13: the official in charge of each item', () => {
     for (const it of Object.values(bare.items)) delete it.responsible;
     const flat = { ...u.flat, catalog: { ...u.flat.catalog, responsible_column: undefined } };
     const out2 = join(tmp(), 'form.xlsx');
-    await saveWorkbook(await formWorkbook(u.result, flat, bare, 'vi'), out2, []);
+    await saveWorkbook(await formWorkbook(u.result, flat, bare), out2, []);
     const ws2 = (await readBack(out2)).getWorksheet(FORM_SHEET)!;
     expect(ws2.getCell(`M${head}`).value).toBeNull();
     expect([...formulas(ws2)].map(([a, f]) => [a, f.formula])).toEqual([...formulas(ws)].map(([a, f]) => [a, f.formula]));
@@ -63,7 +63,7 @@ describe('shape 13: the official in charge of each item', () => {
     ev.items[first]!.responsible = LAN;
     const a = appraiseScored({ result: u.result, flat: u.flat, evidence: ev }, await readAppraisalYaml(MINI_OVERLAY), 'final');
     const out = join(tmp(), 'form.xlsx');
-    await saveWorkbook(await formWorkbook(u.result, u.flat, ev, 'vi', a.appraised!), out, []);
+    await saveWorkbook(await formWorkbook(u.result, u.flat, ev, a.appraised), out, []);
     const ws = (await readBack(out)).getWorksheet(FORM_SHEET)!;
     const r = rowOf(ws, first);
     expect(ws.getCell(`N${r}`).value).toBe(LAN);
