@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
 import { finding } from '../findings/codes.js';
 import { RankingResult } from '../schema/ranking-result.js';
@@ -46,20 +47,22 @@ export function indexMismatch(
   return finding('ranking.index_differs', path, args);
 }
 
+type Ranking = z.infer<typeof RankingResult>;
+interface RankingUnit { kind: 'ok'; data: Ranking; me: Ranking['units'][number]; code: string; group: string | null; peers: Ranking['units'] }
+interface UnitOfRanking { code: string; index: number; catalog: { id: string; year: number; decimals: number }; appraised?: { selfIndex: number | null } }
+
 /**
- * The district around one unit, from a saved `cchc batch --json`. Refused, with findings placed in that
+ * The unit a saved `cchc batch --json` ranks, and the units of its group (the what-if peers and the HTML
+ * report's district are both read through it). Refused, with findings placed in that
  * file: not a ranking (schema findings), another catalog or year (`ranking.catalog_differs`), a unit it
  * does not rank (`ranking.unit_absent`), or a unit whose index there is not its index now
  * (`ranking.index_differs`: the rank would belong to another score).
  */
-export function districtContext(
-  doc: Doc,
-  unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number }; appraised?: { selfIndex: number | null } },
-): { context: DistrictContext } | { findings: Finding[] } {
+export function rankingUnit(doc: Doc, unit: UnitOfRanking): RankingUnit | { kind: 'refused'; findings: Finding[] } {
   const res = RankingResult.safeParse(doc.data);
-  if (!res.success) return { findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
+  if (!res.success) return { kind: 'refused', findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
   const data = res.data;
-  const refuse = (f: Finding) => ({ findings: doc.locate([f]) });
+  const refuse = (f: Finding) => ({ kind: 'refused' as const, findings: doc.locate([f]) });
   if (data.catalog.id !== unit.catalog.id || data.catalog.year !== unit.catalog.year) {
     return refuse(finding('ranking.catalog_differs', ['catalog'], { ranking: `"${data.catalog.id}"/${data.catalog.year}`, unit: `"${unit.catalog.id}"/${unit.catalog.year}` }));
   }
@@ -67,11 +70,18 @@ export function districtContext(
   const at = data.units.findIndex((u) => u.code.normalize('NFC').trim() === code);
   const me = data.units[at];
   if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
-  const d = unit.catalog.decimals;
-  const mismatch = indexMismatch(me, at, { code, index: unit.index, ...(unit.appraised ? { appraised: unit.appraised } : {}) }, d);
+  const mismatch = indexMismatch(me, at, { code, index: unit.index, ...(unit.appraised ? { appraised: unit.appraised } : {}) }, unit.catalog.decimals);
   if (mismatch) return refuse(mismatch);
   const group = me.group ?? null;
-  const peers = data.units.filter((u) => (u.group ?? null) === group);
+  return { kind: 'ok', data, me, code, group, peers: data.units.filter((u) => (u.group ?? null) === group) };
+}
+
+/** The district around one unit, from a saved ranking: its rank, its group's average and area shares. */
+export function districtContext(doc: Doc, unit: UnitOfRanking): { context: DistrictContext } | { findings: Finding[] } {
+  const found = rankingUnit(doc, unit);
+  if (found.kind === 'refused') return { findings: found.findings };
+  const { data, me, group, peers } = found;
+  const d = unit.catalog.decimals;
   const parents = new Set(peers.map((u) => u.parent ?? null));
   const codes = [...new Set(peers.flatMap((u) => u.areas.map((a) => a.code)))];
   const areas = new Map(codes.map((c) => [c, pooledShare(peers.flatMap((u) => u.areas.filter((a) => a.code === c)), SHARE_DECIMALS)]));

@@ -1,10 +1,7 @@
 import type { Finding } from '../findings/finding.js';
-import { finding } from '../findings/codes.js';
-import { RankingResult } from '../schema/ranking-result.js';
 import type { Doc } from '../source.js';
-import { zodFindings } from '../validate/zod-findings.js';
 import { rankLabel, scaled } from '../batch/rank.js';
-import { indexMismatch } from '../batch/district.js';
+import { rankingUnit } from '../batch/district.js';
 
 /** The units a unit was ranked with, as published in a saved `cchc batch --json`. */
 export interface Peers {
@@ -34,23 +31,10 @@ export function readPeers(
   doc: Doc,
   unit: { code: string; index: number; catalog: { id: string; year: number; decimals: number }; appraised?: { selfIndex: number | null } },
 ): { peers: Peers } | { findings: Finding[] } {
-  const res = RankingResult.safeParse(doc.data);
-  if (!res.success) return { findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
-  const data = res.data;
-  const refuse = (f: Finding) => ({ findings: doc.locate([f]) });
-  if (data.catalog.id !== unit.catalog.id || data.catalog.year !== unit.catalog.year) {
-    return refuse(finding('ranking.catalog_differs', ['catalog'], { ranking: `"${data.catalog.id}"/${data.catalog.year}`, unit: `"${unit.catalog.id}"/${unit.catalog.year}` }));
-  }
+  const found = rankingUnit(doc, unit);
+  if (found.kind === 'refused') return { findings: found.findings };
+  const { data, me, code, group, peers } = found;
   const norm = (c: string) => c.normalize('NFC').trim();
-  const code = norm(unit.code);
-  const at = data.units.findIndex((u) => norm(u.code) === code);
-  const me = data.units[at];
-  if (!me) return refuse(finding('ranking.unit_absent', ['units'], { code }));
-  const d = unit.catalog.decimals;
-  const mismatch = indexMismatch(me, at, { code, index: unit.index, ...(unit.appraised ? { appraised: unit.appraised } : {}) }, d);
-  if (mismatch) return refuse(mismatch);
-  const group = me.group ?? null;
-  const peers = data.units.filter((u) => (u.group ?? null) === group);
   return {
     peers: {
       file: doc.file,
