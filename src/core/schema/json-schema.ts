@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Catalog } from './catalog.js';
+import { Catalog, ChildCatalog } from './catalog.js';
 import { Evidence } from './evidence.js';
 import { Appraisal } from './appraisal.js';
 
@@ -9,6 +9,7 @@ export function jsonSchemas(): Record<string, string> {
     `${JSON.stringify({ title, ...z.toJSONSchema(s, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
   return {
     'catalog.schema.json': gen(Catalog, 'cchc: bộ tiêu chí Chỉ số CCHC'),
+    'district-catalog.schema.json': gen(ChildCatalog, 'cchc: bộ tiêu chí cấp dưới điền vào khung của cấp trên (extends, fill)'),
     'evidence.schema.json': gen(Evidence, 'cchc: tệp kê khai của đơn vị'),
     'appraisal.schema.json': gen(Appraisal, 'cchc: tệp thẩm định của đơn vị (thẩm định, giải trình, thẩm định lần 2)'),
   };
