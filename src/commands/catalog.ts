@@ -73,8 +73,9 @@ export async function catalogListCommand(opts: CatalogOptions, ctx: Context): Pr
   const stderr = formatFindings([...broken, ...warnings], ctx.lang);
   const exitCode = broken.length ? EXIT.invalid : EXIT.ok;
   if (opts.format === 'json') {
-    const list = rows.map(({ found, index: { catalog: c, leaves } }) => ({
+    const list = rows.map(({ found, index: { catalog: c, leaves, extension } }) => ({
       id: c.id, title: c.title, level: c.level, scope: c.scope, year: c.year, template: c.template,
+      framework: c.framework ?? false, extends: extension?.framework ?? null,
       legalBasis: c.legal_basis, scale: c.scale, items: [...leaves.values()].filter((l) => l.section === 'areas').length,
       source: found.source, file: displayPath(found.file),
       shadowed: found.shadowed.map((s) => ({ source: s.source, file: displayPath(s.file) })),

@@ -60,6 +60,29 @@ describe("a province's own catalogs, found without touching the package", () => 
     expect(text.stdout).toMatch(/xa-mau-2024 .*│ có sẵn +│/);
   });
 
+  it('./criteria holding a framework and a district catalog that extends it (by path or by id): both listed, the district with its framework', async () => {
+    const shapes = join(ROOT, 'examples/catalog-shapes/10-khung-cap-duoi-dien');
+    const district = readFileSync(join(shapes, 'quan-minh-hoa-xa-2024.yaml'), 'utf8');
+    for (const ref of ['./khung-xa-minh-hoa-2024.yaml', 'khung-xa-minh-hoa-2024']) {
+      const w = workFolder();
+      put(join(w, 'criteria/khung-xa-minh-hoa-2024.yaml'), readFileSync(join(shapes, 'khung-xa-minh-hoa-2024.yaml'), 'utf8'));
+      put(join(w, 'criteria/quan-minh-hoa-xa-2024.yaml'), district.replace(/^extends: .*$/m, `extends: ${ref}`));
+      const { run, list: l } = await list(w);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      const row = (id: string) => l.find((c) => c.id === id) as unknown as Record<string, unknown>;
+      expect(row('khung-xa-minh-hoa-2024')).toMatchObject({ source: 'cwd', framework: true, extends: null, scale: 10 });
+      expect(row('quan-minh-hoa-xa-2024')).toMatchObject({
+        source: 'cwd', framework: false, extends: 'khung-xa-minh-hoa-2024', scope: 'Quận Minh Họa', scale: 10, items: 6,
+        file: join('criteria', 'quan-minh-hoa-xa-2024.yaml'),
+      });
+      expect(row('xa-mau-2024')).toMatchObject({ source: 'shipped', framework: false, extends: null });
+      const text = await cli(['catalog', 'list'], { cwd: w, env: { CCHC_CRITERIA: '' } });
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/quan-minh-hoa-xa-2024 .*│ thư mục làm việc +│/);
+    }
+  });
+
   it('CCHC_CRITERIA: a list of folders (platform delimiter), the first holding an id wins, and catalog list says so', async () => {
     const w = workFolder();
     const a = put(join(w, 'chung/a/mini-2024.yaml'), catalog('Bộ A'));
