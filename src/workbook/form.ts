@@ -426,12 +426,16 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
  */
 function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: FlatCatalog, areas: Placed[], appraised?: ScoreResult): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET);
-  const last = appraised ? 'I' : 'F';
-  ws.columns = [8, 48, 12, 14, 12, 12, ...(appraised ? [14, 12, 12] : [])].map((width) => ({ width }));
+  // A catalog with a survey share: the assessment's and the survey's subtotals per area, as result tables print them.
+  const split = result.survey ? (appraised ? 10 : 7) : 0;
+  const cols = (appraised ? 9 : 6) + (split ? 4 : 0);
+  const last = colName(cols);
+  ws.columns = [8, 48, 12, 14, 12, 12, ...(appraised ? [14, 12, 12] : []), ...(split ? [14, 12, 14, 12] : [])].map((width) => ({ width }));
   line(ws, `A1:${last}1`, `TỔNG HỢP ĐIỂM THEO LĨNH VỰC NĂM ${result.catalog.year}`, { bold: true, size: 13 });
   line(ws, `A2:${last}2`, result.unit.name, { bold: true });
   const head = ['STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tối đa áp dụng', 'Điểm đạt', 'Tỷ lệ (%)'];
   if (appraised) head.push('Điểm tối đa áp dụng sau thẩm định', 'Điểm thẩm định', 'Tỷ lệ sau thẩm định (%)');
+  if (split) head.push('Thẩm định, tự chấm: tối đa áp dụng', 'Thẩm định, tự chấm: điểm đạt', 'Điều tra XHH: tối đa áp dụng', 'Điều tra XHH: điểm đạt');
   head.forEach((h, i) => {
     const c = put(ws, `${colName(i + 1)}4`, h, { bold: true, size: 11 });
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -454,6 +458,12 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
       ws.getCell(`H${r}`).value = { formula: ref(C.appraised, p.row), result: toNumber(p.appraised.points) };
       ws.getCell(`I${r}`).value = { formula: `IF(G${r}=0,"",ROUND(H${r}/G${r}*100,2))`, result: rate(p.appraised.points, p.appraised.applicable) };
     }
+    const by = result.areas[i]?.bySource;
+    if (split && by) {
+      [by.assessment.applicableMax, by.assessment.points, by.survey.applicableMax, by.survey.points].forEach((v, k) => {
+        ws.getCell(r, split + k).value = toNumber(v);
+      });
+    }
   });
   const lastArea = first + areas.length - 1;
   const t = lastArea + 1;
@@ -467,7 +477,13 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
     ws.getCell(`H${t}`).value = { formula: `SUM(H${first}:H${lastArea})`, result: toNumber(appraised.achieved) };
     ws.getCell(`I${t}`).value = { formula: `IF(G${t}=0,"",ROUND(H${t}/G${t}*100,2))`, result: rate(appraised.achieved, appraised.applicableMax) };
   }
-  const cols = appraised ? 9 : 6;
+  if (split && result.survey) {
+    const s = result.survey;
+    [s.assessment.applicableMax, s.assessment.points, s.survey.applicableMax, s.survey.points].forEach((v, k) => {
+      const col = colName(split + k);
+      ws.getCell(`${col}${t}`).value = { formula: `SUM(${col}${first}:${col}${lastArea})`, result: toNumber(v) };
+    });
+  }
   for (let r = 4; r <= t; r++) {
     for (let c = 1; c <= cols; c++) {
       const cell = ws.getCell(r, c);

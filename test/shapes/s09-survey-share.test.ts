@@ -5,7 +5,7 @@ import { Catalog } from '../../src/core/schema/catalog.js';
 import { checkCatalog } from '../../src/core/validate/catalog-checks.js';
 import { scoreUnit } from '../../src/core/scoring/score.js';
 import { flattenCatalog } from '../../src/core/flat-catalog.js';
-import { formWorkbook, FORM_SHEET } from '../../src/workbook/form.js';
+import { formWorkbook, FORM_SHEET, SUMMARY_SHEET } from '../../src/workbook/form.js';
 import { saveWorkbook } from '../../src/xlsx/excel.js';
 import { cli } from '../cli/run.js';
 import { ROOT } from '../e2e/cli.js';
@@ -102,5 +102,25 @@ describe('shape 9: survey share', () => {
     const sv = ws.getCell(`G${rowOf(ws, 'Trong đó: điểm điều tra xã hội học')}`).value as { formula: string; result: number };
     expect(sv).toEqual({ formula: `SUM(G${rowOf(ws, '1.2')},G${rowOf(ws, '2.2')})`, result: 2.5 });
     expect((ws.getCell(`G${rowOf(ws, 'Trong đó: điểm thẩm định, tự chấm')}`).value as { result: number }).result).toBe(6);
+  });
+  it("the form's summary sheet gives each area's assessment and survey subtotals, as numbers, and their totals", async () => {
+    const u = await scored(join(DIR, 'xa-co-dieu-tra.yaml'));
+    const out = join(tmp(), 'form.xlsx');
+    await saveWorkbook(await formWorkbook(u.result, u.flat, u.evidence.evidence!), out, []);
+    const ws = (await readBack(out)).getWorksheet(SUMMARY_SHEET)!;
+    const heads = (ws.getRow(4).values as unknown[]).slice(1);
+    const col = (h: string) => heads.indexOf(h) + 1;
+    expect(col('Thẩm định, tự chấm: điểm đạt')).toBeGreaterThan(0);
+    const num = (v: unknown) => (typeof v === 'object' && v !== null && 'result' in v ? v.result : v);
+    const row = (r: number) =>
+      ['Thẩm định, tự chấm: tối đa áp dụng', 'Thẩm định, tự chấm: điểm đạt', 'Điều tra XHH: tối đa áp dụng', 'Điều tra XHH: điểm đạt'].map((h) => num(ws.getCell(r, col(h)).value));
+    const j = plain(u.result);
+    const areaRows = j.areas.map((a) => rowOf(ws, a.code));
+    j.areas.forEach((a, i) => {
+      const b = a.bySource!;
+      expect(row(areaRows[i]!), a.code).toEqual([b.assessment.applicableMax, b.assessment.points, b.survey.applicableMax, b.survey.points]);
+    });
+    expect(row(areaRows[0]!)).toEqual([4, 4, 2, 1.6]); // Lĩnh vực 1: thẩm định 4,00/4,00; điều tra 1,60/2,00
+    expect(row(rowOf(ws, 'Tổng cộng', 'B'))).toEqual([7, 6, 3, 2.5]);
   });
 });
