@@ -12,6 +12,7 @@ const TYPE_LABEL: Record<string, { vi: string; en: string }> = {
   thanh_pho: { vi: 'Thành phố', en: 'Cities' },
   so: { vi: 'Sở, ban, ngành', en: 'Departments' },
   tinh: { vi: 'Tỉnh', en: 'Provinces' },
+  phong: { vi: 'Phòng chuyên môn', en: 'District offices' },
 };
 const LEVEL_LABEL: Record<string, { vi: string; en: string }> = {
   xa: { vi: 'Cấp xã', en: 'Commune level' },

@@ -24,6 +24,7 @@ const TYPE_WORDS: Record<string, string> = {
   thanh_pho: 'thành phố',
   so: 'sở',
   tinh: 'tỉnh',
+  phong: 'phòng',
 };
 const LEVEL_WORDS: Record<string, string> = { xa: 'xã', huyen: 'huyện', tinh: 'tỉnh', so: 'sở' };
 
@@ -42,9 +43,9 @@ export function kindWord(unit: { type?: string | undefined; name: string; level:
   return m ? m[1]!.toLowerCase() : (LEVEL_WORDS[unit.level] ?? 'đơn vị');
 }
 
-/** "UBND xã", the issuer as the text refers to itself; a department is named in full. */
+/** "UBND xã", the issuer as the text refers to itself; a department or a district office (phòng) is named in full. */
 export function selfName(unit: { type?: string | undefined; name: string; level: string }): string {
-  return unit.level === 'so' ? unit.name.normalize('NFC') : `UBND ${kindWord(unit)}`;
+  return unit.level === 'so' || unit.type === 'phong' ? unit.name.normalize('NFC') : `UBND ${kindWord(unit)}`;
 }
 
 /** "xã, thị trấn": the kinds of the units ranked together, for "xếp hạng 03/15 xã, thị trấn". */

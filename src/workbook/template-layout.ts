@@ -74,6 +74,7 @@ export const UNIT_TYPES = [
   ['Thành phố', 'thanh_pho'],
   ['Sở, ban, ngành', 'so'],
   ['Tỉnh', 'tinh'],
+  ['Phòng chuyên môn', 'phong'],
 ] as const;
 
 /** The drop-down of a unit field, if it has one. */

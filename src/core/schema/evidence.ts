@@ -52,7 +52,7 @@ export const Unit = z
     code: z.string().min(1).describe('Mã đơn vị, ví dụ mã đơn vị hành chính 20101'),
     name: z.string().min(1).describe('Tên đơn vị, ví dụ "UBND xã Hoàng Việt"'),
     level: Level,
-    type: z.enum(['xa', 'phuong', 'thi_tran', 'dac_khu', 'huyen', 'quan', 'thi_xa', 'thanh_pho', 'so', 'tinh']).optional(),
+    type: z.enum(['xa', 'phuong', 'thi_tran', 'dac_khu', 'huyen', 'quan', 'thi_xa', 'thanh_pho', 'so', 'tinh', 'phong']).optional(),
     parent: z.string().optional().describe('Cơ quan cấp trên, ví dụ "UBND huyện Văn Lãng"'),
     province: z.string().min(1).describe('Tỉnh, thành phố'),
     place: z.string().optional().describe('Địa danh ghi ở dòng ngày tháng, ví dụ "Hoàng Việt"'),
