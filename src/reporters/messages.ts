@@ -369,6 +369,10 @@ export const MESSAGES = {
     (a) => `quy tắc cho ${a.points} điểm, vượt điểm tối đa ${a.max}`,
     (a) => `the rule can give ${a.points} points, above the max ${a.max}`,
   ),
+  'catalog.rule_exceeds_type_max': m(
+    (a) => `với loại ${a.type}: quy tắc cho ${a.points} điểm, vượt điểm tối đa ${a.max} của loại này (max_by_type)`,
+    (a) => `for type ${a.type}: the rule can give ${a.points} points, above the type's max ${a.max} (max_by_type)`,
+  ),
   'catalog.floor_exceeds_max': m(
     (a) => `điểm sàn ${a.floor} vượt điểm tối đa ${a.max}`,
     (a) => `floor ${a.floor} is above the max ${a.max}`,

@@ -61,6 +61,7 @@ export const SEVERITY = {
   'catalog.not_arisen_nested': E,
   'catalog.too_many_decimals': E,
   'catalog.rule_exceeds_max': E,
+  'catalog.rule_exceeds_type_max': E,
   'catalog.floor_exceeds_max': E,
   'catalog.negative_outside_areas': E,
   'catalog.choice_points': E,

@@ -136,7 +136,19 @@ export function checkCatalog(catalog: Catalog): Finding[] {
       // A framework leaves its criteria open for the level below to fill (extends); anything else needs a rule.
       if (!catalog.framework) out.push(finding('catalog.no_rule', path, {}, n.code));
     } else {
+      const before = out.length;
       checkRule(n.rule, max, path, n.code, adjust);
+      // The rule's points are checked against each type's own max too (a xã's 2.2 out of 4, a phường's out of 2).
+      if (allTypes && !adjust && !out.slice(before).some((f) => f.code === 'catalog.too_many_decimals')) {
+        for (const t of mine) {
+          const own = n.max_by_type?.[t];
+          if (own === undefined) continue;
+          const tmax = fromNumber(own);
+          if (tmax === undefined || equal(tmax, max)) continue;
+          const { hi } = ruleRange(n.rule, tmax, catalog.decimals);
+          if (compare(hi, tmax) > 0) out.push(finding('catalog.rule_exceeds_type_max', [...path, 'rule'], { type: t, points: toNumber(hi), max: own }, n.code));
+        }
+      }
     }
     return max;
   };
