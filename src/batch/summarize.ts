@@ -5,6 +5,7 @@ import { displayPath } from '../io/paths.js';
 import { parseEvidenceText } from '../io/evidence-file.js';
 import { readBytesSync, readTextSync, textOf } from '../io/text-file.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
+import type { CatalogNode } from '../core/schema/catalog.js';
 import { lostItems, type ScoreResult } from '../core/scoring/score.js';
 import { scoreEvidence, type CatalogOption, type Catalogs, type LoadedEvidence, type UnitScore } from '../core/pipeline.js';
 import { loadUnitFile } from '../workbook/unit-file.js';
@@ -18,6 +19,13 @@ import type { LoadedAppraisal } from '../core/appraisal/read.js';
 import type { BatchCache } from './cached.js';
 
 const metas = new WeakMap<FlatCatalog, CatalogMeta>();
+
+/** An area's max for each unit type it applies to (a xã's area 2 out of 6, a phường's out of 4). */
+function typeMaxima(a: CatalogNode, types: ReadonlyArray<{ code: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { code } of types) if (!a.applies_to || a.applies_to.includes(code)) out[code] = a.max_by_type?.[code] ?? a.max;
+  return out;
+}
 
 export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
   // Units of several types share one catalog: the ranking names the whole catalog, not each type's view.
@@ -38,7 +46,7 @@ export function catalogMeta(flat: FlatCatalog, file?: string): CatalogMeta {
     decimals: c.decimals,
     bands: c.bands.map((b) => ({ label: b.label, from: b.from })),
     ...(c.unit_types && !c.rank_across_types ? { byType: true } : {}),
-    areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max })),
+    areas: c.areas.map((a) => ({ code: a.code, name: a.name, max: a.max, ...(c.unit_types ? { maxByType: typeMaxima(a, c.unit_types) } : {}) })),
     leaves: [...flat.leaves.values()]
       .filter((l) => l.section === 'areas')
       .map((l) => ({ code: l.code, name: l.name, area: l.area.code, max: toNumber(l.max), ...(l.owner ? { owner: l.owner } : {}) })),

@@ -81,6 +81,7 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
   out.push('');
 
   const areas = cat?.areas ?? [];
+  const perType = r.groupBy === 'type' && areas.some((a) => a.maxByType);
   const notes: string[] = [];
   for (const g of r.groups) {
     if (r.groupBy) out.push(c.bold(`${groupLabel(r.groupBy, g.key, lang)} — ${l.units(g.units.length)}`));
@@ -123,10 +124,20 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
     }
     out.push(g.units.length ? longTable(head, rows, [...aligns]) : l.none);
     out.push('');
+    // Ranked per unit type: each type's own maxima under its table (a xã's area 2 out of 6, a phường's out of 4).
+    if (perType && g.key !== null && g.units.length) {
+      const key = g.key;
+      out.push(`${l.areas}:`);
+      for (const a of areas) {
+        const max = a.maxByType?.[key];
+        if (max !== undefined) out.push(`  ${l.area(a.code).padEnd(4)} ${a.name} (${l.max(fixedNumber(max, d, lang))})`);
+      }
+      out.push('');
+    }
   }
   if (!r.groups.length) out.push(l.none, '');
 
-  if (areas.length && r.groups.length) {
+  if (areas.length && r.groups.length && !perType) {
     out.push(`${l.areas}:`);
     for (const a of areas) out.push(`  ${l.area(a.code).padEnd(4)} ${a.name} (${l.max(fixedNumber(a.max, d, lang))})`);
     out.push('');

@@ -18,7 +18,8 @@ export interface CatalogMeta {
   bands: Array<{ label: string; from: number }>;
   /** The catalog has unit types and ranks each type apart (unit_types without rank_across_types). */
   byType?: boolean;
-  areas: Array<{ code: string; name: string; max: number }>;
+  /** With unit types: each type's max of the area (a type the area does not apply to is absent). */
+  areas: Array<{ code: string; name: string; max: number; maxByType?: Record<string, number> }>;
   /** Sub-criteria of the areas (not bonus/penalty), in catalog order, for the "weak criteria" sheet. */
   leaves: Array<{ code: string; name: string; area: string; max: number; owner?: string }>;
   /** Bonus and penalty items, in catalog order: an appraisal may change them too. */
