@@ -158,13 +158,14 @@ describe('the template reads as Vietnamese and prints on A4', () => {
       expect(labels).toEqual(
         addr === 'B4'
           ? ['Cấp tỉnh', 'Cấp sở, ban, ngành', 'Cấp huyện', 'Cấp xã']
-          : ['Xã', 'Phường', 'Thị trấn', 'Đặc khu', 'Huyện', 'Quận', 'Thị xã', 'Thành phố', 'Sở, ban, ngành', 'Tỉnh'],
+          : ['Xã', 'Phường', 'Thị trấn', 'Đặc khu', 'Huyện', 'Quận', 'Thị xã', 'Thành phố', 'Sở, ban, ngành', 'Tỉnh', 'Phòng chuyên môn'],
       );
     }
     for (const [level, type, want] of [
       ['Cấp xã', 'Thị trấn', { level: 'xa', type: 'thi_tran' }],
       ['cấp xã', 'đặc khu', { level: 'xa', type: 'dac_khu' }],
       ['xa', 'thi_tran', { level: 'xa', type: 'thi_tran' }],
+      ['Cấp huyện', 'Phòng chuyên môn', { level: 'huyen', type: 'phong' }],
       ['Cấp xã'.normalize('NFD'), 'Phường'.normalize('NFD'), { level: 'xa', type: 'phuong' }],
     ] as const) {
       const filled = await edit(out, (w) => {
