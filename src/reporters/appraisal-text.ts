@@ -9,6 +9,7 @@ import { scaled } from '../core/batch/rank.js';
 import { describeValue, statusLabel } from './describe.js';
 import { DECISION_WORDS, reasonWords, roundWords } from './appraisal-words.js';
 import { signed } from './change.js';
+import { unitLines } from './text.js';
 
 const L = {
   vi: {
@@ -170,10 +171,8 @@ export function appraisalText(au: AppraisedUnit, o: AppraisalTextOptions): strin
   const num = (x: Fixed) => pointsText(x, d, lang);
   const lines: string[] = [];
   const out = { push: (...ls: string[]) => lines.push(...ls), at: (hang: number, line: string) => lines.push(...wrapLine(line, o.width, hang)) };
-  const u = r.unit;
   out.at(0, c.bold(l.title(r.catalog.year)));
-  out.at(2, `${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`);
-  out.at(2, `${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
+  for (const line of unitLines(r, l)) out.at(2, line);
   for (const x of au.rounds) out.at(2, `${roundWords(x.round, lang)}: ${l.by(x.by, x.date)}`);
   out.at(2, `${l.resultOf}: ${roundWords(au.round, lang).toLowerCase()}`);
   out.push('');

@@ -103,6 +103,15 @@ function treeRows(r: ScoreResult, o: ReportOptions): Cell[][] {
   return rows;
 }
 
+/** The unit and its catalog, as every per-unit report opens. */
+export function unitLines(r: ScoreResult, l: { unit: string; code: string; catalog: string; template: string }): string[] {
+  const u = r.unit;
+  return [
+    `${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`,
+    `${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`,
+  ];
+}
+
 export const textReporter: Reporter = (r, o) => {
   const { lang, color: c } = o;
   const l = L[lang];
@@ -111,10 +120,8 @@ export const textReporter: Reporter = (r, o) => {
   const lines: string[] = [];
   // Fitted to the terminal when there is one: a continuation line starts at column `hang`.
   const out = { push: (...ls: string[]) => lines.push(...ls), at: (hang: number, line: string) => lines.push(...wrapLine(line, o.width, hang)) };
-  const u = r.unit;
   out.at(0, c.bold(l.title(r.catalog.year)));
-  out.at(2, `${l.unit}: ${u.name} (${l.code} ${u.code})${u.parent ? ` — ${u.parent}` : ''}, ${u.province}`);
-  out.at(2, `${l.catalog}: ${r.catalog.id} — ${r.catalog.title}${r.catalog.template ? ` (${l.template})` : ''}`);
+  for (const line of unitLines(r, l)) out.at(2, line);
   out.push('');
 
   // Code and number columns keep their width (numbers are never split); the name and note columns give way.
