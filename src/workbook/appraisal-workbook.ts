@@ -8,7 +8,7 @@ import { formatCitations } from '../core/schema/citation.js';
 import { describeRule, describeValue, statusLabel } from '../reporters/describe.js';
 import { REASON_WORDS } from '../reporters/appraisal-words.js';
 import { plainNumber } from '../reporters/number.js';
-import { BOX, colName, FONT, fitRowHeights, line, pageSetup, POINTS, put, text } from './sheet-style.js';
+import { BOX, colName, FONT, fitRowHeights, input, line, pageSetup, POINTS, put, text } from './sheet-style.js';
 import { choices, numberInput } from './template-layout.js';
 import {
   ACOL,
@@ -28,19 +28,9 @@ import {
 } from './appraisal-layout.js';
 import { newWorkbook, type Cell, type Workbook, type Worksheet } from '../xlsx/excel.js';
 
-const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 const vi = (n: number) => plainNumber(n, 'vi');
 const PROTECT = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
-
-function input(c: Cell): Cell {
-  c.protection = { locked: false };
-  c.fill = INPUT_FILL;
-  c.border = BOX;
-  c.font = { name: FONT, size: 11 };
-  c.alignment = { vertical: 'top', wrapText: true };
-  return c;
-}
 
 const invalid = (error: string) => ({ showErrorMessage: true, errorTitle: 'Giá trị không hợp lệ', error });
 

@@ -30,6 +30,17 @@ export function colName(n: number): string {
 const THIN = { style: 'thin' as const };
 export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
+/** A cell the person filling in a workbook types into: unlocked, yellow, boxed. */
+export function input(c: Cell): Cell {
+  c.protection = { locked: false };
+  c.fill = INPUT_FILL;
+  c.border = BOX;
+  c.font = { name: FONT, size: 11 };
+  c.alignment = { vertical: 'top', wrapText: true };
+  return c;
+}
+
 /** "20 tháng 12 năm 2024" from dd/mm/yyyy or yyyy-mm-dd; blanks to fill by hand when there is no date. */
 export function dateWords(date: string | undefined): string {
   const m = date ? (/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)) : null;

@@ -7,7 +7,7 @@ import { namedInputs, type NamedInput } from '../core/scoring/named.js';
 import { describeRule } from '../reporters/describe.js';
 import { plainNumber } from '../reporters/number.js';
 import { formatCitations, parseCitation } from '../core/schema/citation.js';
-import { BOX, colName, FONT, fitRowHeights, line, pageSetup, put, text } from './sheet-style.js';
+import { BOX, colName, FONT, fitRowHeights, input, line, pageSetup, put, text } from './sheet-style.js';
 import {
   COL,
   FIRST_ITEM_ROW,
@@ -29,10 +29,9 @@ import {
   unitChoices,
   type NumberInput,
 } from './template-layout.js';
-import { newWorkbook, saveWorkbook, type Cell, type PartEdit, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { newWorkbook, saveWorkbook, type PartEdit, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import type { Finding } from '../core/findings/finding.js';
 
-const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 const HEAD = ['Mã', 'Lĩnh vực / tiêu chí / tiêu chí thành phần', 'Điểm tối đa', 'Cách tính điểm', 'Số liệu kê khai (hoặc tử số)', 'Mẫu số', 'Không phát sinh: lý do', 'Tài liệu kiểm chứng (mỗi văn bản một dòng)', 'Giải trình', 'Điểm tự đánh giá'];
 const WIDTHS = [8, 44, 8, 40, 18, 12, 24, 48, 28, 11];
 /** Numbers in messages people read: decimal comma (0,5). */
@@ -89,15 +88,6 @@ const growableRows: PartEdit = (name, data) =>
 /** Writes a template workbook (atomically, never over an input). */
 export function saveTemplate(wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
   return saveWorkbook(wb, out, inputs, growableRows);
-}
-
-function input(c: Cell): Cell {
-  c.protection = { locked: false };
-  c.fill = INPUT_FILL;
-  c.border = BOX;
-  c.font = { name: FONT, size: 11 };
-  c.alignment = { vertical: 'top', wrapText: true };
-  return c;
 }
 
 const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
