@@ -101,6 +101,20 @@ async function scoreOf(file: string): Promise<UnitScore> {
   return scoreEvidence(loaded, diskCatalogs());
 }
 
+/** Every formula of the form and its summary: LibreOffice's recalculated value equals the value cchc cached. Returns how many. */
+function expectFormulasAsCached(wb: Awaited<ReturnType<typeof readBack>>, values: Parameters<typeof cellAt>[0]): number {
+  let checked = 0;
+  for (const sheet of [FORM_SHEET, SUMMARY_SHEET]) {
+    for (const [addr, { result }] of formulas(wb.getWorksheet(sheet)!)) {
+      const lo = cellAt(values, sheet, addr);
+      if (typeof result === 'number') expect(Math.round(Number(lo) * 10_000) / 10_000, `${sheet}!${addr}`).toBe(result);
+      else expect(lo ?? '', `${sheet}!${addr}`).toBe(result ?? '');
+      checked++;
+    }
+  }
+  return checked;
+}
+
 describe.skipIf(!run)('checked in LibreOffice', () => {
   beforeAll(async () => {
     // LibreOffice starts (seconds) while cchc makes the workbooks, as a user would get them.
@@ -192,15 +206,7 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
       it(`every formula gives cchc's own number (${name})`, async () => {
         const { u, written, values } = out.forms[i]!;
         const wb = await readBack(written);
-        let checked = 0;
-        for (const sheet of [FORM_SHEET, SUMMARY_SHEET]) {
-          for (const [addr, { result }] of formulas(wb.getWorksheet(sheet)!)) {
-            const lo = cellAt(values, sheet, addr);
-            if (typeof result === 'number') expect(Math.round(Number(lo) * 10_000) / 10_000, `${sheet}!${addr}`).toBe(result);
-            else expect(lo ?? '', `${sheet}!${addr}`).toBe(result ?? '');
-            checked++;
-          }
-        }
+        const checked = expectFormulasAsCached(wb, values);
         expect(checked).toBeGreaterThan(10);
         const ws = wb.getWorksheet(FORM_SHEET)!;
         const g = (label: string) => cellAt(values, FORM_SHEET, `G${rowOf(ws, label)}`);
@@ -285,15 +291,7 @@ describe.skipIf(!run)('checked in LibreOffice', () => {
     it('every formula of both columns gives cchc’s own number', async () => {
       for (const { out: written, au, values } of out.appraised) {
         const wb = await readBack(written);
-        let checked = 0;
-        for (const sheet of [FORM_SHEET, SUMMARY_SHEET]) {
-          for (const [addr, { result }] of formulas(wb.getWorksheet(sheet)!)) {
-            const lo = cellAt(values, sheet, addr);
-            if (typeof result === 'number') expect(Math.round(Number(lo) * 10_000) / 10_000, `${sheet}!${addr}`).toBe(result);
-            else expect(lo ?? '', `${sheet}!${addr}`).toBe(result ?? '');
-            checked++;
-          }
-        }
+        const checked = expectFormulasAsCached(wb, values);
         expect(checked).toBeGreaterThan(20);
         const ws = wb.getWorksheet(FORM_SHEET)!;
         const j = (label: string) => cellAt(values, FORM_SHEET, `J${rowOf(ws, label)}`);
