@@ -921,6 +921,10 @@ export const MESSAGES = {
     (a) => `"${a.value}" không dùng được cho quy tắc của tiêu chí này: cần ${SET_VALUE.vi(a)}`,
     (a) => `"${a.value}" cannot be used for this item's rule: expected ${SET_VALUE.en(a)}`,
   ),
+  'whatif.percent_fraction': m(
+    (a) => `tỷ lệ % ghi ${a.value} sẽ được tính là ${a.value}%. Nếu là ${String(a.percent).replace('.', ',')}%, hãy nhập ${String(a.percent).replace('.', ',')}; nếu đúng là ${a.value}%, hãy ghi kèm dấu % (${a.value}%)`,
+    (a) => `a percentage given as ${a.value} would be read as ${a.value}%. If you mean ${String(a.percent)}%, type ${String(a.percent)}; if you really mean ${a.value}%, add the % sign (${a.value}%)`,
+  ),
   'whatif.no_change': m(
     () => 'cần ít nhất một --set mã=giá trị, hoặc một mục tiêu (--target-rank, --target-index, --target-band)',
     () => 'give at least one --set code=value, or a target (--target-rank, --target-index, --target-band)',

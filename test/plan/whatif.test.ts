@@ -72,6 +72,14 @@ describe('--set values, read like evidence values', () => {
     expect(read('1.1=1140').findings[0]).toMatchObject({ code: 'whatif.value_format', args: { expected: 'ratio', numerator: 'dung_han', denominator: 'tong' } });
   });
 
+  it('refuses a percentage typed as a fraction (0,896 for 89,6 %) unless the % sign says it is meant', () => {
+    expect(read('1.3=0,896').findings.map((f) => [f.code, f.args])).toEqual([['whatif.percent_fraction', { value: '0,896', percent: 89.6 }]]);
+    expect(read('1.3=0.5').findings[0]).toMatchObject({ code: 'whatif.percent_fraction', args: { percent: 50 } });
+    expect(read('1.3=0,896%').sets[0]!.value).toBe(0.896);
+    expect(read('1.3=0').sets[0]!.value).toBe(0);
+    expect(read('1.3=1').sets[0]!.value).toBe(1);
+  });
+
   it('never reads a number other than the one typed', () => {
     expect(read('1.3=89,60').sets[0]!.value).toBe(89.6);
     expect(read('1.3=89.123456789012345678').findings.map((f) => f.code)).toEqual(['whatif.value_format']);

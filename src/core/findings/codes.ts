@@ -196,6 +196,7 @@ export const SEVERITY = {
   'whatif.set_format': E,
   'whatif.set_twice': E,
   'whatif.value_format': E,
+  'whatif.percent_fraction': E,
   'whatif.no_change': E,
   'plan.target_twice': E,
   'plan.target_rank': E,

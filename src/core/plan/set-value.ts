@@ -99,6 +99,14 @@ export function readSets(args: readonly string[], flat: FlatCatalog): { sets: Se
     }
     seen.add(code);
     const raw = rawValue(leaf, text);
+    // A percentage typed as a fraction ("0,896" for 89,6 %) would score as 0,896 %: refused unless a % sign says so.
+    const fraction = /^0[.,](\d+)$/.exec(text);
+    const k = leaf.rule.kind;
+    if (fraction && !ratioKeys(leaf.rule) && (k === 'rate_bands' || k === 'pro_rata' || k === 'survey') && typeof raw === 'number' && raw > 0) {
+      const d = fraction[1]!.padEnd(2, '0');
+      findings.push(at(finding('whatif.percent_fraction', [], { value: text, percent: Number(`${d.slice(0, 2)}.${d.slice(2) || '0'}`) }, code)));
+      continue;
+    }
     if (raw === undefined) {
       const keys = ratioKeys(leaf.rule);
       findings.push(at(finding('whatif.value_format', [], { value: text, expected: expected(leaf), ...(keys ?? {}) }, code)));
