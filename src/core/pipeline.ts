@@ -212,7 +212,12 @@ export function assess(flat: FlatCatalog, ev: LoadedEvidence): Assessment {
     return { findings: markAreas([...ev.findings, ...ev.locate(checks)], flat.areas) };
   }
   const { result, findings } = scoreUnit(flat, ev.evidence);
-  const fresh = findings.filter((f) => !(f.code === 'evidence.unanswered' && f.item !== undefined && ev.skipped?.has(f.item)));
+  // A workbook cell already warned of as a fraction (xlsx.percent_fraction) is not warned of twice.
+  const cells = new Set(ev.findings.filter((f) => f.code === 'xlsx.percent_fraction').map((f) => f.item));
+  const fresh = findings.filter(
+    (f) =>
+      !(f.code === 'evidence.unanswered' && f.item !== undefined && ev.skipped?.has(f.item)) && !(f.code === 'evidence.percent_fraction' && cells.has(f.item)),
+  );
   const all = markAreas([...ev.findings, ...ev.locate([...checks, ...fresh])], flat.areas);
   return hasErrors(all) ? { findings: all } : { result, findings: all };
 }

@@ -680,6 +680,10 @@ export const MESSAGES = {
     (a) => `ô ghi tỷ lệ % ("${a.value}") nhưng ở đây cần ${NUMBER_VI[String(a.expected)]?.(a) ?? a.expected}`,
     (a) => `the cell holds a percentage ("${a.value}") where ${NUMBER_EN[String(a.expected)]?.(a) ?? a.expected} is expected`,
   ),
+  'evidence.percent_fraction': m(
+    (a) => `tỷ lệ % ghi ${a.value}: cchc tính là ${a.value}%. Nếu là ${a.percent}%, hãy ghi ${a.write} (trong YAML số thập phân dùng dấu chấm)`,
+    (a) => `the percentage is ${a.value}: cchc reads ${a.value}%. If you mean ${a.percent}%, write ${a.write}`,
+  ),
   'xlsx.percent_fraction': m((a) =>
       `ô tỷ lệ % ghi ${a.value}: cchc tính là ${a.value}%. Nếu đây là tỷ lệ dạng phân số (${a.percent}%), ` +
       `hãy nhập ${a.percent} (hoặc ${a.percent}%)`,
@@ -922,8 +926,8 @@ export const MESSAGES = {
     (a) => `"${a.value}" cannot be used for this item's rule: expected ${SET_VALUE.en(a)}`,
   ),
   'whatif.percent_fraction': m(
-    (a) => `tỷ lệ % ghi ${a.value} sẽ được tính là ${a.value}%. Nếu là ${String(a.percent).replace('.', ',')}%, hãy nhập ${String(a.percent).replace('.', ',')}; nếu đúng là ${a.value}%, hãy ghi kèm dấu % (${a.value}%)`,
-    (a) => `a percentage given as ${a.value} would be read as ${a.value}%. If you mean ${String(a.percent)}%, type ${String(a.percent)}; if you really mean ${a.value}%, add the % sign (${a.value}%)`,
+    (a) => `tỷ lệ % ghi ${a.value} sẽ được tính là ${a.value}%. Nếu là ${a.percent}%, hãy nhập ${a.percent}; nếu đúng là ${a.value}%, hãy ghi kèm dấu % (${a.value}%)`,
+    (a) => `a percentage given as ${a.value} would be read as ${a.value}%. If you mean ${a.percent}%, type ${a.percent}; if you really mean ${a.value}%, add the % sign (${a.value}%)`,
   ),
   'whatif.no_change': m(
     () => 'cần ít nhất một --set mã=giá trị, hoặc một mục tiêu (--target-rank, --target-index, --target-band)',

@@ -112,6 +112,7 @@ export const SEVERITY = {
   'evidence.symbol_year': W,
   'evidence.unanswered': W,
   'evidence.claim_mismatch': W,
+  'evidence.percent_fraction': W,
   'evidence.no_documents': W,
   'score.no_applicable': E,
   'appraisal.unit_mismatch': E,

@@ -150,6 +150,14 @@ function scoreLeaf(
     }
     input = read.input;
     if (input.kind === 'rate') item.rate = shownRate(leaf.rule, input);
+    // 0,896 where 89,6 was meant scores 0,896 %: said, since nothing else would show it.
+    const typed = ev.value;
+    const fraction = typeof typed === 'number' && typed > 0 && typed < 1 ? /^0\.(\d+)$/.exec(String(typed)) : null;
+    if (fraction && typeof typed === 'number' && input.kind === 'rate') {
+      const d = fraction[1]!.padEnd(2, '0');
+      const percent = Number(`${d.slice(0, 2)}.${d.slice(2) || '0'}`);
+      findings.push(finding('evidence.percent_fraction', [...path, 'value'], { value: typed, percent, write: String(percent) }, leaf.code));
+    }
   }
 
   let points: Fixed = ZERO;
