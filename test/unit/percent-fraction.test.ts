@@ -17,8 +17,9 @@ describe('a percentage written as a fraction (0.896 for 89,6 %)', () => {
     ]);
   });
 
-  it('is not warned of for 0, 1 or a real percentage', () => {
-    expect(fractions({ '1.1': { value: 0 }, '1.2': { value: 1 } })).toEqual([]);
+  it('is warned of at 1 (perhaps 100 %), as a workbook cell is; not at 0 or for a real percentage', () => {
+    expect(fractions({ '1.1': { value: 1 } }).map((f) => f.args)).toEqual([{ value: 1, percent: 100, write: '100' }]);
+    expect(fractions({ '1.1': { value: 0 }, '1.2': { value: 1.5 } })).toEqual([]);
     expect(fractions({ '1.1': { value: 89.6 }, '1.2': { value: 90 } })).toEqual([]);
   });
 });

@@ -152,10 +152,11 @@ function scoreLeaf(
     if (input.kind === 'rate') item.rate = shownRate(leaf.rule, input);
     // 0,896 where 89,6 was meant scores 0,896 %: said, since nothing else would show it.
     const typed = ev.value;
-    const fraction = typeof typed === 'number' && typed > 0 && typed < 1 ? /^0\.(\d+)$/.exec(String(typed)) : null;
+    // Above 0 and up to 1, as a workbook cell is warned of (xlsx.percent_fraction): 1 may be meant as 100 %.
+    const fraction = typeof typed === 'number' && typed > 0 && typed <= 1 ? /^(?:0\.(\d+)|1)$/.exec(String(typed)) : null;
     if (fraction && typeof typed === 'number' && input.kind === 'rate') {
-      const d = fraction[1]!.padEnd(2, '0');
-      const percent = Number(`${d.slice(0, 2)}.${d.slice(2) || '0'}`);
+      const d = (fraction[1] ?? '00').padEnd(2, '0');
+      const percent = fraction[1] === undefined ? 100 : Number(`${d.slice(0, 2)}.${d.slice(2) || '0'}`);
       findings.push(finding('evidence.percent_fraction', [...path, 'value'], { value: typed, percent, write: String(percent) }, leaf.code));
     }
   }
