@@ -21,7 +21,7 @@ for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort()) {
   // Hashed as cchc reads it (decoded, NFC): the hash then matches what io/compiled-catalog.ts computes.
   const read = readTextSync(path);
   const parsed = read.text === undefined ? undefined : parseYaml(read.text, `criteria/${name}`);
-  const loaded = parsed?.source && parsed.data !== undefined ? catalogFromDoc(yamlDoc(parsed.source, parsed.data), path) : undefined;
+  const loaded = parsed?.source && parsed.data !== undefined ? await catalogFromDoc(yamlDoc(parsed.source, parsed.data), path) : undefined;
   const findings = loaded?.findings ?? parsed?.findings ?? read.findings;
   if (!loaded?.flat || findings.length || read.text === undefined) {
     for (const f of findings) console.error(formatFinding(f, 'vi'));

@@ -1,23 +1,16 @@
 import { hasErrors } from '../core/findings/finding.js';
 import { diskCatalogs } from '../io/catalog-source.js';
 import { REPORTERS, type ReportFormat } from '../reporters/index.js';
-import { formWorkbook } from '../workbook/form.js';
-import { saveWorkbook, stampProvenance } from '../xlsx/excel.js';
 import { provenance } from '../io/provenance.js';
 import { EXIT, catalogOption, formatFindings, type CommandResult, type Context } from './context.js';
 import { scoreFile } from '../workbook/unit-file.js';
 import { checkOutputs, deliver } from './output.js';
 import { finding } from '../core/findings/codes.js';
-import { districtContext, type DistrictContext } from '../core/batch/district.js';
+import type { DistrictContext } from '../core/batch/district.js';
 import { scoreJson } from '../core/json/score.js';
-import { readJsonDoc } from '../io/json-file.js';
 import { displayPath } from '../io/paths.js';
 import { writeAtomically } from '../io/atomic-write.js';
-import { unitHtml } from '../reporters/html/unit.js';
-import { readAppraisalYaml } from '../io/appraisal-file.js';
-import { appraiseScored, type AppraisedUnit, type RoundChoice } from '../core/appraisal/apply.js';
-import { appraisedJson } from '../core/json/appraisal.js';
-import { appraisalText } from '../reporters/appraisal-text.js';
+import type { AppraisedUnit, RoundChoice } from '../core/appraisal/apply.js';
 import type { Finding } from '../core/findings/finding.js';
 
 export interface ScoreOptions {
@@ -52,6 +45,8 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   }
   let appraised: AppraisedUnit | undefined;
   if (opts.appraisal !== undefined) {
+    // What only some runs need is loaded by those runs: a plain `cchc score` starts faster without it.
+    const [{ readAppraisalYaml }, { appraiseScored }] = await Promise.all([import('../io/appraisal-file.js'), import('../core/appraisal/apply.js')]);
     const overlay = await readAppraisalYaml(opts.appraisal);
     const a = appraiseScored({ result: unit.result, flat: unit.flat, evidence: unit.evidence.evidence }, overlay, opts.round ?? 'final');
     findings = [...findings, ...a.findings];
@@ -66,6 +61,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   if (refused.length) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(refused, ctx.lang) };
   let district: DistrictContext | undefined;
   if (opts.ranking !== undefined && result.index !== null) {
+    const [{ readJsonDoc }, { districtContext }] = await Promise.all([import('../io/json-file.js'), import('../core/batch/district.js')]);
     const read = await readJsonDoc(displayPath(opts.ranking));
     const d = 'doc' in read ? districtContext(read.doc, { code: result.unit.code, index: result.index, catalog: { ...result.catalog, decimals: result.decimals }, ...(appraised ? { appraised: { selfIndex: appraised.self.index } } : {}) }) : read;
     if ('findings' in d) return { exitCode: EXIT.invalid, stdout: '', stderr: messages + formatFindings(d.findings, ctx.lang) };
@@ -74,14 +70,16 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   let stderr = messages;
   const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, opts.appraisal !== undefined ? [file, opts.appraisal] : [file]);
   if (opts.xlsx) {
+    const [{ formWorkbook }, { saveWorkbook, stampProvenance }] = await Promise.all([import('../workbook/form.js'), import('../xlsx/excel.js')]);
     const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, appraised);
     stampProvenance(wb, made);
     const failed = await saveWorkbook(wb, opts.xlsx, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }
-  const json = appraised ? appraisedJson(appraised, unit.flat, findings, made) : scoreJson(unit.result, unit.flat, findings, made);
+  const json = appraised ? (await import('../core/json/appraisal.js')).appraisedJson(appraised, unit.flat, findings, made) : scoreJson(unit.result, unit.flat, findings, made);
   if (opts.html && json.index !== null) {
+    const { unitHtml } = await import('../reporters/html/unit.js');
     const html = unitHtml({ ...json, index: json.index }, { lang: ctx.lang, ...(district ? { district } : {}) });
     const failed = await writeAtomically(opts.html, html, inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
@@ -91,7 +89,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   const stdout = appraised
     ? opts.format === 'json'
       ? `${JSON.stringify(json, null, 2)}\n`
-      : appraisalText(appraised, options)
+      : (await import('../reporters/appraisal-text.js')).appraisalText(appraised, options)
     : REPORTERS[opts.format](unit.result, { ...options, findings, provenance: made });
   return deliver({ exitCode: EXIT.ok, stdout, stderr }, opts.output, inputs, ctx);
 }

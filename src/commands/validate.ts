@@ -60,7 +60,7 @@ async function validateFile(path: string, catalogs: Catalogs, opts: ValidateOpti
   if (kind === 'catalog') {
     // A district's catalog inside a framework is checked merged with the framework it extends.
     const child = parsed.data && typeof parsed.data === 'object' && 'extends' in parsed.data && !('areas' in parsed.data);
-    const findings = child ? (await catalogs.get(resolve(path), process.cwd())).findings : catalogFromDoc(doc, path).findings;
+    const findings = child ? (await catalogs.get(resolve(path), process.cwd())).findings : (await catalogFromDoc(doc, path)).findings;
     return hashed(path, { file, kind, findings });
   }
   if (kind === 'evidence') {

@@ -1,5 +1,4 @@
 import type { Catalog } from './schema/catalog.js';
-import { Catalog as CatalogSchema, ChildCatalog } from './schema/catalog.js';
 import { extendCatalog, openLeaves } from './catalog-extends.js';
 import { forUnitType } from './unit-types.js';
 import { Evidence } from './schema/evidence.js';
@@ -62,13 +61,19 @@ function rawAreaCodes(data: unknown): Set<string> {
   return new Set(Array.isArray(areas) ? areas.flatMap((a) => (typeof (a as { code?: unknown } | null)?.code === 'string' ? [(a as { code: string }).code] : [])) : []);
 }
 
+/**
+ * The catalog schemas, built on first use: building them is a good part of a start-up, and a run on
+ * a shipped catalog (compiled at build time, src/io/compiled-catalog.ts) never needs them.
+ */
+const catalogSchemas = () => import('./schema/catalog.js');
+
 /** Schema → cross-checks → flattened, for a catalog document. */
-export function catalogFromDoc(doc: Doc, path: string): LoadedCatalog {
+export async function catalogFromDoc(doc: Doc, path: string): Promise<LoadedCatalog> {
   // An evidence file given as the catalog: one clear message, placed on the reference, rather than a
   // screen of schema errors.
   const kind = fileKind(doc.data);
   if (kind === 'evidence' || kind === 'appraisal') return { path, findings: [finding('file.not_catalog', ['catalog'], { file: doc.file, what: kind })] };
-  const res = CatalogSchema.safeParse(doc.data);
+  const res = (await catalogSchemas()).Catalog.safeParse(doc.data);
   if (!res.success) return { path, findings: markAreas(doc.locate(zodFindings(res.error.issues, doc.data)), rawAreaCodes(doc.data)) };
   const checks = markAreas(checkCatalog(res.data), new Set(res.data.areas.map((a) => a.code)));
   const name = baseName(path).replace(/\.ya?ml$/i, '');
@@ -166,7 +171,7 @@ export class Catalogs {
 
   /** A district's catalog inside a framework: the framework is read from the child's folder (or by id). */
   private async loadChild(doc: Doc, path: string): Promise<LoadedCatalog> {
-    const res = ChildCatalog.safeParse(doc.data);
+    const res = (await catalogSchemas()).ChildCatalog.safeParse(doc.data);
     if (!res.success) return { path, findings: doc.locate(zodFindings(res.error.issues, doc.data)) };
     const child = res.data;
     const dir = path.replace(/[\\/][^\\/]*$/, '') || '.';

@@ -2,11 +2,10 @@ import { isWorkbookPath } from '../core/file-kind.js';
 import { scoreEvidence, type CatalogOption, type Catalogs, type LoadedEvidence, type UnitScore } from '../core/pipeline.js';
 import { readEvidenceYaml } from '../io/evidence-file.js';
 import { displayPath } from '../io/paths.js';
-import { readTemplate } from './read-template.js';
 
 /** A unit's evidence from a YAML file or a filled `cchc template` workbook. */
 export async function loadUnitFile(path: string, catalogs: Catalogs, option?: CatalogOption): Promise<LoadedEvidence> {
-  if (isWorkbookPath(path)) return (await readTemplate(path, displayPath(path), catalogs, option)).loaded;
+  if (isWorkbookPath(path)) return (await (await import('./read-template.js')).readTemplate(path, displayPath(path), catalogs, option)).loaded;
   return readEvidenceYaml(path);
 }
 

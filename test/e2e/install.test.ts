@@ -37,7 +37,7 @@ describe.skipIf(process.platform === 'win32')('the packed package, installed', (
       files: Array<{ path: string }>;
     }>;
     const files = packed[0]!.files.map((f) => f.path).sort();
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/batch-worker.js', 'dist/THIRD-PARTY-NOTICES.txt',
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/cli-main.cjs', 'dist/batch-worker.js', 'dist/THIRD-PARTY-NOTICES.txt',
       'dist/criteria/xa-mau-2024.json', 'criteria/xa-mau-2024.yaml', 'schema/evidence.schema.json', 'examples/hoang-viet-2024.yaml']) {
       expect(files, f).toContain(f);
     }

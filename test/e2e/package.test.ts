@@ -14,14 +14,15 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 };
-const bundles = ['dist/cli.js', 'dist/batch-worker.js'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
+// dist/cli.js only starts dist/cli-main.cjs (the CLI's bundle, CommonJS: external packages are require()d).
+const bundles = ['dist/cli-main.cjs', 'dist/batch-worker.js', 'dist/cli.js'].map((f) => readFileSync(join(ROOT, f), 'utf8'));
 
 /** Packages the bundles load from node_modules at run time (static or lazy imports of bare names). */
 function loadedAtRunTime(): string[] {
   const builtin = new Set(builtinModules);
   const names = new Set<string>();
   for (const b of bundles) {
-    for (const m of b.matchAll(/(?:^import\s[^;]*?from\s*|\bimport\(\s*)["']([^"'./][^"']*)["']/gm)) {
+    for (const m of b.matchAll(/(?:^import\s[^;]*?from\s*|\bimport\(\s*|\brequire\(\s*)["']([^"'./][^"']*)["']/gm)) {
       const spec = m[1]!;
       if (spec.startsWith('node:') || builtin.has(spec)) continue;
       names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);

@@ -17,7 +17,7 @@ describe('shipped catalogs compiled at build time', () => {
       const path = join(criteriaDir(), f);
       const text = readFileSync(path, 'utf8');
       const parsed = parseYaml(text, f);
-      const fromYaml = catalogFromDoc(yamlDoc(parsed.source!, parsed.data), path);
+      const fromYaml = await catalogFromDoc(yamlDoc(parsed.source!, parsed.data), path);
       expect(fromYaml.findings).toEqual([]);
       expect(await readCompiled(path, text), f).toEqual(fromYaml.flat!.catalog);
     }

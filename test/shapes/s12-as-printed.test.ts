@@ -33,7 +33,7 @@ describe('shape 12: a catalog typed as published', () => {
     expect(plain(result).areas[2]).toEqual({ code: '3', name: 'Tác động', max: 15, applicableMax: 15, points: 12 });
   });
 
-  it('messages call an area "lĩnh vực", never "tiêu chí"', () => {
+  it('messages call an area "lĩnh vực", never "tiêu chí"', async () => {
     const c = catalog({ areas: [...catalog().areas, leafArea], scale: 25 });
     const flat = flattenCatalog(c);
     const ev = evidenceFromDoc(
@@ -47,7 +47,7 @@ describe('shape 12: a catalog typed as published', () => {
       'lỗi: [lĩnh vực 3] điểm phải từ 0 đến 15, tối đa 2 chữ số thập phân (evidence.points_range)',
     ]);
     expect(formatFinding(out[0]!, 'en')).toMatch(/^error: \[area 1\]/);
-    const badCat = catalogFromDoc(doc({ ...c, areas: [{ ...c.areas[0], max: 99 }, c.areas[1], leafArea] }), 'test.yaml');
+    const badCat = await catalogFromDoc(doc({ ...c, areas: [{ ...c.areas[0], max: 99 }, c.areas[1], leafArea] }), 'test.yaml');
     expect(badCat.findings.map((f) => formatFinding(f, 'vi'))[0]).toMatch(/^lỗi: \[lĩnh vực 1\] tổng điểm tối đa các mục con/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Level } from './level.js';
 
 /** Point values as written in a catalog: non-negative decimals such as 0.25 or 0.5. */
 const Points = z.number().nonnegative().describe('Số điểm (số thập phân không âm, ví dụ 0.25, 0.5, 1)');
@@ -282,8 +283,6 @@ export const IndexBand = z.strictObject({
   requires: z.array(BandCondition).min(1).optional().describe('Điều kiện thêm ngoài chỉ số; không đạt thì xuống mức dưới'),
 });
 
-export const Level = z.enum(['tinh', 'so', 'huyen', 'xa']).describe('Cấp: tinh, so, huyen, xa');
-
 export const Catalog = z
   .strictObject({
     $schema: z.string().optional(),
@@ -369,5 +368,4 @@ export const ChildCatalog = z
   .describe('Bộ tiêu chí cấp dưới điền vào khung của cấp trên');
 export type ChildCatalog = z.output<typeof ChildCatalog>;
 export type RuleT = z.output<typeof Rule>;
-export type Level = z.output<typeof Level>;
 export type IndexBandT = z.output<typeof IndexBand>;

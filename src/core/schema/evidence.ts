@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Level } from './catalog.js';
+import { Level } from './level.js';
 
 /** dd/mm/yyyy or yyyy-mm-dd; whether the day exists is a cross-check (so it can name the position). */
 export const DateText = z

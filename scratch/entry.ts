@@ -1,0 +1,16 @@
+const t0 = performance.now();
+await import('zod');
+const t1 = performance.now();
+await import('/work/wt/startup/src/core/schema/evidence.ts');
+const t2 = performance.now();
+await import('/work/wt/startup/src/core/schema/catalog.ts');
+const t3 = performance.now();
+await import('/work/wt/startup/src/core/schema/ranking-result.ts');
+const t4 = performance.now();
+await import('yaml');
+const t5 = performance.now();
+await import('commander');
+const t6 = performance.now();
+await import('chalk');
+const t7 = performance.now();
+console.log(JSON.stringify({ zod: t1 - t0, evidenceAndCatalog: t2 - t1, catalogRest: t3 - t2, ranking: t4 - t3, yaml: t5 - t4, commander: t6 - t5, chalk: t7 - t6 }));
