@@ -8,6 +8,7 @@ import { watchWorker } from '../io/interrupt.js';
 import { diskCatalogs } from '../io/catalog-source.js';
 import { Interner } from '../core/batch/intern.js';
 import { runTask } from './task.js';
+import { cachedOutcome } from './summarize.js';
 import { BatchCache } from './cached.js';
 import type { CatalogMeta, FileOutcome, StagedForm, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
@@ -57,12 +58,44 @@ function chunks(paths: string[], workers: number): Chunk[] {
   return out;
 }
 
+/**
+ * With --cache, the summaries kept are read here first, on the main thread: a re-run where nothing
+ * changed then starts no worker at all (starting one costs more than reading hundreds of summaries),
+ * and only the files that changed are scored, by workers as usual.
+ */
 export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOptions): Promise<PoolResult> {
+  const cache = BatchCache.for(setup);
+  if (!cache?.lookup) return scorePaths(paths, setup, o);
+  const option = setup.catalog !== undefined ? { ref: setup.catalog, fromDir: process.cwd() } : undefined;
+  const outcomes = new Array<FileOutcome>(paths.length);
+  const catalogs = new Map<string, CatalogMeta>();
+  const interner = new Interner();
+  const misses: number[] = [];
+  paths.forEach((p, i) => {
+    const hit = cachedOutcome(p, option, cache);
+    if (!hit) return misses.push(i);
+    outcomes[i] = interner.outcome(hit.outcome);
+    if (!catalogs.has(hit.meta.key)) catalogs.set(hit.meta.key, hit.meta);
+  });
+  const hits = paths.length - misses.length;
+  if (hits) o.onProgress?.(hits, paths.length);
+  if (!misses.length) return { outcomes, catalogs, failed: [], forms: [] };
+  const rest = await scorePaths(
+    misses.map((i) => paths[i]!),
+    setup,
+    { ...o, ...(o.onProgress ? { onProgress: (done: number) => o.onProgress!(hits + done, paths.length) } : {}) },
+    interner,
+  );
+  misses.forEach((i, j) => (outcomes[i] = rest.outcomes[j]!));
+  for (const [k, m] of rest.catalogs) if (!catalogs.has(k)) catalogs.set(k, m);
+  return { outcomes, catalogs, failed: rest.failed, forms: [] };
+}
+
+async function scorePaths(paths: string[], setup: WorkerSetup, o: PoolOptions, interner = new Interner()): Promise<PoolResult> {
   const outcomes = new Array<FileOutcome>(paths.length);
   const catalogs = new Map<string, CatalogMeta>();
   const failed: Finding[] = [];
   const forms: StagedForm[] = setup.formsDir !== undefined ? new Array<StagedForm>(paths.length).fill(null) : [];
-  const interner = new Interner();
   let done = 0;
   const take = (c: Chunk, reply: TaskReply) => {
     reply.outcomes.forEach((r, i) => (outcomes[c.start + i] = interner.outcome(r)));

@@ -83,6 +83,27 @@ interface Loaded {
   hit?: { summary: UnitSummary; meta: CatalogMeta };
 }
 
+/** A unit file's bytes: their SHA-256 and, under --cache, their key and what was kept under it, if usable. */
+function lookUp(path: string, bytes: Buffer, option: CatalogOption | undefined, cache: BatchCache | undefined): { sha256: string; key?: string; hit?: Loaded['hit'] } {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = cache?.key(path, sha256);
+  if (key === undefined) return { sha256 };
+  const hit = cache?.lookup ? cache.get(key, option) : undefined;
+  return hit ? { sha256, key, hit } : { sha256, key };
+}
+
+/**
+ * The summary --cache kept for a unit file, read on the calling thread; undefined when there is none
+ * to use (the file is then scored as usual). A workbook is never looked up here.
+ */
+export function cachedOutcome(path: string, option: CatalogOption | undefined, cache: BatchCache): { outcome: FileOutcome; meta: CatalogMeta } | undefined {
+  if (isWorkbookPath(path) || !cache.lookup) return undefined;
+  const read = readBytesSync(displayPath(path));
+  if (read.bytes === undefined) return undefined;
+  const { hit } = lookUp(path, read.bytes, option, cache);
+  return hit ? { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta } : undefined;
+}
+
 /** A YAML evidence file, or a filled template workbook; with the SHA-256 of the bytes read. */
 async function loadForBatch(path: string, catalogs: Catalogs, option: CatalogOption | undefined, cache: BatchCache | undefined): Promise<Loaded> {
   if (isWorkbookPath(path)) return { loaded: await loadUnitFile(path, catalogs, option), sha256: sha256File(path) };
@@ -90,12 +111,8 @@ async function loadForBatch(path: string, catalogs: Catalogs, option: CatalogOpt
   const dir = dirname(resolve(path));
   const read = readBytesSync(file);
   if (read.bytes === undefined) return { loaded: { path, dir, findings: read.findings }, sha256: null };
-  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
-  const key = cache?.key(path, sha256);
-  if (key !== undefined && cache?.lookup) {
-    const hit = cache.get(key, option);
-    if (hit) return { loaded: { path, dir, findings: [] }, sha256, key, hit };
-  }
+  const { sha256, key, hit } = lookUp(path, read.bytes, option, cache);
+  if (hit) return { loaded: { path, dir, findings: [] }, sha256, ...(key !== undefined ? { key } : {}), hit };
   const text = textOf(read.bytes, file);
   if (text.text === undefined) return { loaded: { path, dir, findings: text.findings }, sha256 };
   return { loaded: parseEvidenceText(text.text, path), sha256, ...(key !== undefined ? { key } : {}) };
