@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
+if (process.argv[2] === 'jitless') z.config({ jitless: true });
+const { Evidence } = await import('../src/core/schema/evidence.ts');
+const data = parse(readFileSync('examples/hoang-viet-2024.yaml', 'utf8'));
+const t = performance.now();
+const r = Evidence.safeParse(data);
+const t1 = performance.now();
+for (let i = 0; i < 200; i++) Evidence.safeParse(data);
+const t2 = performance.now();
+console.log(process.argv[2] ?? 'jit', 'first', (t1 - t).toFixed(2), 'next avg', ((t2 - t1) / 200).toFixed(3), r.success);
