@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CatalogOption } from '../core/pipeline.js';
 import type { CatalogMeta, UnitSummary, WorkerSetup } from '../core/batch/types.js';
@@ -40,9 +41,18 @@ export class BatchCache {
     return new BatchCache(new UnitCache(setup.cacheDir, identity), setup, setup.formsDir === undefined);
   }
 
+  /**
+   * What every key of this run shares, hashed once: with --appraisals it lists every overlay, and
+   * writing that list into each unit's key made a run over n units cost n² (3 321 overlays: ~1 GB of JSON).
+   */
+  private shared?: string;
+
   key(path: string, fileSha256: string): string {
     // Options that change no summary (language, output files) stay out; any option that changes one belongs here.
-    return this.store.key(fileSha256, { cwd: process.cwd(), path, abs: resolve(path), catalog: this.setup.catalog ?? null, appraisals: this.appraisals, surveyNotRun: this.setup.surveyNotRun === true });
+    this.shared ??= createHash('sha256')
+      .update(JSON.stringify({ cwd: process.cwd(), catalog: this.setup.catalog ?? null, appraisals: this.appraisals, surveyNotRun: this.setup.surveyNotRun === true }))
+      .digest('hex');
+    return this.store.key(fileSha256, { run: this.shared, path, abs: resolve(path) });
   }
 
   /** The summary kept under `key`, if its catalog reference still leads to the same catalog bytes. */
