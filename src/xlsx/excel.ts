@@ -3,6 +3,7 @@ import type { Finding } from '../core/findings/finding.js';
 import { writeAtomically } from '../io/atomic-write.js';
 import { withFrozenTopRow } from './sheet-view.js';
 import type { Provenance } from '../io/provenance.js';
+import { zipParts, type ZipPart } from './zip-write.js';
 
 /**
  * Every exceljs call goes through this module and the writers beside it, so the library could be
@@ -130,32 +131,115 @@ export async function readStampedProvenance(bytes: Buffer): Promise<Provenance |
 /** A change to one part's bytes before they are zipped again (xml edits exceljs cannot make). */
 export type PartEdit = (name: string, data: Buffer) => Buffer;
 
-/** Re-zips with constant entry dates (exceljs stamps the time of writing into every entry). */
-async function deterministic(buf: ArrayBuffer | Buffer, prov?: Provenance, edit?: PartEdit): Promise<Buffer> {
+/**
+ * The parts exceljs writes for a workbook, as name → bytes, without its own zip. exceljs's writer
+ * (lib/xlsx/xlsx.js `write`) renders each part and hands it to a zip (`zip.append(data, {name})`); this
+ * runs the same steps, in the same order, with a zip that only keeps the parts. Should a later exceljs
+ * lack one of these steps, the workbook is written through exceljs's own (stored) zip and read back.
+ */
+interface XlsxSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: PartSink, model: unknown): Promise<void>;
+  addOfficeRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbookRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorksheets(zip: PartSink, model: unknown): Promise<void>;
+  addSharedStrings(zip: PartSink, model: unknown): Promise<void>;
+  addDrawings(zip: PartSink, model: unknown): Promise<void>;
+  addTables(zip: PartSink, model: unknown): Promise<void>;
+  addThemes(zip: PartSink, model: unknown): Promise<void>;
+  addStyles(zip: PartSink, model: unknown): Promise<void>;
+  addMedia(zip: PartSink, model: unknown): Promise<void>;
+  addApp(zip: PartSink, model: unknown): Promise<void>;
+  addCore(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbook(zip: PartSink, model: unknown): Promise<void>;
+}
+interface PartSink {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+const STEPS = [
+  'prepareModel',
+  'addContentTypes',
+  'addOfficeRels',
+  'addWorkbookRels',
+  'addWorksheets',
+  'addSharedStrings',
+  'addDrawings',
+  'addTables',
+  'addThemes',
+  'addStyles',
+  'addMedia',
+  'addApp',
+  'addCore',
+  'addWorkbook',
+] as const;
+
+async function exceljsParts(wb: Workbook): Promise<Map<string, Buffer> | undefined> {
+  const x = wb.xlsx as unknown as Partial<XlsxSteps>;
+  if (!STEPS.every((s) => typeof x[s] === 'function')) return undefined;
+  const steps = x as XlsxSteps;
+  const parts = new Map<string, Buffer>();
+  // As JSZip stores what exceljs appends: text as UTF-8, base64 text decoded, bytes as they are.
+  const zip: PartSink = {
+    append: (data, o) => void parts.set(o.name, typeof data === 'string' ? Buffer.from(data, o.base64 ? 'base64' : 'utf8') : Buffer.from(data)),
+  };
+  const { model } = wb;
+  steps.prepareModel(model, {});
+  await steps.addContentTypes(zip, model);
+  await steps.addOfficeRels(zip, model);
+  await steps.addWorkbookRels(zip, model);
+  await steps.addWorksheets(zip, model);
+  await steps.addSharedStrings(zip, model); // always after the worksheets, as in exceljs
+  await steps.addDrawings(zip, model);
+  await steps.addTables(zip, model);
+  await steps.addThemes(zip, model);
+  await steps.addStyles(zip, model);
+  await steps.addMedia(zip, model);
+  await steps.addApp(zip, model);
+  await steps.addCore(zip, model);
+  await steps.addWorkbook(zip, model);
+  return parts;
+}
+
+/** The fallback: exceljs's own stored zip, read back. */
+async function zippedParts(wb: Workbook): Promise<Map<string, Buffer>> {
   const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(buf);
-  const out = new JSZip();
-  const names = Object.keys(zip.files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)));
-  for (const name of names) {
-    const f = zip.files[name]!;
-    if (f.dir) continue;
-    let data = await f.async('nodebuffer');
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  const parts = new Map<string, Buffer>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) parts.set(name, await f.async('nodebuffer'));
+  return parts;
+}
+
+/** The parts of a workbook, before cchc's own changes; `viaZip` takes exceljs's zipped path (the fallback). */
+export async function workbookParts(wb: Workbook, viaZip = false): Promise<Map<string, Buffer>> {
+  return (viaZip ? undefined : await exceljsParts(wb)) ?? (await zippedParts(wb));
+}
+
+/** [Content_Types].xml first (as Office writes it), then the parts by name. */
+const partOrder = (a: string, b: string) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b));
+
+/**
+ * The workbook file from its parts: frozen headings placed, fixed dates (exceljs stamps the time of
+ * writing), the provenance part declared and added, the caller's edits made; zipped once.
+ */
+function deterministic(parts: Map<string, Buffer>, prov?: Provenance, edit?: PartEdit): Buffer {
+  const out: ZipPart[] = [];
+  for (const name of [...parts.keys()].sort(partOrder)) {
+    let data = parts.get(name)!;
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) data = Buffer.from(withFrozenTopRow(data.toString('utf8')));
     if (name === 'docProps/core.xml') {
       data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
     }
     if (prov) data = declareCustomPart(name, data);
     if (edit) data = edit(name, data);
-    out.file(name, data, { date: FIXED_DATE, createFolders: false });
+    out.push({ name, data });
   }
-  if (prov) out.file(CUSTOM_PART, customXml(provenanceProperties(prov)), { date: FIXED_DATE, createFolders: false });
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  if (prov) out.push({ name: CUSTOM_PART, data: Buffer.from(customXml(provenanceProperties(prov))) });
+  return zipParts(out, FIXED_DATE);
 }
 
 /** Renders a workbook to bytes, identical for identical content. */
 export async function workbookBytes(wb: Workbook, edit?: PartEdit): Promise<Buffer> {
-  // Stored, not compressed: the bytes are re-zipped (and compressed) once, in deterministic().
-  return deterministic(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }), stamped.get(wb), edit);
+  return deterministic(await workbookParts(wb), stamped.get(wb), edit);
 }
 
 /** Atomic writes live in src/io/atomic-write.ts; re-exported here, where the workbook writers look. */

@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { diskCatalogs } from '../../src/io/catalog-source.js';
+import { scoreFile } from '../../src/workbook/unit-file.js';
+import { formWorkbook } from '../../src/workbook/form.js';
+import { newWorkbook, workbookBytes, workbookParts, type PartEdit, type Workbook } from '../../src/xlsx/excel.js';
+import type { Provenance } from '../../src/io/provenance.js';
+import { tableCrc32, zipParts } from '../../src/xlsx/zip-write.js';
+import { cli } from '../cli/run.js';
+import { ROOT } from '../e2e/cli.js';
+import { referenceWorkbookBytes, zipEntries, type Entry } from './jszip-reference.js';
+import { tmp } from './support.js';
+
+/**
+ * Every workbook cchc writes goes through saveWorkbook/workbookBytes: here they are watched while the real
+ * commands run, and each workbook is written again through the reference path (exceljs's stored zip, read
+ * back and zipped again by JSZip, as before) to compare with.
+ */
+const seen = vi.hoisted(() => ({
+  provenance: new WeakMap<object, unknown>(),
+  written: [] as Array<{ wb: unknown; edit: unknown; bytes: Buffer; what: string }>,
+}));
+vi.mock('../../src/xlsx/excel.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/xlsx/excel.js')>();
+  const bytes = async (wb: Workbook, edit?: PartEdit) => {
+    const b = await real.workbookBytes(wb, edit);
+    seen.written.push({ wb, edit, bytes: b, what: wb.worksheets.map((s) => s.name).join(' | ') });
+    return b;
+  };
+  return {
+    ...real,
+    stampProvenance: (wb: Workbook, p: Provenance) => {
+      seen.provenance.set(wb, p);
+      real.stampProvenance(wb, p);
+    },
+    workbookBytes: bytes,
+    saveWorkbook: async (wb: Workbook, out: string, inputs: ReadonlyArray<string | undefined>, edit?: PartEdit) => real.writeAtomically(out, await bytes(wb, edit), inputs),
+  };
+});
+
+/** What a zip holds, with everything JSZip chose to write, except how the data was compressed. */
+function contents(zip: Buffer): { entries: Array<Omit<Entry, 'data'> & { data: string }>; comment: string; centralEndsFile: boolean } {
+  const z = zipEntries(zip);
+  return { ...z, entries: z.entries.map((e) => ({ ...e, data: e.data.toString('base64') })) };
+}
+
+async function expectSameAsReference(): Promise<number> {
+  const written = seen.written.splice(0);
+  for (const w of written) {
+    const wb = w.wb as Workbook;
+    const reference = await referenceWorkbookBytes(wb, seen.provenance.get(wb) as Provenance | undefined, w.edit as PartEdit | undefined);
+    const got = contents(w.bytes);
+    expect(got.entries.every((e) => e.localAgrees && e.crc === crc32(Buffer.from(e.data, 'base64')) >>> 0), w.what).toBe(true);
+    expect(got, w.what).toEqual(contents(reference));
+  }
+  return written.length;
+}
+
+function yamlUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? yamlUnder(p) : /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+describe('one zip pass: every workbook has the parts, order and zip fields it had through JSZip', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tmp();
+  });
+  afterAll(() => {
+    seen.written.length = 0;
+  });
+
+  it('the form of every shipped example unit that scores (catalog shapes, the provincial catalog, generated communes)', async () => {
+    const cache = diskCatalogs();
+    const province = join(dir, 'province');
+    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '3']).status).toBe(0);
+    // examples/van-lang-2024 is written by the batch below, appraised or not.
+    const files = [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('van-lang-2024')), ...yamlUnder(province)];
+    let forms = 0;
+    for (const f of files) {
+      const u = await scoreFile(f, cache);
+      if (!u.result || !u.flat || !u.evidence.evidence) continue;
+      await workbookBytes(await formWorkbook(u.result, u.flat, u.evidence.evidence));
+      forms++;
+    }
+    // The provincial catalog has no example unit: one with nothing declared (every row, the footer, the summary).
+    const { writeFileSync } = await import('node:fs');
+    const tinh = join(dir, 'tinh.yaml');
+    writeFileSync(tinh, 'unit: { code: "T01", name: UBND tỉnh Minh Họa, level: tinh, province: Minh Họa }\ncatalog: tinh-2948-2018\nyear: 2018\nitems: {}\n');
+    const t = await scoreFile(tinh, cache);
+    await workbookBytes(await formWorkbook(t.result!, t.flat!, t.evidence.evidence!));
+    expect(forms).toBeGreaterThanOrEqual(20);
+    expect(await expectSameAsReference()).toBe(forms + 1);
+  });
+
+  it('the ranking workbook and the forms of a batch with appraisals (appraised and self-assessed forms, provenance)', async () => {
+    const r = await cli(['batch', 'examples/van-lang-2024', '-q', '--appraisals', 'examples/van-lang-2024-tham-dinh', '--allow-unappraised', '--forms', join(dir, 'forms'), '--xlsx', join(dir, 'rank.xlsx')]);
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const what = seen.written.map((w) => w.what);
+    expect(what.filter((w) => w.startsWith('Xếp hạng'))).toHaveLength(1);
+    expect(what.filter((w) => w.startsWith('Tự đánh giá'))).toHaveLength(15);
+    expect(await expectSameAsReference()).toBe(16);
+  });
+
+  it('the templates (blank, provincial, filled), the appraisal and explanation workbooks (with their row edit)', async () => {
+    const runs = [
+      ['template', '-c', 'criteria/tinh-2948-2018.yaml', '-o', join(dir, 't1.xlsx')],
+      ['template', '-u', 'examples/hoang-viet-2024.yaml', '-o', join(dir, 't2.xlsx')],
+      ['template', '--appraisal', 'examples/van-lang-2024/20100-na-sam.yaml', '-o', join(dir, 't3.xlsx')],
+      ['template', '--explanation', 'examples/van-lang-2024-tham-dinh/20100-na-sam.yaml', '-u', 'examples/van-lang-2024/20100-na-sam.yaml', '-o', join(dir, 't4.xlsx')],
+    ];
+    for (const args of runs) expect((await cli(args)).code, args.join(' ')).toBe(0);
+    const written = seen.written.length;
+    expect(written).toBe(4);
+    expect(seen.written.some((w) => w.edit !== undefined)).toBe(true);
+    expect(await expectSameAsReference()).toBe(4);
+  });
+
+  it('the plan annex and the weak-criteria summary of a district', async () => {
+    expect((await cli(['plan', 'examples/hoang-viet-2024.yaml', '-o', join(dir, 'kh.docx'), '--xlsx', join(dir, 'annex.xlsx')])).code).toBe(0);
+    expect((await cli(['plan', '--batch', 'examples/van-lang-2024/20100-*.yaml', '-o', join(dir, 'plans')])).code).toBe(0);
+    expect(await expectSameAsReference()).toBe(2);
+  });
+});
+
+describe('the zip writer', () => {
+  it('keeps a character outside the BMP whole where JSZip split it (a 16 KiB chunk boundary)', async () => {
+    // exceljs hands each part to its zip as text; JSZip encodes text in 16 KiB pieces (16 384 UTF-16 units),
+    // so a surrogate pair across a boundary became two U+FFFD. The parts are now encoded whole.
+    const probe = await newWorkbook();
+    probe.addWorksheet('A').getCell('A1').value = 'XYZ';
+    const before = (await workbookParts(probe)).get('xl/sharedStrings.xml')!.toString('utf8').indexOf('XYZ');
+    const note = `${'a'.repeat(16383 - before)}😀 ghi chú`;
+    const wb = await newWorkbook();
+    wb.addWorksheet('A').getCell('A1').value = note;
+    const shared = (await workbookParts(wb)).get('xl/sharedStrings.xml')!.toString('utf8');
+    expect(shared.indexOf('😀')).toBe(16383);
+    expect(shared).toContain(note);
+    const entry = zipEntries(await workbookBytes(wb)).entries.find((e) => e.name === 'xl/sharedStrings.xml')!;
+    expect(entry.data.toString('utf8')).toContain(note);
+  });
+
+  it('the fallback through exceljs’s own zip gives the same parts', async () => {
+    const u = await scoreFile(join(ROOT, 'examples/hoang-viet-2024.yaml'), diskCatalogs());
+    const wb = await formWorkbook(u.result!, u.flat!, u.evidence.evidence!);
+    const direct = await workbookParts(wb);
+    const zipped = await workbookParts(wb, true);
+    expect([...direct.keys()].sort()).toEqual([...zipped.keys()].sort());
+    for (const [name, data] of direct) expect(data.equals(zipped.get(name)!), name).toBe(true);
+    seen.written.length = 0;
+  });
+
+  it('computes the same CRC-32 by table as zlib, and writes empty and binary parts', () => {
+    const bytes = Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 7919) % 256));
+    expect(tableCrc32(bytes)).toBe(crc32(bytes) >>> 0);
+    expect(tableCrc32(Buffer.alloc(0))).toBe(0);
+    const zip = zipParts(
+      [
+        { name: 'a/empty.xml', data: Buffer.alloc(0) },
+        { name: 'b.bin', data: bytes },
+      ],
+      new Date(Date.UTC(2000, 0, 1)),
+    );
+    const { entries } = zipEntries(zip);
+    expect(entries.map((e) => [e.name, e.size, e.data.equals(e.name === 'b.bin' ? bytes : Buffer.alloc(0))])).toEqual([
+      ['a/empty.xml', 0, true],
+      ['b.bin', 70000, true],
+    ]);
+    expect(() => zipParts([{ name: 'é.xml', data: Buffer.alloc(1) }], new Date())).toThrow(/ASCII/);
+  });
+});
