@@ -6,10 +6,22 @@ const MM = 1 / 25.4;
 
 export type Style = { bold?: boolean; italic?: boolean; size?: number; underline?: boolean };
 
+/**
+ * One font object per style, shared by the cells that have it: a workbook is written faster when cells share
+ * their style's parts (src/xlsx/excel.ts). Shared parts are never changed in place: a cell gets another one.
+ */
+const FONTS = new Map<string, Cell['font']>();
+function fontFor(size: number, bold: boolean, italic: boolean, underline: boolean): Cell['font'] {
+  const key = `${size}|${bold}|${italic}|${underline}`;
+  let f = FONTS.get(key);
+  if (!f) FONTS.set(key, (f = { name: FONT, size, bold, italic, underline }));
+  return f;
+}
+
 export function put(ws: Worksheet, addr: string, value: Cell['value'], style: Style = {}): Cell {
   const c = ws.getCell(addr);
   c.value = value;
-  c.font = { name: FONT, size: style.size ?? 12, bold: style.bold ?? false, italic: style.italic ?? false, underline: style.underline ?? false };
+  c.font = fontFor(style.size ?? 12, style.bold ?? false, style.italic ?? false, style.underline ?? false);
   return c;
 }
 

@@ -173,6 +173,72 @@ const STEPS = [
   'addWorkbook',
 ] as const;
 
+/**
+ * exceljs gives every cell its own style object and, writing, renders each one's font, border, fill and
+ * format to XML to find its style number: half the time of writing a form. Cells whose style is made of
+ * the very same objects (cchc's writers share them: sheet-style.ts) get the same number without the
+ * rendering. What the cache returns is what exceljs would: the same objects render the same XML, which
+ * exceljs's own index maps to one number; a style it has seen itself (its WeakMap) is left to it, and a
+ * style with anything else in it, or a date cell without a number format (exceljs gives those one), too.
+ */
+interface StyleIndex {
+  addStyleModel(style: unknown, cellType?: number): number;
+  weakMap?: WeakMap<object, number>;
+}
+const STYLE_KEYS = new Set(['font', 'border', 'fill', 'alignment', 'protection', 'numFmt']);
+/** exceljs's ValueType.Date. */
+const DATE_TYPE = 4;
+
+function memoizeStyles(model: object): void {
+  let styles: StyleIndex | undefined;
+  Object.defineProperty(model, 'styles', {
+    configurable: true,
+    enumerable: true,
+    get: () => styles,
+    set: (value: StyleIndex) => {
+      styles = value;
+      const weak = value.weakMap;
+      if (typeof value.addStyleModel !== 'function' || !(weak instanceof WeakMap)) return;
+      const add = value.addStyleModel.bind(value);
+      const ids = new WeakMap<object, number>();
+      let next = 0;
+      const idOf = (o: object) => {
+        let id = ids.get(o);
+        if (id === undefined) ids.set(o, (id = next++));
+        return id;
+      };
+      const numFmts = new Map<string, number>();
+      const seen = new Map<string, number>();
+      value.addStyleModel = (style, cellType) => {
+        if (!style || typeof style !== 'object' || weak.has(style)) return add(style, cellType);
+        const s = style as Record<string, unknown>;
+        if (!s.numFmt && cellType === DATE_TYPE) return add(style, cellType);
+        let key = '';
+        for (const k in s) {
+          const v = s[k];
+          if (!STYLE_KEYS.has(k)) return add(style, cellType);
+          if (v === undefined) continue;
+          if (k === 'numFmt') {
+            if (typeof v !== 'string') return add(style, cellType);
+            let n = numFmts.get(v);
+            if (n === undefined) numFmts.set(v, (n = numFmts.size));
+            key += `n${n}`;
+          } else if (v !== null && typeof v === 'object') key += `${k[0]!}${k[1]!}${idOf(v)}`;
+          else return add(style, cellType);
+        }
+        const known = seen.get(key);
+        if (known === undefined) {
+          const id = add(style, cellType);
+          seen.set(key, id);
+          return id;
+        }
+        weak.set(style, known);
+        return known;
+      };
+    },
+  });
+}
+
 async function exceljsParts(wb: Workbook): Promise<Map<string, Buffer> | undefined> {
   const x = wb.xlsx as unknown as Partial<XlsxSteps>;
   if (!STEPS.every((s) => typeof x[s] === 'function')) return undefined;
@@ -183,6 +249,7 @@ async function exceljsParts(wb: Workbook): Promise<Map<string, Buffer> | undefin
     append: (data, o) => void parts.set(o.name, typeof data === 'string' ? Buffer.from(data, o.base64 ? 'base64' : 'utf8') : Buffer.from(data)),
   };
   const { model } = wb;
+  memoizeStyles(model);
   steps.prepareModel(model, {});
   await steps.addContentTypes(zip, model);
   await steps.addOfficeRels(zip, model);
