@@ -78,7 +78,7 @@ describe('one zip pass: every workbook has the parts, order and zip fields it ha
   it('the form of every shipped example unit that scores (catalog shapes, the provincial catalog, generated communes)', async () => {
     const cache = diskCatalogs();
     const province = join(dir, 'province');
-    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '3']).status).toBe(0);
+    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '2']).status).toBe(0);
     // examples/van-lang-2024 is written by the batch below, appraised or not.
     const files = [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('van-lang-2024')), ...yamlUnder(province)];
     let forms = 0;
@@ -99,12 +99,12 @@ describe('one zip pass: every workbook has the parts, order and zip fields it ha
   });
 
   it('the ranking workbook and the forms of a batch with appraisals (appraised and self-assessed forms, provenance)', async () => {
-    const r = await cli(['batch', 'examples/van-lang-2024', '-q', '--appraisals', 'examples/van-lang-2024-tham-dinh', '--allow-unappraised', '--forms', join(dir, 'forms'), '--xlsx', join(dir, 'rank.xlsx')]);
+    const r = await cli(['batch', 'examples/van-lang-2024/2010[0-3]-*.yaml', '-q', '--appraisals', 'examples/van-lang-2024-tham-dinh', '--allow-unappraised', '--forms', join(dir, 'forms'), '--xlsx', join(dir, 'rank.xlsx')]);
     expect(r.code, r.stderr).toBeLessThan(2);
     const what = seen.written.map((w) => w.what);
     expect(what.filter((w) => w.startsWith('Xếp hạng'))).toHaveLength(1);
-    expect(what.filter((w) => w.startsWith('Tự đánh giá'))).toHaveLength(15);
-    expect(await expectSameAsReference()).toBe(16);
+    expect(what.filter((w) => w.startsWith('Tự đánh giá'))).toHaveLength(4);
+    expect(await expectSameAsReference()).toBe(5);
   });
 
   it('the templates (blank, provincial, filled), the appraisal and explanation workbooks (with their row edit)', async () => {
