@@ -155,6 +155,50 @@ describe('the zip writer', () => {
     seen.written.length = 0;
   });
 
+  it('gives cells that share style parts the style exceljs gives them: dates, merges, fills, protection, key order', async () => {
+    const wb = await newWorkbook();
+    const ws = wb.addWorksheet('A');
+    const font = { name: 'Times New Roman', size: 11 };
+    const fill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
+    const box = { top: { style: 'thin' as const } };
+    const values: Array<string | number | Date | null | { formula: string; result: unknown }> = [
+      'chữ',
+      1.5,
+      new Date(Date.UTC(2024, 11, 27)),
+      null,
+      { formula: 'A1', result: new Date(Date.UTC(2024, 0, 1)) },
+      { formula: 'B1', result: 2 },
+      true,
+    ];
+    for (let r = 1; r <= 6; r++) {
+      values.forEach((v, i) => {
+        const c = ws.getCell(r, i + 1);
+        c.value = v;
+        // The same parts, set in another order on odd rows; dates without and with a number format.
+        if (r % 2) {
+          c.font = font;
+          c.border = box;
+        } else {
+          c.border = box;
+          c.font = font;
+        }
+        if (r >= 3) c.fill = fill;
+        if (r >= 4) c.protection = { locked: false };
+        if (r === 5) c.numFmt = 'dd/mm/yyyy';
+        if (r === 6) c.font = { ...font };
+      });
+    }
+    ws.mergeCells('A8:C8');
+    ws.getCell('A8').value = 'gộp';
+    ws.getCell('A8').font = font;
+    ws.getCell('D8').value = new Date(Date.UTC(2024, 5, 1));
+    ws.getCell('D8').font = font;
+    const direct = await workbookParts(wb);
+    const zipped = await workbookParts(wb, true);
+    for (const name of ['xl/styles.xml', 'xl/worksheets/sheet1.xml']) expect(direct.get(name)!.toString('utf8'), name).toBe(zipped.get(name)!.toString('utf8'));
+    expect(direct.get('xl/styles.xml')!.toString('utf8')).toMatch(/numFmtId="14"/);
+  });
+
   it('computes the same CRC-32 by table as zlib, and writes empty and binary parts', () => {
     const bytes = Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 7919) % 256));
     expect(tableCrc32(bytes)).toBe(crc32(bytes) >>> 0);
