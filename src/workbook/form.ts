@@ -11,6 +11,7 @@ import { formatCitations } from '../core/schema/citation.js';
 import { plainNumber } from '../reporters/number.js';
 import {
   BOX,
+  CENTRED,
   colName,
   dateWords,
   decimalFormat,
@@ -27,7 +28,7 @@ import {
   text,
 } from './sheet-style.js';
 import { signatureBlock, signerTitle } from './signature.js';
-import { newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { newWorkbook, type Cell, type Workbook, type Worksheet } from '../xlsx/excel.js';
 import { add, equal, isZero, percent, toFixed, toNumber, ZERO, type Fixed } from '../core/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
@@ -77,6 +78,17 @@ const DIFFERS_FORMAT = `${POINTS}" ${DIFFERS}"`;
 /** Light grey: still visible when printed in black and white. */
 const DIFFERS_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 
+// Style parts used by many cells, one object each, shared (never changed in place): a workbook whose cells
+// share their style parts is written faster (src/xlsx/excel.ts).
+const NOTE_ALIGN: Cell['alignment'] = { horizontal: 'left', vertical: 'top', wrapText: true };
+const NUMBER_ALIGN: Cell['alignment'] = { horizontal: 'center' };
+const LABEL_ALIGN: Cell['alignment'] = { horizontal: 'right' };
+const TOTAL_ALIGN: Cell['alignment'] = { horizontal: 'right', vertical: 'top', wrapText: true };
+const SUMMARY_ALIGN: Cell['alignment'] = { vertical: 'top', wrapText: true };
+const NOT_ASSESSED_FONT: Cell['font'] = { name: FONT, size: 10, italic: true };
+const BOLD_FONT: Cell['font'] = { name: FONT, size: 11, bold: true };
+const SUMMARY_FONT: Record<'bold' | 'plain', Cell['font']> = { bold: { name: FONT, size: 11, bold: true }, plain: { name: FONT, size: 11, bold: false } };
+
 /** A row placed on the form, with its exact points (sums and percentages stay exact; cells get numbers). */
 interface Placed {
   row: number;
@@ -111,7 +123,7 @@ function sumFormula(col: string, rows: number[]): string {
 function note(ws: Worksheet, row: number, from: string, to: string, value: string, style: { italic?: boolean; bold?: boolean; size?: number }, width: number): void {
   line(ws, `${from}${row}:${to}${row}`, value, style);
   const c = ws.getCell(`${from}${row}`);
-  c.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  c.alignment = NOTE_ALIGN;
   const size = style.size ?? 12;
   ws.getRow(row).height = Math.ceil(linesFor(value, width, { size, bold: Boolean(style.bold) }) * size * 1.2 + 3);
 }
@@ -170,18 +182,18 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
 
   HEAD.forEach((h, i) => {
     const c = put(ws, `${colName(i + 1)}${headRow}`, h, { bold: true, size: 11 });
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.alignment = CENTRED;
     c.border = BOX;
     const n = put(ws, `${colName(i + 1)}${headRow + 1}`, `(${i + 1})`, { italic: true, size: 10 });
-    n.alignment = { horizontal: 'center' };
+    n.alignment = NUMBER_ALIGN;
     n.border = BOX;
   });
   if (sign) {
     const h = put(ws, `${sign}${headRow}`, 'Công chức phụ trách (ký, ghi rõ họ tên)', { bold: true, size: 11 });
-    h.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    h.alignment = CENTRED;
     h.border = BOX;
     const k = put(ws, `${sign}${headRow + 1}`, `(${HEAD.length + 1})`, { italic: true, size: 10 });
-    k.alignment = { horizontal: 'center' };
+    k.alignment = NUMBER_ALIGN;
     k.border = BOX;
   }
   ws.getRow(headRow).height = sign ? 48 : 33;
@@ -260,7 +272,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     const score = ws.getCell(`${C.score}${r}`);
     if (it.status === 'not_applicable') {
       score.value = 'Không đánh giá';
-      score.font = { name: FONT, size: 10, italic: true };
+      score.font = NOT_ASSESSED_FONT;
     } else {
       score.value = toNumber(it.points ?? ZERO);
     }
@@ -271,7 +283,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
       if (it.claimed === undefined || !equal(it.claimed, it.points ?? ZERO)) {
         differing++;
         claimed.numFmt = DIFFERS_FORMAT;
-        claimed.font = { name: FONT, size: 11, bold: true };
+        claimed.font = BOLD_FONT;
         claimed.fill = DIFFERS_FILL;
         score.fill = DIFFERS_FILL;
       }
@@ -284,7 +296,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
     const cell = ws.getCell(`${C.appraised}${r}`);
     if (ai.status === 'not_applicable') {
       cell.value = 'Không đánh giá';
-      cell.font = { name: FONT, size: 10, italic: true };
+      cell.font = NOT_ASSESSED_FONT;
     } else cell.value = toNumber(ai.points ?? ZERO);
     const t = trails.get(n.code);
     if (t) ws.getCell(`${C.appraisalNote}${r}`).value = text(appraisalNote(t));
@@ -332,15 +344,15 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
   const footer = (label: string, formula: (col: string, applicable: string) => string, value: number | string, appraisedValue: number | string, fmt = POINTS) => {
     const r = row++;
     ws.mergeCells(`A${r}:${C.documents}${r}`);
-    put(ws, `A${r}`, label, { bold: true, size: 11 }).alignment = { horizontal: 'right' };
+    put(ws, `A${r}`, label, { bold: true, size: 11 }).alignment = LABEL_ALIGN;
     const cols: Array<[string, string, number | string]> = [[C.score, C.applicable, value]];
     if (A) cols.push([C.appraised, C.appraisedApplicable, appraisedValue]);
     for (const [col, applicable, v] of cols) {
       const c = ws.getCell(`${col}${r}`);
       c.value = { formula: formula(col, applicable), result: v };
-      c.font = { name: FONT, size: 11, bold: true };
+      c.font = BOLD_FONT;
       c.numFmt = fmt;
-      c.alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+      c.alignment = TOTAL_ALIGN;
       c.border = BOX;
     }
     ws.getCell(`A${r}`).border = BOX;
@@ -447,7 +459,7 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
   if (split) head.push('Thẩm định, tự chấm: tối đa áp dụng', 'Thẩm định, tự chấm: điểm đạt', 'Điều tra XHH: tối đa áp dụng', 'Điều tra XHH: điểm đạt');
   head.forEach((h, i) => {
     const c = put(ws, `${colName(i + 1)}4`, h, { bold: true, size: 11 });
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    c.alignment = CENTRED;
     c.border = BOX;
   });
   const ref = (col: string, r: number) => `'${form.name}'!${col}${r}`;
@@ -498,8 +510,8 @@ function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: 
       const cell = ws.getCell(r, c);
       cell.border = BOX;
       if (r > 4) {
-        cell.font = { name: FONT, size: 11, bold: r === t };
-        cell.alignment = { vertical: 'top', wrapText: true };
+        cell.font = r === t ? SUMMARY_FONT.bold : SUMMARY_FONT.plain;
+        cell.alignment = SUMMARY_ALIGN;
         if (c >= 3) cell.numFmt = POINTS;
       }
     }

@@ -26,10 +26,14 @@ export function put(ws: Worksheet, addr: string, value: Cell['value'], style: St
 }
 
 /** A merged, centred line of text (header blocks, titles). */
+/** Centred, wrapped: lines of text and table headings (one object, shared; never changed in place). */
+export const CENTRED: Cell['alignment'] = { horizontal: 'center', vertical: 'middle', wrapText: true };
+const RULE_ALIGN: Cell['alignment'] = { horizontal: 'center', vertical: 'top' };
+
 export function line(ws: Worksheet, range: string, value: string, style: Style = {}): void {
   ws.mergeCells(range);
   const c = put(ws, range.split(':')[0]!, value, style);
-  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  c.alignment = CENTRED;
 }
 
 /** Spreadsheet column letters: 1 → A, 26 → Z, 27 → AA. */
@@ -133,7 +137,7 @@ export function headerBlock(ws: Worksheet, cols: number, o: Header): number {
   line(ws, right(2), MOTTO, { bold: true, size: 13 });
   for (const [range, rule] of [[left(3), ruleUnder(unit)], [right(3), MOTTO_RULE]] as const) {
     line(ws, range, rule, { size: 12 });
-    ws.getCell(range.split(':')[0]!).alignment = { horizontal: 'center', vertical: 'top' };
+    ws.getCell(range.split(':')[0]!).alignment = RULE_ALIGN;
   }
   // The rule sits just under the line above it.
   ws.getRow(2).height = 17;

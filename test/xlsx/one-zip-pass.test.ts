@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { scoreFile } from '../../src/workbook/unit-file.js';
 import { formWorkbook } from '../../src/workbook/form.js';
-import { newWorkbook, workbookBytes, workbookParts, type PartEdit, type Workbook } from '../../src/xlsx/excel.js';
+import { newWorkbook, workbookBytes, workbookParts, type Cell, type PartEdit, type Workbook } from '../../src/xlsx/excel.js';
 import type { Provenance } from '../../src/io/provenance.js';
 import { tableCrc32, zipParts } from '../../src/xlsx/zip-write.js';
 import { cli } from '../cli/run.js';
@@ -161,7 +161,7 @@ describe('the zip writer', () => {
     const font = { name: 'Times New Roman', size: 11 };
     const fill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
     const box = { top: { style: 'thin' as const } };
-    const values: Array<string | number | Date | null | { formula: string; result: unknown }> = [
+    const values = [
       'chữ',
       1.5,
       new Date(Date.UTC(2024, 11, 27)),
@@ -169,7 +169,7 @@ describe('the zip writer', () => {
       { formula: 'A1', result: new Date(Date.UTC(2024, 0, 1)) },
       { formula: 'B1', result: 2 },
       true,
-    ];
+    ] as Array<Cell['value']>;
     for (let r = 1; r <= 6; r++) {
       values.forEach((v, i) => {
         const c = ws.getCell(r, i + 1);
