@@ -12,7 +12,7 @@ export type Style = { bold?: boolean; italic?: boolean; size?: number; underline
  */
 const FONTS = new Map<string, Cell['font']>();
 function fontFor(size: number, bold: boolean, italic: boolean, underline: boolean): Cell['font'] {
-  const key = `${size}|${bold}|${italic}|${underline}`;
+  const key = `${size}|${bold ? 1 : 0}${italic ? 1 : 0}${underline ? 1 : 0}`;
   let f = FONTS.get(key);
   if (!f) FONTS.set(key, (f = { name: FONT, size, bold, italic, underline }));
   return f;

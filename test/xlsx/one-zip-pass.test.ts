@@ -78,7 +78,7 @@ describe('one zip pass: every workbook has the parts, order and zip fields it ha
   it('the form of every shipped example unit that scores (catalog shapes, the provincial catalog, generated communes)', async () => {
     const cache = diskCatalogs();
     const province = join(dir, 'province');
-    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '2']).status).toBe(0);
+    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '1']).status).toBe(0);
     // examples/van-lang-2024 is written by the batch below, appraised or not.
     const files = [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('van-lang-2024')), ...yamlUnder(province)];
     let forms = 0;
