@@ -3,6 +3,7 @@ import type { Finding, YamlPath } from '../core/findings/finding.js';
 import type { Doc } from '../core/source.js';
 import { finding } from '../core/findings/codes.js';
 import { readText } from './text-file.js';
+import { fastNodeAt, lineStarts, linePos, parseFastYaml, type FastYaml } from './yaml-fast.js';
 
 export { MAX_FILE_BYTES } from './text-file.js';
 
@@ -234,4 +235,53 @@ export function yamlDoc(source: YamlSource, data: unknown): Doc {
       return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     },
   };
+}
+
+/** A YAML file as the core's document, or the findings that keep it from being one. */
+export interface ParsedDoc {
+  doc?: Doc;
+  findings: Finding[];
+}
+
+/**
+ * A document read by the fast reader: its data, and positions from the nodes it recorded. An empty value's
+ * place (and anything the reader did not record) comes from the reference parse, made on first need.
+ */
+function fastDoc(fast: FastYaml, text: string, file: string, reference: () => YamlSource): Doc {
+  let starts: number[] | undefined;
+  let ref: YamlSource | undefined;
+  const place = (f: Finding): Finding => {
+    if (f.line !== undefined) return { ...f, file: f.file ?? file };
+    const node = fastNodeAt(fast.root, f.path);
+    if (node.kind === 'scalar' && node.empty) return locate((ref ??= reference()), [f])[0]!;
+    const pos = linePos((starts ??= lineStarts(text)), node.offset);
+    return { ...f, file, line: pos.line, column: pos.col };
+  };
+  return {
+    file,
+    data: fast.data,
+    locate: (findings) => findings.map(place),
+    sourceText: (path) => {
+      const node = fastNodeAt(fast.root, path);
+      return node.kind === 'scalar' ? node.source : undefined;
+    },
+  };
+}
+
+/**
+ * Unit evidence files and appraisal overlays (thousands in a batch): the fast reader (yaml-fast.ts) when it
+ * is sure to give what parseYaml gives, which is most of the time; otherwise parseYaml itself, so every
+ * finding (syntax, repeated keys, too many nodes, …) is the reference's.
+ */
+export function parseYamlDoc(text: string, file: string): ParsedDoc {
+  const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fast = tooManyMarks(stripped) === -1 ? parseFastYaml(stripped) : undefined;
+  if (fast) return { doc: fastDoc(fast, stripped, file, () => parseYaml(text, file).source!), findings: [] };
+  const parsed = parseYaml(text, file);
+  return parsed.source && parsed.data !== undefined ? { doc: yamlDoc(parsed.source, parsed.data), findings: [] } : { findings: parsed.findings };
+}
+
+export async function readYamlDoc(file: string): Promise<ParsedDoc> {
+  const { text, findings } = await readText(file);
+  return text === undefined ? { findings } : parseYamlDoc(text, file);
 }
