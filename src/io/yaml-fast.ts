@@ -115,6 +115,25 @@ function childPlace(place: Place, key: FastScalar): Place {
   return 'other';
 }
 
+/** The data's key for a map key: criterion codes as written, anything else as yaml's toJS turns it into a string. */
+const keyOf = (place: Place, key: FastScalar): string => (place === 'codes' && typeof key.value === 'number' ? key.source : String(key.value));
+
+/** Adds an entry to a map, or gives up on a key the map already has in some spelling (a and "a", 1e3 and 1000) or an object has (__proto__). */
+function addEntry(map: FastMap, key: string, value: FastNode): void {
+  if (key in map.data) giveUp();
+  map.keys.push(key);
+  map.values.push(value);
+  map.data[key] = value.kind === 'scalar' ? value.value : value.data;
+}
+
+function addItem(seq: FastSeq, item: FastNode): void {
+  seq.items.push(item);
+  seq.data.push(item.kind === 'scalar' ? item.value : item.data);
+}
+
+/** Characters that end a plain scalar inside a flow collection, or make it unusual there. */
+const FLOW_STOP = ',[]{}#:"\'';
+
 class Reader {
   private i = 0;
 
@@ -139,13 +158,10 @@ class Reader {
       const line = this.lines[this.i]!;
       const key = this.key(line, line.start + col);
       if (!key) giveUp();
-      const js = place === 'codes' && typeof key.node.value === 'number' ? key.node.source : String(key.node.value);
-      // Repeated keys (a and "a", 1e3 and 1000) and keys an object already has (__proto__) go to the reference.
+      const js = keyOf(place, key.node);
+      // Checked before the value is read, as the value may be long.
       if (js in node.data) giveUp();
-      const value = this.value(line, key.after, indent, childPlace(place, key.node));
-      node.keys.push(js);
-      node.values.push(value);
-      node.data[js] = value.kind === 'scalar' ? value.value : value.data;
+      addEntry(node, js, this.value(line, key.after, indent, childPlace(place, key.node)));
       const next = this.lines[this.i];
       if (!next || next.indent < indent) return node;
       // Deeper: a scalar continued on the next line, or a mistake; the reference knows which.
@@ -164,15 +180,15 @@ class Reader {
       if (this.text[at] !== '-' || this.text[at + 1] !== ' ' || at + 2 >= line.end) giveUp();
       const c = this.text[at + 2]!;
       if (c === ' ' || c === '-' || c === '#') giveUp();
-      let item: FastNode;
-      if (this.key(line, at + 2)) {
-        item = this.map(indent + 2, indent + 2, 'other');
+      if (c === '{' || c === '[') {
+        addItem(node, this.flowLine(line, at + 2, 'other'));
+        this.i++;
+      } else if (this.key(line, at + 2)) {
+        addItem(node, this.map(indent + 2, indent + 2, 'other'));
       } else {
-        item = this.scalar(line, at + 2);
+        addItem(node, this.scalar(line, at + 2));
         this.i++;
       }
-      node.items.push(item);
-      node.data.push(item.kind === 'scalar' ? item.value : item.data);
       const next = this.lines[this.i];
       if (!next || next.indent < indent) return node;
       if (next.indent > indent) giveUp();
@@ -183,8 +199,10 @@ class Reader {
   private value(line: Line, after: number, indent: number, place: Place): FastNode {
     let p = after;
     while (p < line.end && this.text[p] === ' ') p++;
-    if (p < line.end && this.text[p] !== '#') {
-      const node = this.emptyCollection(line, p) ?? this.scalar(line, p);
+    const c = this.text[p];
+    if (p < line.end && c !== '#') {
+      if (c === '>') return this.folded(line, p, indent);
+      const node = c === '{' || c === '[' ? this.flowLine(line, p, place) : this.scalar(line, p);
       this.i++;
       return node;
     }
@@ -198,13 +216,115 @@ class Reader {
     return { kind: 'scalar', offset: p, source: '', value: null, empty: true };
   }
 
-  /** `{}` or `[]` (an overlay's round with no items yet): the only flow collections read here. */
-  private emptyCollection(line: Line, at: number): FastMap | FastSeq | undefined {
+  /**
+   * A flow collection that ends on its line (`{ value: 1, documents: ["…"] }`, `{}`): keys and scalars as in a
+   * block, but plain scalars without `, [ ] { } # :` or quotes, no comments inside, no trailing comma.
+   */
+  private flowLine(line: Line, at: number, place: Place): FastMap | FastSeq {
+    const { node, end } = this.flow(line, at, place, 0);
+    this.rest(line, end);
+    return node;
+  }
+
+  private flow(line: Line, at: number, place: Place, depth: number): { node: FastMap | FastSeq; end: number } {
     const t = this.text;
-    const pair = t.slice(at, at + 2);
-    if (pair !== '{}' && pair !== '[]') return undefined;
-    this.rest(line, at + 2);
-    return pair === '{}' ? { kind: 'map', offset: at, keys: [], values: [], data: {} } : { kind: 'seq', offset: at, items: [], data: [] };
+    if (depth > 4) giveUp();
+    const map = t[at] === '{';
+    const close = map ? '}' : ']';
+    const node: FastMap | FastSeq = map ? { kind: 'map', offset: at, keys: [], values: [], data: {} } : { kind: 'seq', offset: at, items: [], data: [] };
+    let p = this.spaces(line, at + 1);
+    if (t[p] === close) return { node, end: p + 1 };
+    for (;;) {
+      let key: FastScalar | undefined;
+      if (map) {
+        const k = this.flowScalar(line, p);
+        key = k;
+        p = k.end;
+        // "key: value", the colon right after the key.
+        if (t[p] !== ':' || t[p + 1] !== ' ' || key.value === null) giveUp();
+        if (key.source === '<<') giveUp();
+        p = this.spaces(line, p + 1);
+      }
+      let value: FastNode;
+      if (t[p] === '{' || t[p] === '[') {
+        const inner = this.flow(line, p, key ? childPlace(place, key) : 'other', depth + 1);
+        value = inner.node;
+        p = inner.end;
+      } else {
+        const s = this.flowScalar(line, p);
+        value = s;
+        p = s.end;
+      }
+      if (node.kind === 'map') addEntry(node, keyOf(place, key!), value);
+      else addItem(node, value);
+      p = this.spaces(line, p);
+      if (t[p] === close) return { node, end: p + 1 };
+      // Anything but ", " and the next entry (a trailing comma, "a: b" in a sequence, …) is left to the reference.
+      if (t[p] !== ',') giveUp();
+      p = this.spaces(line, p + 1);
+      if (t[p] === close || t[p] === ',') giveUp();
+    }
+  }
+
+  /** A scalar inside a flow collection: quoted, or plain up to the next `,` `]` `}` or `: `. */
+  private flowScalar(line: Line, at: number): FastScalar & { end: number } {
+    const t = this.text;
+    const q = t[at];
+    if (q === '"' || q === "'") {
+      const s = this.quoted(line, at);
+      return { kind: 'scalar', offset: at, source: s.text, value: s.text, end: s.end };
+    }
+    if (at >= line.end || isIndicator(q) || (q === '-' && t[at + 1] === ' ')) giveUp();
+    let end = at;
+    while (end < line.end && !FLOW_STOP.includes(t[end]!)) end++;
+    // A colon ends a key; anywhere else it is unusual.
+    if (end === line.end || (t[end] === ':' && t[end + 1] !== ' ')) giveUp();
+    let last = end;
+    while (t[last - 1] === ' ') last--;
+    const source = t.slice(at, last);
+    return { kind: 'scalar', offset: at, source, value: resolvePlain(source), end: last };
+  }
+
+  /** The first position from `p` on its line that is not a space. */
+  private spaces(line: Line, p: number): number {
+    while (p < line.end && this.text[p] === ' ') p++;
+    return p;
+  }
+
+  /**
+   * A folded block scalar `>-` whose lines all have one indentation deeper than the key's, with no blank
+   * lines, trailing spaces or more-indented lines between them: the lines joined by spaces. A block scalar
+   * is read from the raw text (a line starting with # is text there, not a comment).
+   */
+  private folded(line: Line, at: number, indent: number): FastScalar {
+    const t = this.text;
+    if (t.slice(at, line.end) !== '>-') giveUp();
+    const parts: string[] = [];
+    let n = -1;
+    let start = line.end + (t[line.end] === '\r' ? 2 : 1);
+    for (; start < t.length; ) {
+      let nl = t.indexOf('\n', start);
+      if (nl === -1) nl = t.length;
+      const end = nl > start && t[nl - 1] === '\r' ? nl - 1 : nl;
+      let p = start;
+      while (p < end && t[p] === ' ') p++;
+      if (p === end) break; // a blank line: the end of the scalar, if nothing deeper follows (checked below)
+      const col = p - start;
+      if (col <= indent) break;
+      if (n === -1) n = col;
+      if (col !== n || t[end - 1] === ' ') giveUp();
+      parts.push(t.slice(p, end));
+      start = nl + 1;
+    }
+    if (!parts.length) giveUp();
+    // Skip the header's line and those the scalar covered; the next must be no deeper than the key.
+    while (this.lines[this.i] && this.lines[this.i]!.start < start) this.i++;
+    const next = this.lines[this.i];
+    if (next && next.indent > indent) giveUp();
+    // Blank lines before the next key are dropped by "-"; blank lines followed by more text are not read here.
+    for (let q = start; q < (next ? next.start : t.length); q++) if (t[q] !== '\n' && t[q] !== '\r' && t[q] !== ' ') giveUp();
+    const source = parts.join(' ');
+    return { kind: 'scalar', offset: at, source, value: source };
   }
 
   /** After a quoted scalar or a flow collection: only spaces, and a comment after at least one. */

@@ -72,8 +72,11 @@ function compare(text: string, file = 'u.yaml', positions = true): 'fast' | 'ref
   if (!positions) return 'fast';
   const refDoc = yamlDoc(ref.source!, ref.data);
   const paths = pathsOf(ref.data);
-  expect(fastDoc.locate(paths.map(probe)), file).toEqual(refDoc.locate(paths.map(probe)));
-  expect(paths.map((p) => fastDoc.sourceText!(p)), file).toEqual(paths.map((p) => refDoc.sourceText!(p)));
+  const [fastPlaces, refPlaces] = [fastDoc, refDoc].map((d) => d.locate(paths.map(probe)));
+  // Compared as text first (quick), then structurally for a readable difference.
+  if (JSON.stringify(fastPlaces) !== JSON.stringify(refPlaces)) expect(fastPlaces, file).toEqual(refPlaces);
+  const [fastTexts, refTexts] = [fastDoc, refDoc].map((d) => paths.map((p) => d.sourceText!(p) ?? null));
+  if (JSON.stringify(fastTexts) !== JSON.stringify(refTexts)) expect(fastTexts, file).toEqual(refTexts);
   // A finding already placed keeps its place.
   const placed = { ...probe(['unit']), line: 7, column: 3 };
   expect(fastDoc.locate([placed])).toEqual(refDoc.locate([placed]));
@@ -86,14 +89,15 @@ describe('the fast YAML reader gives what yaml gives, or nothing', () => {
 
   it('on every shipped criteria, example and test fixture file', () => {
     expect(shipped.length).toBeGreaterThan(80);
-    const answered = shipped.filter((f) => compare(readFileSync(f, 'utf8'), f) === 'fast');
-    // The example district's units and appraisal overlays (as a batch reads them) are plain YAML; its one
-    // hand-written unit (Hoàng Việt, a copy of examples/hoang-viet-2024.yaml) and its overlay use flow style and >-.
-    const district = shipped.filter((f) => /examples\/van-lang-2024(-tham-dinh)?\//.test(f));
-    expect(district.length).toBeGreaterThanOrEqual(32);
-    const slow = district.filter((f) => !answered.includes(f));
-    expect(slow.every((f) => f.endsWith('20101-hoang-viet.yaml'))).toBe(true);
-    expect(1 - slow.length / district.length).toBeGreaterThanOrEqual(0.9);
+    // Positions of every path for a few files of each kind; data for all.
+    const everyPath = /hoang-viet-2024\.yaml$|20100-na-sam\.yaml$|01-tren-90\/don-vi\.yaml$|mini\/(unit|tham-dinh)\.yaml$/;
+    const answered = shipped.filter((f) => compare(readFileSync(f, 'utf8'), f, everyPath.test(f)) === 'fast');
+    // The fast reader really runs on the shipped example units and appraisal overlays (files with a `unit`).
+    const units = shipped.filter((f) => f.includes('/examples/') && /^unit:/m.test(readFileSync(f, 'utf8')));
+    expect(units.length).toBeGreaterThanOrEqual(50);
+    expect(units.filter((f) => answered.includes(f)).length / units.length).toBeGreaterThanOrEqual(0.95);
+    // The example district's (what `cchc batch` reads in the README) every one.
+    expect(units.filter((f) => f.includes('/van-lang-2024') && !answered.includes(f))).toEqual([]);
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'cchc-fast-yaml-'));
@@ -101,11 +105,11 @@ describe('the fast YAML reader gives what yaml gives, or nothing', () => {
 
   it('on every unit of a generated province', async () => {
     const gen = (await import(pathToFileURL(join(ROOT, 'scripts/gen-province.mjs')).href)) as { generateProvince(dir: string, n: number): void };
-    gen.generateProvince(dir, 200);
+    gen.generateProvince(dir, 100);
     const files = yamlFiles(dir);
-    expect(files).toHaveLength(200);
-    // Data for every unit; positions and source texts of every path for one unit in ten (they are alike).
-    expect(files.filter((f, i) => compare(readFileSync(f, 'utf8'), f, i % 10 === 0) !== 'fast')).toEqual([]);
+    expect(files).toHaveLength(100);
+    // Data for every unit; positions and source texts of every path for a few (they are alike).
+    expect(files.filter((f, i) => compare(readFileSync(f, 'utf8'), f, i % 40 === 0) !== 'fast')).toEqual([]);
   });
 });
 
@@ -134,6 +138,12 @@ const PLAIN: Record<string, string> = {
   'a long line': `a: ${'x'.repeat(8000)}\n`,
   'keys that are words': 'true: 1\nFalse: 2\nnull x: 3\n',
   'empty flow collections': 'rounds:\n  r1:\n    items: {}\n    list: []  # none\nitems: {}\n',
+  'one-line flow collections': 'unit: { code: "90001", name: UBND huyện Minh Họa, level: huyen }\nitems:\n  "1.1":\n    value: { hoan_thanh: 18, ke_hoach: 20 }\n    documents: ["Báo cáo số 12/BC-UBND", \'x\'\'y\', z]\n  1.2: { value: 90.005 , documents: [ a,b ] }  # c\n',
+  'flow maps as sequence items': 'a:\n  - { type: Kế hoạch, number: 35/KH-UBND, date: 19/01/2024 }\n  - [1, 2.5, true, ~, -x, "q"]\n',
+  'codes in flow items': 'items: { 3.10: { value: 1 }, 3.1: x, "1.2": y }\nrounds: { r: { items: { 3.10: a } } }\n',
+  'nested flow collections': 'a: { b: { c: [1, { d: 2 }] }, e: [] }\n',
+  'folded scalars': 'note: >-\n  Ban hành trước thời hạn\n  # not a comment: text\n  31/01/2024.\nnext: 1\nitems:\n  a:\n    note: >-\n        x\n        y\n\n\n    b: 2\n',
+  'folded scalar at the end': 'a: >-\n  x\n  y',
 };
 
 /** Documents where the fast reader may give up; if it answers, it must equal the reference. */
@@ -156,6 +166,34 @@ const TRICKY: Record<string, string> = {
   'flow sequence': 'a: [1, 2]\n',
   'empty flow collections with spaces or text after': 'a: { }\nb: [ ]\nc: {}x\nd: []#c\ne:\n  - {}\n',
   'key starting with a dash': '-0: 1\n-x: 2\n',
+  'flow: trailing comma': 'a: { b: 1, }\n',
+  'flow: empty entry': 'a: [1, , 2]\n',
+  'flow: missing value': 'a: { b: }\n',
+  'flow: key without space': 'a: { b:1 }\n',
+  'flow: quoted key without space': 'a: { "b":1 }\n',
+  'flow: pair in a sequence': 'a: [b: 1]\n',
+  'flow: colon in a plain scalar': 'a: { b: http://x }\n',
+  'flow: hash': 'a: [x #y]\n',
+  'flow: text after': 'a: { b: 1 } x\n',
+  'flow: over lines': 'a: { b: 1,\n  c: 2 }\n',
+  'flow: duplicate keys': 'a: { b: 1, "b": 2 }\n',
+  'flow: null key': 'a: { ~: 1 }\n',
+  'flow: merge key': 'a: { <<: {b: 1} }\n',
+  'flow: anchors and tags': 'a: [&x 1, *x, !!str 2]\n',
+  'flow: quote inside a plain scalar': "a: [it's]\n",
+  'flow: as a key': '{ a: 1 }: 2\n',
+  'flow: deep': 'a: [[[[[[1]]]]]]\n',
+  'folded: keep and clip': 'a: >\n  x\nb: >+\n  y\nc: |-\n  z\n',
+  'folded: more-indented line': 'a: >-\n  x\n    y\n  z\n',
+  'folded: blank line inside': 'a: >-\n  x\n\n  y\n',
+  'folded: trailing space': 'a: >-\n  x \n  y\n',
+  'folded: indentation indicator': 'a: >2-\n   x\n',
+  'folded: comment on the header': 'a: >- # c\n  x\n',
+  'folded: empty': 'a: >-\nb: 1\n',
+  'folded: comment after': 'a: >-\n  x\n# c\nb: 1\n',
+  'folded: deeper line after blank': 'a: >-\n  x\n\n    y\nb: 1\n',
+  'folded: CRLF': 'a: >-\r\n  x\r\n  y\r\nb: 1\r\n',
+  'folded: in a sequence item map': 'a:\n  - b: >-\n      x\n      y\n    c: 1\n',
   'block scalar': 'a: |\n  x\n  y\n',
   'folded scalar': 'a: >-\n  x\n  y\n',
   'multi-line plain': 'a: x\n  y\n',
@@ -224,7 +262,7 @@ describe('hand-written documents', () => {
   });
 
   it('gives up where yaml reports a problem or reads the text its own way', () => {
-    for (const name of ['merge key with anchors', 'anchor and alias', 'tag', 'duplicate key', 'duplicate key, quoted and not', 'duplicate null keys', 'duplicate codes in items', 'same number, two spellings', 'same bool, two spellings', 'bool and string true', 'proto key', 'flow mapping', 'block scalar', 'multi-line plain', 'escapes', 'tabs in indentation', 'document marker', 'complex key', 'odd indentation', 'colon space in a value', 'BOM in the middle', 'top level sequence', 'empty document', 'empty key']) {
+    for (const name of ['merge key with anchors', 'anchor and alias', 'tag', 'duplicate key', 'duplicate key, quoted and not', 'duplicate null keys', 'duplicate codes in items', 'same number, two spellings', 'same bool, two spellings', 'bool and string true', 'proto key', 'flow: trailing comma', 'flow: duplicate keys', 'flow: over lines', 'block scalar', 'folded: blank line inside', 'folded: more-indented line', 'multi-line plain', 'escapes', 'tabs in indentation', 'document marker', 'complex key', 'odd indentation', 'colon space in a value', 'BOM in the middle', 'top level sequence', 'empty document', 'empty key']) {
       expect(parseFastYaml(TRICKY[name]!), name).toBeUndefined();
     }
   });
@@ -260,8 +298,8 @@ describe('random documents from the plain grammar, and mutations of them', () =>
   // Mostly what unit files hold; now and then something the reader must give up on or get exactly right.
   const KEYS = ['a', 'b', 'c', 'd', 'items', 'rounds', 'value', '1.2', '3.10', '3.1', '"3.1"', "'x y'", 'Lạng Sơn', 'é'.normalize('NFD')];
   const ODD_KEYS = ['true', 'True', 'null', '~', '1e3', '1000', '0x1F', '"a"', '<<', '-x', '? a', '&a b', '"a\\"', 'a b', 'a#b', '__proto__'];
-  const SCALARS = ['1', '-0', '0.896', '3.10', '"20100"', "'it''s'", 'x y', 'UBND xã Hoàng Việt', 'true', '~', '', '.inf', '1e3', 'a #c', '"q" # c', '{}', '[]'];
-  const ODD_SCALARS = ['True', '.nan', '0o17', 'http://x', 'x#y', 'a: b', '[1]', '{a: 1}', '{ }', '&a x', '*a', '!t x', '|', '>', '"\\n"', '- x', 'x ', '\u00a0', "'a''", '"a"b', '@x', '%x', '-', '---', '...'];
+  const SCALARS = ['1', '-0', '0.896', '3.10', '"20100"', "'it''s'", 'x y', 'UBND xã Hoàng Việt', 'true', '~', '', '.inf', '1e3', 'a #c', '"q" # c', '{}', '[]', '{ a: 1, 3.10: x y }', '[x, "y", 2]', '{ b: [1, { c: ~ }] }', '>-'];
+  const ODD_SCALARS = ['True', '.nan', '0o17', 'http://x', 'x#y', 'a: b', '[1]', '{a: 1}', '{ }', '&a x', '*a', '!t x', '|', '>', '"\\n"', '- x', 'x ', '\u00a0', "'a''", '"a"b', '@x', '%x', '-', '---', '...', '{ a: 1, }', '[a: b]', '{ a: b, a: c }', '[x,y]', '{ "a":1 }', '>', '|-'];
   const MUTATIONS = ['\t', '\r', '\r\n', '#', ' #', ': ', ':', '-', '- ', '"', "'", '&', '*', '!', '[', '{', '|', '>', '?', ' ', '  ', '\n', '\n  ', '---', '%', '\ufeff', '\u0085', 'é'.normalize('NFD')];
 
   function doc(r: () => number): string {
@@ -283,7 +321,15 @@ describe('random documents from the plain grammar, and mutations of them', () =>
         if (depth < 3 && r() < 0.35) {
           lines.push(`${head}${key}:`);
           block(indent + (seq ? 2 : 0) + 1 + Math.floor(r() * 3), depth + 1);
-        } else lines.push(`${head}${key}: ${pick(SCALARS)}${r() < 0.1 ? ' # note' : ''}`);
+        } else {
+          const value = pick(SCALARS);
+          lines.push(`${head}${key}: ${value}${r() < 0.1 ? ' # note' : ''}`);
+          // A block scalar's lines, deeper than its key.
+          if (value.startsWith('>') || value.startsWith('|')) {
+            const at = ' '.repeat(indent + (seq ? 2 : 0) + 1 + Math.floor(r() * 3));
+            for (let k = Math.floor(r() * 3); k >= 0; k--) lines.push(`${at}${pick(SCALARS)}`);
+          }
+        }
         if (seq && r() < 0.5) lines.push(`${pad}  ${pick(KEYS)}: ${pick(SCALARS)}`);
       }
     };
