@@ -166,6 +166,8 @@ const TRICKY: Record<string, string> = {
   'flow sequence': 'a: [1, 2]\n',
   'empty flow collections with spaces or text after': 'a: { }\nb: [ ]\nc: {}x\nd: []#c\ne:\n  - {}\n',
   'key starting with a dash': '-0: 1\n-x: 2\n',
+  'keys with flow indicators inside': 'a[0]: 1\na,b: 2\na{b}: 3\na  b: 4\nc\u00a0: 5\n',
+  'indicators inside plain values': 'a: x&y\nb: x*y|z!\nc: x>y\nd: x%y@z`\ne: x?y\nf: x-y\n',
   'flow: trailing comma': 'a: { b: 1, }\n',
   'flow: empty entry': 'a: [1, , 2]\n',
   'flow: missing value': 'a: { b: }\n',
