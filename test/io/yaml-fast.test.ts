@@ -57,8 +57,15 @@ const probe = (path: YamlPath): Finding => ({ code: 'schema.invalid', severity: 
 function compare(text: string, file = 'u.yaml', positions = true): 'fast' | 'reference' {
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const fast = parseFastYaml(stripped);
-  if (!fast) return 'reference';
   const ref = parseYaml(text, file);
+  if (!fast) {
+    // Left to the reference: exactly its findings and data.
+    const viaDoc = parseYamlDoc(text, file);
+    expect(viaDoc.findings, file).toEqual(ref.findings);
+    expect(viaDoc.doc === undefined, file).toBe(ref.data === undefined);
+    if (viaDoc.doc) expect(sameData(viaDoc.doc.data, ref.data), file).toBeUndefined();
+    return 'reference';
+  }
   // The reader does not count nodes; parseYamlDoc asks it only about texts the reference would read.
   if (ref.findings.some((f) => f.code === 'yaml.too_many_nodes')) {
     expect(parseYamlDoc(text, file).findings).toEqual(ref.findings);
