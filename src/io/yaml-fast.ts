@@ -64,6 +64,8 @@ const UNUSUAL = /[\t\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\
 
 /** Lines longer than this are left to the reference (the tests cover lines up to this length). */
 export const MAX_FAST_LINE = 8192;
+/** Unit files nest five or six levels; deeper documents are left to the reference (and the stack is safe). */
+const MAX_DEPTH = 64;
 /** yaml refuses implicit keys over 1024 characters; codes and field names are short. */
 const MAX_KEY = 200;
 
@@ -137,6 +139,8 @@ const FLOW_STOP = ',[]{}#:"\'';
 
 class Reader {
   private i = 0;
+  /** Block collections open around the current line. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -155,6 +159,7 @@ class Reader {
   /** The entries of a block mapping at `indent`; the first starts at column `col` of the current line. */
   private map(indent: number, col: number, place: Place): FastMap {
     const node: FastMap = { kind: 'map', offset: this.lines[this.i]!.start + col, keys: [], values: [], data: {} };
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const line = this.lines[this.i]!;
       const key = this.key(line, line.start + col);
@@ -164,7 +169,10 @@ class Reader {
       if (js in node.data) giveUp();
       addEntry(node, js, this.value(line, key.after, indent, childPlace(place, key.node)));
       const next = this.lines[this.i];
-      if (!next || next.indent < indent) return node;
+      if (!next || next.indent < indent) {
+        this.depth--;
+        return node;
+      }
       // Deeper: a scalar continued on the next line, or a mistake; the reference knows which.
       if (next.indent > indent) giveUp();
       col = indent;
@@ -174,6 +182,7 @@ class Reader {
   /** The items of a block sequence whose dashes are at `indent`, starting on the current line. */
   private seq(indent: number): FastSeq {
     const node: FastSeq = { kind: 'seq', offset: this.lines[this.i]!.start + indent, items: [], data: [] };
+    if (++this.depth > MAX_DEPTH) giveUp();
     for (;;) {
       const line = this.lines[this.i]!;
       const at = line.start + indent;
@@ -191,7 +200,10 @@ class Reader {
         this.i++;
       }
       const next = this.lines[this.i];
-      if (!next || next.indent < indent) return node;
+      if (!next || next.indent < indent) {
+        this.depth--;
+        return node;
+      }
       if (next.indent > indent) giveUp();
     }
   }

@@ -260,6 +260,8 @@ const TRICKY: Record<string, string> = {
   'quoted key colon without space': '"a":1\n',
   'empty key': ': 1\n',
   'too many nodes': `a:\n${'  - 1\n'.repeat(100_001)}`,
+  'deep nesting': Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
+  'nesting at the limit': Array.from({ length: 64 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
 };
 
 describe('hand-written documents', () => {
@@ -272,7 +274,7 @@ describe('hand-written documents', () => {
   });
 
   it('gives up where yaml reports a problem or reads the text its own way', () => {
-    for (const name of ['merge key with anchors', 'anchor and alias', 'tag', 'duplicate key', 'duplicate key, quoted and not', 'duplicate null keys', 'duplicate codes in items', 'same number, two spellings', 'same bool, two spellings', 'bool and string true', 'proto key', 'flow: trailing comma', 'flow: duplicate keys', 'flow: over lines', 'block scalar', 'folded: blank line inside', 'folded: more-indented line', 'multi-line plain', 'escapes', 'tabs in indentation', 'document marker', 'complex key', 'odd indentation', 'colon space in a value', 'BOM in the middle', 'top level sequence', 'empty document', 'empty key']) {
+    for (const name of ['merge key with anchors', 'anchor and alias', 'tag', 'duplicate key', 'duplicate key, quoted and not', 'duplicate null keys', 'duplicate codes in items', 'same number, two spellings', 'same bool, two spellings', 'bool and string true', 'proto key', 'flow: trailing comma', 'flow: duplicate keys', 'flow: over lines', 'block scalar', 'folded: blank line inside', 'folded: more-indented line', 'multi-line plain', 'escapes', 'tabs in indentation', 'document marker', 'complex key', 'odd indentation', 'colon space in a value', 'BOM in the middle', 'top level sequence', 'empty document', 'empty key', 'deep nesting']) {
       expect(parseFastYaml(TRICKY[name]!), name).toBeUndefined();
     }
   });
