@@ -245,13 +245,13 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   if (opts.xlsx) {
     if (!ranked.length) wrote.push(t.noXlsx(opts.xlsx));
     else {
-      const { rankingWorkbook } = await import('../workbook/ranking.js');
-      const { saveWorkbook, stampProvenance } = await import('../xlsx/excel.js');
+      const { writeRanking } = await import('../workbook/ranking.js');
+      const { saveStreamed } = await import('../xlsx/stream-writer.js');
       const catalogFiles = [...scored.catalogs.values()].map((m) => m.file);
-      const wb = await rankingWorkbook(report);
       const overlays = ranked.flatMap((u) => (u.appraisal ? [{ file: u.appraisal.file, sha256: u.appraisal.sha256 }] : []));
-      stampProvenance(wb, { ...made, inputs: [...made.inputs, ...ranked.map((u) => ({ file: u.file, sha256: u.sha256 ?? null })), ...overlays] });
-      const failed = await saveWorkbook(wb, opts.xlsx, [...inputFiles, ...catalogFiles]);
+      const prov = { ...made, inputs: [...made.inputs, ...ranked.map((u) => ({ file: u.file, sha256: u.sha256 ?? null })), ...overlays] };
+      // Streamed: a province's ranking is written row by row, its memory flat in the number of units.
+      const failed = await saveStreamed(opts.xlsx, [...inputFiles, ...catalogFiles], prov, (book) => writeRanking(report, book));
       if (failed.length) failedWrites.push(...failed);
       else wrote.push(t.wroteXlsx(opts.xlsx));
     }

@@ -51,12 +51,18 @@ export function writeFailure(e: unknown, out: string, platform: NodeJS.Platform 
   }
 }
 
+/** Writes a file at `path` piece by piece (a workbook too large to hold in memory); it may throw. */
+export type Producer = (path: string) => Promise<void>;
+
+const put = (path: string, bytes: Buffer | string | Producer): Promise<void> => (typeof bytes === 'function' ? bytes(path) : writeFile(path, bytes));
+
 /**
  * Writes bytes (text as UTF-8) so that the file appears whole or not at all: a temporary file in the
  * same folder, then a rename. Refuses to overwrite any of the command's input files. An interrupted
- * run (Ctrl-C) leaves neither the file nor the temporary one.
+ * run (Ctrl-C) leaves neither the file nor the temporary one. `bytes` may be a Producer that writes the
+ * temporary file itself.
  */
-export async function writeAtomically(out: string, bytes: Buffer | string, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
+export async function writeAtomically(out: string, bytes: Buffer | string | Producer, inputs: ReadonlyArray<string | undefined>): Promise<Finding[]> {
   const target = resolve(out);
   if (await overwritesInput(target, inputs)) return [{ ...finding('output.is_input', [], { file: out }), file: out }];
   // Checked first: renaming onto a folder fails differently on each system.
@@ -64,12 +70,12 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
   if (st?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
   // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written to, never renamed over: a
   // rename would replace /dev/null with a regular file. Nothing can be left half-written in them.
-  if (st && !st.isFile()) return writeFile(target, bytes).then(() => [], (e: unknown) => [writeFailure(e, out)]);
+  if (st && !st.isFile()) return put(target, bytes).then(() => [], (e: unknown) => [writeFailure(e, out)]);
   if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const work = (async (): Promise<Finding[]> => {
     try {
-      await writeFile(tmp, bytes);
+      await put(tmp, bytes);
       const delay = testDelay();
       if (delay) await pause(delay);
       if (isStopping()) {
@@ -80,7 +86,8 @@ export async function writeAtomically(out: string, bytes: Buffer | string, input
       return [];
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
-      return [writeFailure(e, out)];
+      // A producer stops when cchc is stopping (Ctrl-C): that is no failure of the disk.
+      return [isStopping() ? { ...finding('output.interrupted', []), file: out } : writeFailure(e, out)];
     }
   })();
   return trackWrite(tmp, dirname(target), work);

@@ -14,13 +14,15 @@ import {
   headerBlock,
   line,
   linesFor,
-  pageSetup,
+  frozenViews,
+  printSetup,
   put,
   reportNumber,
   text,
 } from './sheet-style.js';
 import { signatureBlock } from './signature.js';
-import { heightOf, newWorkbook, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { heightOf, type Worksheet } from '../xlsx/excel.js';
+import type { SheetBook } from '../xlsx/stream-writer.js';
 import { type Fixed, fromNumber, percent, sub, toNumber, ZERO } from '../core/fixed.js';
 import { scaled } from '../core/batch/rank.js';
 import { ROUND_WORDS, reasonWords } from '../reporters/appraisal-words.js';
@@ -35,6 +37,18 @@ export const areaSheetName = (code: string) => `Lĩnh vực ${code}`;
 
 const HEAD_ROW = 8;
 const col = colName;
+
+/**
+ * Every sheet of the ranking: the table's heading row frozen on screen, printed to fit the page width.
+ * Rows are handed over as soon as they are final (book.rowsDone): a province's ranking is written as it
+ * is made, so a row is never touched again once done, and each row is sized when it is written.
+ */
+const addSheet = (book: SheetBook, name: string) => book.addSheet(name, { views: frozenViews({ freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW }), fitToPage: true });
+
+async function rowDone(book: SheetBook, ws: Worksheet, row: number): Promise<void> {
+  fitRowHeights(ws, row, row);
+  await book.rowsDone(ws, row);
+}
 
 /**
  * Who publishes the ranking (Nghị định 30 header, left): the body above the units and, under it, its
@@ -149,9 +163,9 @@ export const NOT_RANKED = 'Không xếp hạng';
  * then the files not ranked (with their first error), the summary and the signatures. On screen only the
  * table's heading row is frozen, with a filter on it; the Nghị định 30 header above it is for print.
  */
-function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], fmt: string): void {
+async function rankingSheet(book: SheetBook, r: BatchReport, units: readonly RankedUnit[], fmt: string): Promise<void> {
   const cat = r.catalog!;
-  const ws = wb.addWorksheet(RANKING_SHEET);
+  const ws = addSheet(book, RANKING_SHEET);
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
     { head: 'Đơn vị', width: 28 },
@@ -177,20 +191,24 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   const appraised = r.appraisals ? '; xếp hạng theo chỉ số sau thẩm định' : '';
   heading(ws, cols.length, r, units, `(Theo ${cat.title}${template}; ${fileCount(r)}${appraised}${compared})`);
   tableHead(ws, HEAD_ROW, cols);
+  fitRowHeights(ws, HEAD_ROW, HEAD_ROW);
   const rankCol = 2 + cat.areas.length + (r.appraisals ? 5 : 3);
 
   let row = HEAD_ROW + 1;
   let stt = 0;
   for (const g of r.groups) {
     // Not merged: a filter and a sort over the table must not meet merged cells.
-    if (r.groupBy) tableRow(ws, row++, cols, ['', `${groupLabel(r.groupBy, g.key, 'vi')} (${g.units.length} đơn vị)`, ...cols.slice(2).map(() => '')], true);
+    if (r.groupBy) {
+      tableRow(ws, row, cols, ['', `${groupLabel(r.groupBy, g.key, 'vi')} (${g.units.length} đơn vị)`, ...cols.slice(2).map(() => '')], true);
+      await rowDone(book, ws, row++);
+    }
     for (const u of g.units) {
       const points = new Map(u.areas.map((a) => [a.code, a]));
       const ch = u.change;
       const change = ch
         ? `${changeText(ch, u.groupSize, cat.decimals, 'vi')}${ch.merged && ch.previous ? `; so với ${ch.previous.name} (mã ${ch.previous.code}, hạng ${ch.previous.rankLabel}), đơn vị cũ xếp hạng cao nhất` : ''}`
         : undefined;
-      tableRow(ws, row++, cols, [
+      tableRow(ws, row, cols, [
         ++stt,
         u.name,
         ...cat.areas.map((a) => {
@@ -207,10 +225,10 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
         u.band ?? '',
         ...(change !== undefined ? [change] : []),
       ]);
+      await rowDone(book, ws, row++);
     }
   }
   const lastRanked = row - 1;
-  fitRowHeights(ws, HEAD_ROW, lastRanked);
   ws.autoFilter = `A${HEAD_ROW}:${col(cols.length)}${lastRanked}`;
 
   // Files not ranked: listed, never silently missing (the subtitle counts them too).
@@ -223,8 +241,7 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
       mergedText(ws, row, 3, rankCol - 1, reason, widths);
       put(ws, `${col(rankCol)}${row}`, NOT_RANKED, { size: 11 }).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
       ws.getCell(`${col(rankCol)}${row}`).border = BOX;
-      fitRowHeights(ws, row, row);
-      row++;
+      await rowDone(book, ws, row++);
     }
   }
   const tableEnd = row - 1;
@@ -241,7 +258,8 @@ function rankingSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[]
   const left = signatureBlock(ws, row, 'A', 'B', { title: ['NGƯỜI LẬP BIỂU'], hint: '(Ký, ghi rõ họ tên)' });
   const right = signatureBlock(ws, row, col(cols.length - 3), col(cols.length), { title: [who.office === 'Phòng Nội vụ' ? 'TRƯỞNG PHÒNG' : 'GIÁM ĐỐC'] });
   const last = Math.max(left, right, tableEnd);
-  pageSetup(ws, { lastRow: last, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW });
+  printSetup(ws, { lastRow: last, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}` });
+  await book.sheetDone(ws);
 }
 
 /**
@@ -295,9 +313,9 @@ function summaryBlock(ws: Worksheet, start: number, r: BatchReport, units: reado
 }
 
 /** One sheet per area: every unit's points and rate on that area, best rate first. */
-function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], area: { code: string; name: string; max: number }, fmt: string): void {
+async function areaSheet(book: SheetBook, r: BatchReport, units: readonly RankedUnit[], area: { code: string; name: string; max: number }, fmt: string): Promise<void> {
   const d = r.catalog!.decimals;
-  const ws = wb.addWorksheet(areaSheetName(area.code));
+  const ws = addSheet(book, areaSheetName(area.code));
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
     { head: 'Đơn vị', width: 30 },
@@ -314,6 +332,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
   line(ws, `A6:${col(cols.length)}6`, `(Điểm tối đa ${plainNumber(area.max, 'vi')}; tỷ lệ đạt = điểm đạt ÷ điểm tối đa áp dụng)`, { italic: true, size: 11 });
   tableHead(ws, HEAD_ROW, cols);
   ws.getRow(HEAD_ROW).height = 33;
+  fitRowHeights(ws, HEAD_ROW, HEAD_ROW);
 
   const rows = units.map((u) => {
     const a = u.areas.find((x) => x.code === area.code) ?? { code: area.code, points: 0, applicableMax: 0 };
@@ -328,7 +347,7 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
   let row = HEAD_ROW + 1;
   let stt = 0;
   for (const { x, rankLabel } of assessed) {
-    tableRow(ws, row++, cols, [
+    tableRow(ws, row, cols, [
       ++stt,
       x.u.name,
       ...(r.groupBy ? [x.u.group ?? ''] : []),
@@ -338,17 +357,19 @@ function areaSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], a
       x.rate,
       rankLabel,
     ]);
+    await rowDone(book, ws, row++);
   }
   for (const x of notAssessed) {
-    tableRow(ws, row++, cols, [++stt, x.u.name, ...(r.groupBy ? [x.u.group ?? ''] : []), 0, 'Không đánh giá', '', '', '']);
+    tableRow(ws, row, cols, [++stt, x.u.name, ...(r.groupBy ? [x.u.group ?? ''] : []), 0, 'Không đánh giá', '', '', '']);
+    await rowDone(book, ws, row++);
   }
-  fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW, numberFirstPage: true });
+  printSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, numberFirstPage: true });
+  await book.sheetDone(ws);
 }
 
 /** "Tiêu chí yếu": sub-criteria where the most units lost points, and the points lost in all. */
-function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], fmt: string): void {
-  const ws = wb.addWorksheet(WEAK_SHEET);
+async function weakSheet(book: SheetBook, r: BatchReport, units: readonly RankedUnit[], fmt: string): Promise<void> {
+  const ws = addSheet(book, WEAK_SHEET);
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
     { head: 'Mã', width: 8 },
@@ -366,45 +387,38 @@ function weakSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], f
   line(ws, `A6:${col(cols.length)}6`, `(Trên ${units.length} đơn vị được xếp hạng; xếp theo số đơn vị bị mất điểm, rồi tổng điểm bị mất)`, { italic: true, size: 11 });
   tableHead(ws, HEAD_ROW, cols);
   ws.getRow(HEAD_ROW).height = 48;
+  fitRowHeights(ws, HEAD_ROW, HEAD_ROW);
   let row = HEAD_ROW + 1;
-  r.weak.forEach((w, i) => {
+  for (const [i, w] of r.weak.entries()) {
     const share = units.length ? percent(fixed(w.units), fixed(units.length), 2).value : 0;
-    tableRow(ws, row++, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
-  });
-  fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, {
-    lastRow: Math.max(row - 1, HEAD_ROW),
-    lastCol: col(cols.length),
-    titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
-    freezeRows: HEAD_ROW,
-    freezeFrom: HEAD_ROW,
-    numberFirstPage: true,
-  });
+    tableRow(ws, row, cols, [i + 1, w.code, w.name, w.area, w.max, w.units, share, w.lost, w.owner ?? '']);
+    await rowDone(book, ws, row++);
+  }
+  printSetup(ws, { lastRow: Math.max(row - 1, HEAD_ROW), lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, numberFirstPage: true });
+  await book.sheetDone(ws);
 }
 
 /**
  * The published ranking as a workbook: "Xếp hạng", one sheet per area, "Tiêu chí yếu". Numbers stay
  * numbers with the catalog's decimals; names and other text are always text, never formulas.
  */
-export async function rankingWorkbook(r: BatchReport): Promise<Workbook> {
-  if (!r.catalog) throw new Error('rankingWorkbook: no catalog (nothing ranked)');
-  const wb = await newWorkbook();
+export async function writeRanking(r: BatchReport, book: SheetBook): Promise<void> {
+  if (!r.catalog) throw new Error('writeRanking: no catalog (nothing ranked)');
   const d = r.catalog.decimals;
   const fmt = decimalFormat(d);
   const units = r.groups.flatMap((g) => g.units);
-  rankingSheet(wb, r, units, fmt);
-  for (const a of r.catalog.areas) areaSheet(wb, r, units, a, fmt);
-  weakSheet(wb, r, units, fmt);
-  if (r.appraisals) appraisalSheet(wb, r, units, fmt);
-  return wb;
+  await rankingSheet(book, r, units, fmt);
+  for (const a of r.catalog.areas) await areaSheet(book, r, units, a, fmt);
+  await weakSheet(book, r, units, fmt);
+  if (r.appraisals) await appraisalSheet(book, r, units, fmt);
 }
 
 /**
  * "Thẩm định": every change the appraisal council made, by criterion — the criteria changed in the most
  * units first (where units over-claim most), each with its units, self and appraised points and why.
  */
-function appraisalSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit[], fmt: string): void {
-  const ws = wb.addWorksheet(APPRAISAL_SHEET);
+async function appraisalSheet(book: SheetBook, r: BatchReport, units: readonly RankedUnit[], fmt: string): Promise<void> {
+  const ws = addSheet(book, APPRAISAL_SHEET);
   const a = r.appraisals!;
   const cols: Column[] = [
     { head: 'STT', width: 6, align: 'center' },
@@ -427,16 +441,22 @@ function appraisalSheet(wb: Workbook, r: BatchReport, units: readonly RankedUnit
     { italic: true, size: 11 },
   );
   tableHead(ws, HEAD_ROW, cols);
+  fitRowHeights(ws, HEAD_ROW, HEAD_ROW);
   let row = HEAD_ROW + 1;
   const pts = (x: number | null) => (x === null ? 'Không đánh giá' : x);
-  a.changes.forEach((c, i) => {
+  for (const [i, c] of a.changes.entries()) {
     const top = c.reasons[0]?.reason;
-    tableRow(ws, row++, cols, [i + 1, c.code, `${c.name} (${c.units} đơn vị)`, c.max, '', '', c.difference, top ? `Nhiều nhất: ${reasonWords(top, 'vi')}` : '', ''], true);
+    tableRow(ws, row, cols, [i + 1, c.code, `${c.name} (${c.units} đơn vị)`, c.max, '', '', c.difference, top ? `Nhiều nhất: ${reasonWords(top, 'vi')}` : '', ''], true);
+    await rowDone(book, ws, row++);
     for (const e of c.entries) {
-      tableRow(ws, row++, cols, ['', '', e.name, '', pts(e.self), pts(e.appraised), e.difference, e.reason ? reasonWords(e.reason, 'vi') : 'Chấp nhận giải trình', ROUND_WORDS.vi[e.round]]);
+      tableRow(ws, row, cols, ['', '', e.name, '', pts(e.self), pts(e.appraised), e.difference, e.reason ? reasonWords(e.reason, 'vi') : 'Chấp nhận giải trình', ROUND_WORDS.vi[e.round]]);
+      await rowDone(book, ws, row++);
     }
-  });
-  if (!a.changes.length) tableRow(ws, row++, cols, ['', '', 'Hội đồng thẩm định giữ nguyên điểm tự đánh giá của mọi đơn vị.', '', '', '', '', '', '']);
-  fitRowHeights(ws, HEAD_ROW, row - 1);
-  pageSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, freezeRows: HEAD_ROW, freezeFrom: HEAD_ROW, numberFirstPage: true });
+  }
+  if (!a.changes.length) {
+    tableRow(ws, row, cols, ['', '', 'Hội đồng thẩm định giữ nguyên điểm tự đánh giá của mọi đơn vị.', '', '', '', '', '', '']);
+    await rowDone(book, ws, row++);
+  }
+  printSetup(ws, { lastRow: row - 1, lastCol: col(cols.length), titleRows: `${HEAD_ROW}:${HEAD_ROW}`, numberFirstPage: true });
+  await book.sheetDone(ws);
 }

@@ -176,6 +176,21 @@ export interface PageSetup {
 }
 
 export function pageSetup(ws: Worksheet, o: PageSetup): void {
+  printSetup(ws, o);
+  ws.views = frozenViews(o);
+}
+
+/**
+ * The frozen rows on screen. exceljs writes where the scrolling pane starts; the sheet view's own first row
+ * (rows above it scrolled out of view) is added when the workbook is written: see sheet-view.ts.
+ */
+export function frozenViews(o: Pick<PageSetup, 'freezeRows' | 'freezeFrom'>): Worksheet['views'] {
+  const from = o.freezeFrom ?? 1;
+  return [{ state: 'frozen', xSplit: 0, ySplit: o.freezeRows - from + 1, topLeftCell: `A${o.freezeRows + 1}`, activeCell: `A${o.freezeRows + 1}` }];
+}
+
+/** pageSetup without the frozen rows: for a streamed sheet, whose view is fixed when it is made. */
+export function printSetup(ws: Worksheet, o: Omit<PageSetup, 'freezeRows' | 'freezeFrom'>): void {
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: 'landscape',
@@ -188,10 +203,6 @@ export function pageSetup(ws: Worksheet, o: PageSetup): void {
     margins: { left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM, header: 8 * MM, footer: 8 * MM },
   };
   ws.headerFooter = o.numberFirstPage ? { oddFooter: PAGE_FOOTER } : { differentFirst: true, oddFooter: PAGE_FOOTER };
-  const from = o.freezeFrom ?? 1;
-  // exceljs writes where the scrolling pane starts; the sheet view's own first row (rows above it scrolled
-  // out of view) is added when the workbook is written: see sheet-view.ts.
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: o.freezeRows - from + 1, topLeftCell: `A${o.freezeRows + 1}`, activeCell: `A${o.freezeRows + 1}` }];
 }
 
 /** Text from users is always written as text; exceljs never turns a string into a formula. */

@@ -66,9 +66,9 @@ export function provenanceProperties(p: Provenance): Array<[string, string]> {
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const CUSTOM_PART = 'docProps/custom.xml';
+export const CUSTOM_PART = 'docProps/custom.xml';
 
-function customXml(props: Array<[string, string]>): string {
+export function customXml(props: Array<[string, string]>): string {
   // fmtid is the one every Office custom property uses; pids start at 2.
   const items = props.map(
     ([name, value], i) =>
@@ -82,7 +82,7 @@ function customXml(props: Array<[string, string]>): string {
 }
 
 /** The package parts that declare docProps/custom.xml: its content type and the root relationship. */
-function declareCustomPart(name: string, data: Buffer): Buffer {
+export function declareCustomPart(name: string, data: Buffer): Buffer {
   const text = data.toString('utf8');
   if (name === '[Content_Types].xml' && !text.includes(`/${CUSTOM_PART}"`)) {
     return Buffer.from(

@@ -1,0 +1,169 @@
+import type { FileHandle } from 'node:fs/promises';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+
+/**
+ * A zip file written as it is made, for workbooks too large to hold in memory: entries one after the
+ * other, each part deflated on its way to the file, with a constant date (the same content gives the
+ * same bytes). A part written in pieces carries its sizes after its data (a data descriptor, as Excel's
+ * and exceljs's own zips do); the central directory is written at the end.
+ */
+
+// 2000-01-01 00:00 in MS-DOS form (FIXED_DATE in excel.ts): date = (year − 1980) << 9 | month << 5 | day.
+const DOS_TIME = 0;
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const STREAMED = 0x0008; // general purpose flag bit 3: sizes in a data descriptor
+const DEFLATE = 8;
+const LEVEL = 6;
+
+interface Entry {
+  name: Buffer;
+  flags: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
+/** One part being written in pieces: write() what comes, end() when it is whole. */
+export interface PartWriter {
+  write(data: Buffer): void;
+  end(): void;
+  /** Resolves once what was written so far is in the file (so that memory stays flat). */
+  drain(): Promise<void>;
+}
+
+export class ZipStream {
+  private readonly entries: Entry[] = [];
+  private position = 0;
+  /** Everything written so far, in order: each part waits for the one before it. */
+  private tail: Promise<void> = Promise.resolve();
+  private open = false;
+  private failure: unknown;
+
+  constructor(private readonly file: FileHandle) {}
+
+  private async raw(data: Buffer): Promise<void> {
+    if (this.failure !== undefined) return;
+    try {
+      let done = 0;
+      while (done < data.length) done += (await this.file.write(data, done, data.length - done)).bytesWritten;
+      this.position += data.length;
+    } catch (e) {
+      this.failure = e;
+    }
+  }
+
+  private header(e: Entry): Buffer {
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(e.flags, 6);
+    h.writeUInt16LE(DEFLATE, 8);
+    h.writeUInt16LE(DOS_TIME, 10);
+    h.writeUInt16LE(DOS_DATE, 12);
+    h.writeUInt32LE(e.crc, 14);
+    h.writeUInt32LE(e.compressed, 18);
+    h.writeUInt32LE(e.size, 22);
+    h.writeUInt16LE(e.name.length, 26);
+    h.writeUInt16LE(0, 28);
+    return Buffer.concat([h, e.name]);
+  }
+
+  private entry(name: string, flags: number): Entry {
+    if (this.open) throw new Error(`zip: ${name} started while another part is being written`);
+    // Part names in a package never start with "/" (exceljs names some that way).
+    const e: Entry = { name: Buffer.from(name.replace(/^\/+/, ''), 'utf8'), flags, crc: 0, compressed: 0, size: 0, offset: 0 };
+    this.entries.push(e);
+    return e;
+  }
+
+  /** A whole part at once. */
+  add(name: string, data: Buffer | string): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const e = this.entry(name, 0);
+    const packed = deflateRawSync(bytes, { level: LEVEL });
+    Object.assign(e, { crc: crc32(bytes), compressed: packed.length, size: bytes.length });
+    this.tail = this.tail.then(async () => {
+      e.offset = this.position;
+      await this.raw(this.header(e));
+      await this.raw(packed);
+    });
+  }
+
+  /** A part written in pieces; no other part may start before it ends. */
+  part(name: string): PartWriter {
+    const e = this.entry(name, STREAMED);
+    this.open = true;
+    const deflate = createDeflateRaw({ level: LEVEL });
+    let chain = this.tail.then(async () => {
+      e.offset = this.position;
+      await this.raw(this.header(e));
+    });
+    deflate.on('data', (c: Buffer) => {
+      e.compressed += c.length;
+      chain = chain.then(() => this.raw(c));
+    });
+    const ended = new Promise<void>((resolve, reject) => {
+      deflate.on('error', reject);
+      deflate.on('end', () => {
+        const d = Buffer.alloc(16);
+        d.writeUInt32LE(0x08074b50, 0);
+        d.writeUInt32LE(e.crc, 4);
+        d.writeUInt32LE(e.compressed, 8);
+        d.writeUInt32LE(e.size, 12);
+        chain = chain.then(() => this.raw(d));
+        resolve(chain);
+      });
+    });
+    this.tail = ended;
+    return {
+      write: (data) => {
+        e.crc = crc32(data, e.crc);
+        e.size += data.length;
+        deflate.write(data);
+      },
+      end: () => {
+        this.open = false;
+        deflate.end();
+      },
+      drain: async () => {
+        if (deflate.writableNeedDrain) await new Promise((r) => deflate.once('drain', r));
+        await chain;
+      },
+    };
+  }
+
+  /** Writes the central directory once every part is in; throws what a write failed with. */
+  async close(): Promise<void> {
+    if (this.open) throw new Error('zip: closed while a part is being written');
+    await this.tail;
+    const start = this.position;
+    const central = this.entries.map((e) => {
+      const c = Buffer.alloc(46);
+      c.writeUInt32LE(0x02014b50, 0);
+      c.writeUInt16LE((3 << 8) | 20, 4); // made by: UNIX, zip 2.0
+      c.writeUInt16LE(20, 6);
+      c.writeUInt16LE(e.flags, 8);
+      c.writeUInt16LE(DEFLATE, 10);
+      c.writeUInt16LE(DOS_TIME, 12);
+      c.writeUInt16LE(DOS_DATE, 14);
+      c.writeUInt32LE(e.crc, 16);
+      c.writeUInt32LE(e.compressed, 20);
+      c.writeUInt32LE(e.size, 24);
+      c.writeUInt16LE(e.name.length, 28);
+      c.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
+      c.writeUInt32LE(e.offset, 42);
+      return Buffer.concat([c, e.name]);
+    });
+    const dir = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(dir.length, 12);
+    end.writeUInt32LE(start, 16);
+    await this.raw(Buffer.concat([dir, end]));
+    if (this.failure !== undefined) throw this.failure;
+    if (this.position > 0xffffffff) throw new Error('zip: larger than 4 GiB');
+  }
+}
