@@ -95,9 +95,11 @@ export class ZipStream {
     const e = this.entry(name, STREAMED);
     this.open = true;
     const deflate = createDeflateRaw({ level: LEVEL });
+    // Made now, while its CRC and sizes are still 0 (they follow the data): not when its turn to be written comes.
+    const head = this.header(e);
     let chain = this.tail.then(async () => {
       e.offset = this.position;
-      await this.raw(this.header(e));
+      await this.raw(head);
     });
     deflate.on('data', (c: Buffer) => {
       e.compressed += c.length;
