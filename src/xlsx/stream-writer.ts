@@ -34,7 +34,7 @@ export async function memoryBook(): Promise<SheetBook & { workbook: Workbook }> 
   const wb = await newWorkbook();
   return {
     workbook: wb,
-    addSheet: (name, o) => wb.addWorksheet(name, { views: o.views ?? [] }),
+    addSheet: (name, o) => wb.addWorksheet(name, { views: o.views }),
     rowsDone: () => Promise.resolve(),
     sheetDone: () => Promise.resolve(),
   };
@@ -150,7 +150,7 @@ async function streamTo(path: string, prov: Provenance | undefined, build: (book
     if (w.sharedStrings.add('') !== EMPTY) throw new Error('stream-writer: the empty text is not shared string 0');
     await build({
       addSheet: (name, o) => {
-        const ws = w.addWorksheet(name, { views: o.views ?? [], pageSetup: { fitToPage: o.fitToPage } });
+        const ws = w.addWorksheet(name, { views: o.views, pageSetup: { fitToPage: o.fitToPage } });
         const sink = opened!;
         sinks.set(ws, sink);
         // The streaming writer leaves out <printOptions> (horizontal centring), which goes just before the margins.

@@ -38,18 +38,19 @@ export class ZipStream {
   /** Everything written so far, in order: each part waits for the one before it. */
   private tail: Promise<void> = Promise.resolve();
   private open = false;
-  private failure: unknown;
+  /** The first failed write (the file system's error, with its code): the rest is skipped, close() throws it. */
+  private failure: Error | undefined;
 
   constructor(private readonly file: FileHandle) {}
 
   private async raw(data: Buffer): Promise<void> {
-    if (this.failure !== undefined) return;
+    if (this.failure) return;
     try {
       let done = 0;
       while (done < data.length) done += (await this.file.write(data, done, data.length - done)).bytesWritten;
       this.position += data.length;
     } catch (e) {
-      this.failure = e;
+      this.failure = e as Error;
     }
   }
 
@@ -165,7 +166,7 @@ export class ZipStream {
     end.writeUInt32LE(dir.length, 12);
     end.writeUInt32LE(start, 16);
     await this.raw(Buffer.concat([dir, end]));
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure) throw this.failure;
     if (this.position > 0xffffffff) throw new Error('zip: larger than 4 GiB');
   }
 }
