@@ -87,7 +87,10 @@ export async function writeAtomically(out: string, bytes: Buffer | string | Prod
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
       // A producer stops when cchc is stopping (Ctrl-C): that is no failure of the disk.
-      return [isStopping() ? { ...finding('output.interrupted', []), file: out } : writeFailure(e, out)];
+      if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
+      // A producer's own bug (no system error code) is an internal error, not a failed write.
+      if (typeof bytes === 'function' && !(typeof e === 'object' && e && 'code' in e)) throw e;
+      return [writeFailure(e, out)];
     }
   })();
   return trackWrite(tmp, dirname(target), work);

@@ -19,7 +19,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }
     return fs.writeFile(file, data, options);
   };
-  return { ...fs, default: { ...fs, writeFile }, writeFile };
+  // A file written piece by piece (the streamed ranking workbook): its writes fail the same way.
+  const open: typeof fs.open = async (file, flags, mode) => {
+    const code = typeof file === 'string' ? /\b(E[A-Z]+)-SIMULATED/.exec(file)?.[1] : undefined;
+    const handle = await fs.open(file, flags, mode);
+    if (!code) return handle;
+    const write = async () => {
+      await handle.writeFile('partial');
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    };
+    return new Proxy(handle, { get: (h, k) => (k === 'write' ? write : (Reflect.get(h, k) as unknown) instanceof Function ? (Reflect.get(h, k) as () => unknown).bind(h) : Reflect.get(h, k)) });
+  };
+  return { ...fs, default: { ...fs, writeFile, open }, writeFile, open };
 });
 
 const MINI = 'test/fixtures/mini/unit.yaml';
@@ -68,6 +79,15 @@ describe('why a write failed, in plain words', () => {
         expect(r.stderr).toContain(`(${finding})`);
       }
     }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the ranking workbook, written as it is made: the same finding, no temporary file left', async () => {
+    const dir = tmp();
+    const r = await cli(['batch', 'test/batch/fixtures/mini', '-q', '--xlsx', join(dir, 'ENOSPC-SIMULATED.xlsx')]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'ENOSPC-SIMULATED.xlsx')}: lỗi: không ghi được tệp (ENOSPC): `);
+    expect(r.stderr).toContain('(output.disk_full)');
     expect(readdirSync(dir)).toEqual([]);
   });
 
