@@ -35,6 +35,7 @@ const outcomes: FileOutcome[] = Array.from({ length: N }, (_, i) => {
 const report = buildReport(outcomes, [], catalogs, { groupBy: null });
 const dir = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
 const t = performance.now();
+const cpu = process.cpuUsage();
 if (mode === 'memory') {
   const book = await memoryBook();
   await writeRanking(report, book);
@@ -42,5 +43,6 @@ if (mode === 'memory') {
 } else if (mode === 'stream') {
   await saveStreamed(join(dir, 'x.xlsx'), [], undefined, (book) => writeRanking(report, book));
 }
-console.error(`${mode ?? ""} ${N}: ${(performance.now() - t).toFixed(0)} ms`);
+const used = process.cpuUsage(cpu);
+console.error(`${mode ?? ''} ${N}: ${(performance.now() - t).toFixed(0)} ms, CPU ${((used.user + used.system) / 1000).toFixed(0)} ms`);
 rmSync(dir, { recursive: true, force: true });

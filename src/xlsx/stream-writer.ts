@@ -45,6 +45,7 @@ interface WriterInside {
   zip: { append(data: string | Buffer, o: { name: string }): void };
   promise: Promise<unknown>;
   sharedStrings: { add(text: string): number };
+  styles: StyleIds;
   _openStream(path: string): unknown;
   addThemes(): Promise<void>;
   addOfficeRels(): Promise<void>;
@@ -60,14 +61,26 @@ class SheetSink extends EventEmitter {
     super();
   }
   pause(): void {}
+  /** Rows are deflated some 64 KB at a time: a call into zlib per row costs more than compressing it. */
+  private pending: string[] = [];
+  private size = 0;
   write(chunk: string | Buffer | { toBuffer(): Buffer }): boolean {
     let text = typeof chunk === 'string' ? chunk : (Buffer.isBuffer(chunk) ? chunk : chunk.toBuffer()).toString('utf8');
     // The sheet view (in the first piece, with the sheet's properties) gets the edit saveWorkbook makes.
     if (text.includes('<sheetView ')) text = withFrozenTopRow(text);
-    this.part.write(Buffer.from(inlineStrings(text), 'utf8'));
+    this.pending.push(inlineStrings(text));
+    this.size += text.length;
+    if (this.size >= 1 << 16) this.flush();
     return true;
   }
+  private flush(): void {
+    if (!this.pending.length) return;
+    this.part.write(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.size = 0;
+  }
   end(): void {
+    this.flush();
     this.part.end();
     this.finished = this.part.drain().then(() => void this.emit('zipped'));
   }
@@ -88,6 +101,29 @@ function inlineStrings(xml: string): string {
   return xml.replace(/ t="str"><v>([^<]*)<\/v>/g, (_, v: string) => (v === '' ? ` t="s"><v>${EMPTY}</v>` : ` t="inlineStr"><is><t xml:space="preserve">${v}</t></is>`));
 }
 const EMPTY = 0;
+
+/** The style table of exceljs's writers (xlsx/xform/style/styles-xform.js): a cell's style → its s="n". */
+interface StyleIds {
+  addStyleModel(model: unknown, cellType?: number): number;
+}
+
+/**
+ * exceljs finds a cell's style number by rendering its font, border and whole style to XML, for every cell
+ * (each cell has a style object of its own): the larger part of writing a row. A style written the same
+ * way gets the number it got the first time, without the XML; the first time is exceljs's own lookup, so
+ * the numbers, their order and styles.xml are what exceljs gives.
+ */
+function sameStyleOnce(styles: StyleIds): void {
+  const add = styles.addStyleModel.bind(styles);
+  const seen = new Map<string, number>();
+  styles.addStyleModel = (model, cellType) => {
+    if (!model) return add(model, cellType);
+    const key = `${cellType ?? '-'}|${JSON.stringify(model)}`;
+    let id = seen.get(key);
+    if (id === undefined) seen.set(key, (id = add(model, cellType)));
+    return id;
+  };
+}
 
 /** <printOptions> as exceljs's workbook in memory writes it (xlsx/xform/sheet/print-options-xform.js). */
 function printOptions(p: Partial<ExcelJS.PageSetup>): string {
@@ -148,6 +184,7 @@ async function streamTo(path: string, prov: Provenance | undefined, build: (book
     };
     w.promise = Promise.all([w.addThemes(), w.addOfficeRels()]);
     if (w.sharedStrings.add('') !== EMPTY) throw new Error('stream-writer: the empty text is not shared string 0');
+    sameStyleOnce(w.styles);
     await build({
       addSheet: (name, o) => {
         const ws = w.addWorksheet(name, { views: o.views, pageSetup: { fitToPage: o.fitToPage } });
