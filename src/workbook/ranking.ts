@@ -99,9 +99,10 @@ function tableHead(ws: Worksheet, row: number, cols: Column[]): void {
 }
 
 function tableRow(ws: Worksheet, row: number, cols: Column[], values: Array<string | number | null>, bold = false): void {
+  const r = ws.getRow(row);
   values.forEach((v, i) => {
     const c = cols[i]!;
-    const cell = ws.getCell(`${col(i + 1)}${row}`);
+    const cell = r.getCell(i + 1);
     cell.value = typeof v === 'string' ? text(v) : v;
     cell.font = { name: FONT, size: 11, bold };
     cell.border = BOX;
