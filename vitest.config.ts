@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Files that replace a module with vi.mock: they need a module cache of their own. */
-const MOCKING = ['test/cli/write-errors.test.ts', 'test/xlsx/one-zip-pass.test.ts'];
+const MOCKING = ['test/xlsx/one-zip-pass.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+// Called through the module object, not named imports: a test replaces fs.writeFile with one that
+// fails as a full disk or a file open in Excel would (test/cli/write-errors.test.ts).
+import fs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
 import { finding, type FindingCode } from '../core/findings/codes.js';
@@ -54,7 +56,7 @@ export function writeFailure(e: unknown, out: string, platform: NodeJS.Platform 
 /** Writes a file at `path` piece by piece (a workbook too large to hold in memory); it may throw. */
 export type Producer = (path: string) => Promise<void>;
 
-const put = (path: string, bytes: Buffer | string | Producer): Promise<void> => (typeof bytes === 'function' ? bytes(path) : writeFile(path, bytes));
+const put = (path: string, bytes: Buffer | string | Producer): Promise<void> => (typeof bytes === 'function' ? bytes(path) : fs.writeFile(path, bytes));
 
 /**
  * Writes bytes (text as UTF-8) so that the file appears whole or not at all: a temporary file in the
@@ -66,7 +68,7 @@ export async function writeAtomically(out: string, bytes: Buffer | string | Prod
   const target = resolve(out);
   if (await overwritesInput(target, inputs)) return [{ ...finding('output.is_input', [], { file: out }), file: out }];
   // Checked first: renaming onto a folder fails differently on each system.
-  const st = await stat(target).catch(() => undefined);
+  const st = await fs.stat(target).catch(() => undefined);
   if (st?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
   // A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO) is written to, never renamed over: a
   // rename would replace /dev/null with a regular file. Nothing can be left half-written in them.
@@ -79,13 +81,13 @@ export async function writeAtomically(out: string, bytes: Buffer | string | Prod
       const delay = testDelay();
       if (delay) await pause(delay);
       if (isStopping()) {
-        await unlink(tmp).catch(() => undefined);
+        await fs.unlink(tmp).catch(() => undefined);
         return [{ ...finding('output.interrupted', []), file: out }];
       }
-      await rename(tmp, target);
+      await fs.rename(tmp, target);
       return [];
     } catch (e) {
-      await unlink(tmp).catch(() => undefined);
+      await fs.unlink(tmp).catch(() => undefined);
       // A producer stops when cchc is stopping (Ctrl-C): that is no failure of the disk.
       if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
       // A producer's own bug (no system error code) is an internal error, not a failed write.
@@ -108,10 +110,10 @@ export async function stageWrite(out: string, bytes: Buffer | string, inputs: Re
   if (isStopping()) return { findings: [{ ...finding('output.interrupted', []), file: out }] };
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, bytes);
+    await fs.writeFile(tmp, bytes);
     return { tmp };
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
     return { findings: [writeFailure(e, out)] };
   }
 }
@@ -119,20 +121,20 @@ export async function stageWrite(out: string, bytes: Buffer | string, inputs: Re
 /** Puts a staged file in place at `out` (as writeAtomically would have); the temporary file is gone either way. */
 export async function commitStaged(tmp: string, out: string): Promise<Finding[]> {
   const target = resolve(out);
-  const st = await stat(target).catch(() => undefined);
+  const st = await fs.stat(target).catch(() => undefined);
   try {
     if (st?.isDirectory()) return [{ ...finding('output.is_directory', []), file: out }];
     if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
     // A device or a pipe is written to, never renamed over (see writeAtomically).
-    if (st && !st.isFile()) return await writeFile(target, await readFile(tmp)).then(() => [], (e: unknown) => [writeFailure(e, out)]);
+    if (st && !st.isFile()) return await fs.writeFile(target, await fs.readFile(tmp)).then(() => [], (e: unknown) => [writeFailure(e, out)]);
     const delay = testDelay();
     if (delay) await pause(delay);
     if (isStopping()) return [{ ...finding('output.interrupted', []), file: out }];
-    await rename(tmp, target);
+    await fs.rename(tmp, target);
     return [];
   } catch (e) {
     return [writeFailure(e, out)];
   } finally {
-    await unlink(tmp).catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
   }
 }

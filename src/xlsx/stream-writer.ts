@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { open } from 'node:fs/promises';
+// fs.open through the module object: a test replaces it with one whose writes fail (test/cli/write-errors.test.ts).
+import fs from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../core/findings/finding.js';
 import { writeAtomically } from '../io/atomic-write.js';
@@ -144,7 +145,7 @@ function printOptions(p: Partial<ExcelJS.PageSetup>): string {
  */
 async function streamTo(path: string, prov: Provenance | undefined, build: (book: SheetBook) => Promise<void>): Promise<void> {
   const { stream } = await excel();
-  const file = await open(path, 'w');
+  const file = await fs.open(path, 'w');
   try {
     const zip = new ZipStream(file);
     const sinks = new Map<Worksheet, SheetSink>();

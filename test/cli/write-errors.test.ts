@@ -1,37 +1,41 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFailure } from '../../src/io/atomic-write.js';
 import { cli } from './run.js';
 
 /**
  * Errors a test run as root cannot provoke for real (a full disk, a read-only drive, a file open in
  * Excel) are simulated: writing a temporary file whose name holds an error code fails with that code.
+ * cchc calls fs.writeFile and fs.open through the module object, so replacing them there is seen by it.
  */
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const writeFile: typeof fs.writeFile = async (file, data, options) => {
-    const code = typeof file === 'string' ? /\b(E[A-Z]+)-SIMULATED/.exec(file)?.[1] : undefined;
+const simulated = (file: unknown) => (typeof file === 'string' ? /\b(E[A-Z]+)-SIMULATED/.exec(file)?.[1] : undefined);
+beforeAll(() => {
+  const writeFile = fs.writeFile.bind(fs);
+  const open = fs.open.bind(fs);
+  vi.spyOn(fs, 'writeFile').mockImplementation(async (file, data, options) => {
+    const code = simulated(file);
     if (code) {
-      await fs.writeFile(file, 'partial');
+      await writeFile(file, 'partial');
       throw Object.assign(new Error(`${code}: simulated`), { code });
     }
-    return fs.writeFile(file, data, options);
-  };
+    return writeFile(file, data, options);
+  });
   // A file written piece by piece (the streamed ranking workbook): its writes fail the same way.
-  const open: typeof fs.open = async (file, flags, mode) => {
-    const code = typeof file === 'string' ? /\b(E[A-Z]+)-SIMULATED/.exec(file)?.[1] : undefined;
-    const handle = await fs.open(file, flags, mode);
+  vi.spyOn(fs, 'open').mockImplementation(async (file, flags, mode) => {
+    const code = simulated(file);
+    const handle = await open(file, flags, mode);
     if (!code) return handle;
     const write = async () => {
       await handle.writeFile('partial');
       throw Object.assign(new Error(`${code}: simulated`), { code });
     };
     return new Proxy(handle, { get: (h, k) => (k === 'write' ? write : (Reflect.get(h, k) as unknown) instanceof Function ? (Reflect.get(h, k) as () => unknown).bind(h) : Reflect.get(h, k)) });
-  };
-  return { ...fs, default: { ...fs, writeFile, open }, writeFile, open };
+  });
 });
+afterAll(() => vi.restoreAllMocks());
 
 const MINI = 'test/fixtures/mini/unit.yaml';
 const tmp = () => mkdtempSync(join(tmpdir(), 'cchc-write-'));
