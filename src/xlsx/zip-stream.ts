@@ -1,5 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { FIXED_DATE } from './excel.js';
+import { crc32, dosDateTime } from './zip-write.js';
 
 /**
  * A zip file written as it is made, for workbooks too large to hold in memory: entries one after the
@@ -8,9 +10,7 @@ import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
  * and exceljs's own zips do); the central directory is written at the end.
  */
 
-// 2000-01-01 00:00 in MS-DOS form (FIXED_DATE in excel.ts): date = (year − 1980) << 9 | month << 5 | day.
-const DOS_TIME = 0;
-const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const { time: DOS_TIME, date: DOS_DATE } = dosDateTime(FIXED_DATE);
 const STREAMED = 0x0008; // general purpose flag bit 3: sizes in a data descriptor
 const DEFLATE = 8;
 const LEVEL = 6;

@@ -22,7 +22,7 @@ const DEFLATE = 8;
 const FILE_ATTRIBUTES = 0x81b4 * 0x10000;
 
 /** DOS time and date of an instant, read in UTC (as JSZip does). */
-function dosDateTime(d: Date): { time: number; date: number } {
+export function dosDateTime(d: Date): { time: number; date: number } {
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
@@ -30,8 +30,8 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 let table: Uint32Array | undefined;
-/** CRC-32 (IEEE) by table, for Node versions before 20.15, which have no zlib.crc32. */
-export function tableCrc32(data: Uint8Array): number {
+/** CRC-32 (IEEE) by table, for Node versions before 20.15, which have no zlib.crc32; `prev` goes on from a part's CRC so far. */
+export function tableCrc32(data: Uint8Array, prev = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -40,13 +40,13 @@ export function tableCrc32(data: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-const crc32 = (data: Uint8Array): number => (nativeCrc32 ? nativeCrc32(data) : tableCrc32(data));
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, prev?: number) => number }).crc32;
+export const crc32 = (data: Uint8Array, prev = 0): number => (nativeCrc32 ? nativeCrc32(data, prev) >>> 0 : tableCrc32(data, prev));
 
 export function zipParts(parts: ReadonlyArray<ZipPart>, date: Date): Buffer {
   const { time, date: day } = dosDateTime(date);
