@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CatalogOption } from '../core/pipeline.js';
 import type { CatalogMeta, UnitSummary, WorkerSetup } from '../core/batch/types.js';
-import { catalogPath } from '../io/catalog-store.js';
+import { catalogPath, looksLikePath } from '../io/catalog-store.js';
 import { sha256File } from '../io/provenance.js';
 import { CACHE_IDENTITY, UnitCache } from '../io/unit-cache.js';
 
@@ -45,13 +45,16 @@ export class BatchCache {
    * What every key of this run shares, hashed once: with --appraisals it lists every overlay, and
    * writing that list into each unit's key made a run over n units cost n² (3 321 overlays: ~1 GB of JSON).
    */
-  private shared?: string;
+  private sharedHash?: string;
+
+  private get shared(): string {
+    // Options that change no summary (language, output files) stay out; any option that changes one belongs here.
+    return (this.sharedHash ??= createHash('sha256')
+      .update(JSON.stringify({ cwd: process.cwd(), catalog: this.setup.catalog ?? null, appraisals: this.appraisals, surveyNotRun: this.setup.surveyNotRun === true }))
+      .digest('hex'));
+  }
 
   key(path: string, fileSha256: string): string {
-    // Options that change no summary (language, output files) stay out; any option that changes one belongs here.
-    this.shared ??= createHash('sha256')
-      .update(JSON.stringify({ cwd: process.cwd(), catalog: this.setup.catalog ?? null, appraisals: this.appraisals, surveyNotRun: this.setup.surveyNotRun === true }))
-      .digest('hex');
     return this.store.key(fileSha256, { run: this.shared, path, abs: resolve(path) });
   }
 
@@ -86,7 +89,8 @@ export class BatchCache {
 
   /** Where a reference leads, looked up once per run (the catalog folders do not change during one). */
   private catalogFile(ref: string, fromDir: string): string {
-    const k = `${ref}\u0000${fromDir}`;
+    // An id is found in the same folders from anywhere (catalog-store.ts): one lookup, not one per folder of units.
+    const k = looksLikePath(ref) ? `${ref}\u0000${fromDir}` : ref;
     let f = this.resolved.get(k);
     if (f === undefined) {
       f = catalogPath(ref, fromDir);

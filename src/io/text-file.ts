@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import type { Finding } from '../core/findings/finding.js';
@@ -114,6 +115,36 @@ export function readTextSync(file: string): TextRead {
 /** The text of bytes read by `readBytesSync`: NFC, or where they stop being text. */
 export function textOf(bytes: Uint8Array, file: string): TextRead {
   return decoded(bytes, file);
+}
+
+const scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * The SHA-256 of a file's bytes, read through one buffer kept for the purpose (a re-run over a --cache
+ * hashes thousands of files); undefined for anything `readBytesSync` would refuse, which the caller
+ * then reads that way to say why.
+ */
+export function sha256FileSync(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (refuse(statSync(file), file, MAX_FILE_BYTES)) return undefined;
+    fd = openSync(file, OPEN_FLAGS);
+    if (refuse(fstatSync(fd), file, MAX_FILE_BYTES)) return undefined;
+    const hash = createHash('sha256');
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, scratch, 0, scratch.length, null);
+      if (got === 0) break;
+      n += got;
+      if (n > MAX_FILE_BYTES) return undefined;
+      hash.update(scratch.subarray(0, got));
+    }
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** `readTextSync` before decoding: a batch hashes the very bytes it scores. */
