@@ -54,20 +54,25 @@ export class ZipStream {
     }
   }
 
+  /** The 26 bytes a local header and a central record share, from "version needed" to "extra field length". */
+  private common(e: Entry): Buffer {
+    const c = Buffer.alloc(26);
+    c.writeUInt16LE(20, 0);
+    c.writeUInt16LE(e.flags, 2);
+    c.writeUInt16LE(DEFLATE, 4);
+    c.writeUInt16LE(DOS_TIME, 6);
+    c.writeUInt16LE(DOS_DATE, 8);
+    c.writeUInt32LE(e.crc, 10);
+    c.writeUInt32LE(e.compressed, 14);
+    c.writeUInt32LE(e.size, 18);
+    c.writeUInt16LE(e.name.length, 22);
+    return c;
+  }
+
   private header(e: Entry): Buffer {
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(e.flags, 6);
-    h.writeUInt16LE(DEFLATE, 8);
-    h.writeUInt16LE(DOS_TIME, 10);
-    h.writeUInt16LE(DOS_DATE, 12);
-    h.writeUInt32LE(e.crc, 14);
-    h.writeUInt32LE(e.compressed, 18);
-    h.writeUInt32LE(e.size, 22);
-    h.writeUInt16LE(e.name.length, 26);
-    h.writeUInt16LE(0, 28);
-    return Buffer.concat([h, e.name]);
+    const signature = Buffer.alloc(4);
+    signature.writeUInt32LE(0x04034b50, 0);
+    return Buffer.concat([signature, this.common(e), e.name]);
   }
 
   private entry(name: string, flags: number): Entry {
@@ -145,15 +150,7 @@ export class ZipStream {
       const c = Buffer.alloc(46);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE((3 << 8) | 20, 4); // made by: UNIX, zip 2.0
-      c.writeUInt16LE(20, 6);
-      c.writeUInt16LE(e.flags, 8);
-      c.writeUInt16LE(DEFLATE, 10);
-      c.writeUInt16LE(DOS_TIME, 12);
-      c.writeUInt16LE(DOS_DATE, 14);
-      c.writeUInt32LE(e.crc, 16);
-      c.writeUInt32LE(e.compressed, 20);
-      c.writeUInt32LE(e.size, 24);
-      c.writeUInt16LE(e.name.length, 28);
+      this.common(e).copy(c, 6);
       c.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
       c.writeUInt32LE(e.offset, 42);
       return Buffer.concat([c, e.name]);

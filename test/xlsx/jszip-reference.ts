@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import type { Workbook } from '../../src/xlsx/excel.js';
-import { FIXED_DATE, provenanceProperties, type PartEdit } from '../../src/xlsx/excel.js';
+import { CUSTOM_PART, customXml, declareCustomPart, FIXED_DATE, provenanceProperties, type PartEdit } from '../../src/xlsx/excel.js';
 import type { Provenance } from '../../src/io/provenance.js';
 import { withFrozenTopRow } from '../../src/xlsx/sheet-view.js';
 
@@ -9,6 +9,8 @@ import { withFrozenTopRow } from '../../src/xlsx/sheet-view.js';
  * The reference: how cchc wrote every workbook before it zipped once (src/xlsx/excel.ts up to this change),
  * kept here verbatim to compare the one-pass writer with. exceljs zips the workbook (stored), JSZip reads
  * it back and zips it again with DEFLATE, constant dates, the provenance part and the caller's edits.
+ * The provenance part and its declarations are made by the same functions as in excel.ts: what is
+ * compared is the zipping, not them.
  */
 export async function referenceWorkbookBytes(wb: Workbook, prov?: Provenance, edit?: PartEdit): Promise<Buffer> {
   const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never);
@@ -31,38 +33,6 @@ export async function referenceWorkbookBytes(wb: Workbook, prov?: Provenance, ed
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const CUSTOM_PART = 'docProps/custom.xml';
-
-function customXml(props: Array<[string, string]>): string {
-  const items = props.map(
-    ([name, value], i) =>
-      `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xml(name)}"><vt:lpwstr>${xml(value)}</vt:lpwstr></property>`,
-  );
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
-    `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`
-  );
-}
-
-function declareCustomPart(name: string, data: Buffer): Buffer {
-  const text = data.toString('utf8');
-  if (name === '[Content_Types].xml' && !text.includes(`/${CUSTOM_PART}"`)) {
-    return Buffer.from(
-      text.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`),
-    );
-  }
-  if (name === '_rels/.rels' && !text.includes(`Target="${CUSTOM_PART}"`)) {
-    return Buffer.from(
-      text.replace(
-        '</Relationships>',
-        `<Relationship Id="rIdCchcCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="${CUSTOM_PART}"/></Relationships>`,
-      ),
-    );
-  }
-  return data;
-}
 
 /** One entry of a zip as its central directory and local header say, with its data inflated. */
 export interface Entry {
