@@ -60,7 +60,8 @@ function encode(key: string, identity: string, payload: unknown): string {
   return `${JSON.stringify(head)}\n${body}\n`;
 }
 
-function decode(text: string, key: string, identity: string): unknown {
+/** An entry's content, if its header is this format's, its key and (unless null) this cchc's. */
+function decode(text: string, key: string, identity: string | null): unknown {
   const nl = text.indexOf('\n');
   if (nl < 0 || !text.endsWith('\n')) return undefined;
   let head: Partial<Header> | null;
@@ -69,7 +70,7 @@ function decode(text: string, key: string, identity: string): unknown {
   } catch {
     return undefined;
   }
-  if (head?.format !== FORMAT || head.cchc !== identity || head.key !== key) return undefined;
+  if (head?.format !== FORMAT || (identity !== null && head.cchc !== identity) || head.key !== key) return undefined;
   const body = text.slice(nl + 1, -1);
   if (head.sha256 !== sha256(body)) return undefined;
   try {
@@ -170,7 +171,10 @@ export class UnitCache {
   private meta(hash: string): CatalogMeta | null {
     let m = this.metas.get(hash);
     if (m === undefined) {
-      const read = this.read(join(this.dir, 'catalogs', `${hash}.json`), hash);
+      // Any cchc's: the content is checked against the name. Read as this cchc's only, two versions using
+      // one folder each took the other's catalog entry for a stranger and wrote it again, so that every
+      // unit of either missed on every run.
+      const read = this.read(join(this.dir, 'catalogs', `${hash}.json`), hash, null);
       // A catalog entry is named by the hash of its content: another content under its name is not it.
       m = isMeta(read) && sha256(JSON.stringify(read)) === hash ? read : null;
       this.metas.set(hash, m);
@@ -178,14 +182,14 @@ export class UnitCache {
     return m;
   }
 
-  private read(file: string, key: string): unknown {
+  private read(file: string, key: string, identity: string | null = this.identity): unknown {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
-    return decode(text, key, this.identity);
+    return decode(text, key, identity);
   }
 
   private write(folder: string, key: string, payload: unknown): boolean {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
+import { UnitCache, type CachedUnit } from '../../src/io/unit-cache.js';
+import type { CatalogMeta } from '../../src/core/batch/types.js';
 
 /**
  * `cchc batch --cache DIR`. A kept summary cannot be told from a fresh one by its output (that is the
@@ -133,6 +135,21 @@ describe('cchc batch --cache', () => {
     // …and they are whole again.
     const fresh = await cli(['batch', t.units, '--json', '-q']);
     expect((await cli(['batch', t.units, '--json', '-q', '--cache', t.cache])).stdout).toBe(fresh.stdout);
+  });
+
+  it('is shared by two cchc versions without either losing its entries (a catalog entry is any version\'s)', async () => {
+    const t = setUp();
+    await indexes([t.units, '--cache', t.cache]);
+    rewrite(t.cache, (_h, b) => (b.summary.index = MARK));
+    // Another version writes its entry for a unit; the catalog entry it needs is the same content.
+    const [first] = entries(t.cache);
+    const body = JSON.parse(readFileSync(first!, 'utf8').split('\n')[1]!) as CachedUnit;
+    const metaFile = join(t.cache, 'catalogs', `${body.metaHash}.json`);
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8').split('\n')[1]!) as CatalogMeta;
+    const { metaHash: _, ...entry } = body;
+    new UnitCache(t.cache, '0.0.1+other').put('0'.repeat(64), entry, meta);
+    // This version still reads its own entries back (all of them, not scored again).
+    expect((await indexes([t.units, '--cache', t.cache])).map(([, i]) => i)).toEqual(UNITS.map(() => MARK));
   });
 
   it('refuses a cache folder it cannot create (exit 2, before reading any unit)', async () => {
