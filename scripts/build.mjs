@@ -115,7 +115,7 @@ if (warm.status !== 0) {
 function loader(hash) {
   return `#!/usr/bin/env node
 // cchc ${pkg.version} (${pkg.license}): starts dist/cli-main.cjs (see scripts/build.mjs).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -125,7 +125,8 @@ const path = fileURLToPath(file);
 let cachedData;
 try { cachedData = readFileSync(cacheFile); } catch {}
 const script = new Script('(function (exports, require, module, __filename, __dirname, __cchc_meta_url) {' + readFileSync(file, 'utf8') + '\\n})', { filename: path, cachedData });
-if (process.env.CCHC_WRITE_CODE_CACHE === '1') process.on('exit', () => { const tmp = fileURLToPath(cacheFile) + '.' + process.pid + '.tmp'; writeFileSync(tmp, script.createCachedData()); renameSync(tmp, cacheFile); });
+// Set by the build's warm-up run only; a folder that cannot be written (an installed package) just keeps its cache.
+if (process.env.CCHC_WRITE_CODE_CACHE === '1') process.on('exit', () => { const tmp = fileURLToPath(cacheFile) + '.' + process.pid + '.tmp'; try { writeFileSync(tmp, script.createCachedData()); renameSync(tmp, cacheFile); } catch { try { unlinkSync(tmp); } catch {} } });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, path, fileURLToPath(new URL('.', file)), import.meta.url);
 `;
