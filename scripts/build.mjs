@@ -88,7 +88,14 @@ const worker = await build({ ...common, entryPoints: ['src/batch/worker.ts'], ou
 await writeFile('dist/THIRD-PARTY-NOTICES.txt', await notices([cliBuild.metafile, worker.metafile]));
 
 // esbuild escapes strings but keeps other letters in regular expressions (/…(xã|phường)…/) and comments.
-const mainSource = (await readFile('dist/cli-main.cjs', 'utf8')).replace(/^#!.*\n/, '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// A letter written after a backslash (an identity escape, /\ạ/) would become \\u… and mean something else: refused.
+const bundled = await readFile('dist/cli-main.cjs', 'utf8');
+const escaped = /\\[^\x00-\x7f]/.exec(bundled);
+if (escaped) {
+  console.error(`build: dist/cli-main.cjs has a backslash before a non-ASCII letter (${JSON.stringify(bundled.slice(escaped.index - 20, escaped.index + 20))}); write the letter without it`);
+  process.exit(1);
+}
+const mainSource = bundled.replace(/^#!.*\n/, '').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 await writeFile('dist/cli-main.cjs', mainSource);
 const mainHash = createHash('sha256').update(mainSource).digest('hex').slice(0, 16);
 await writeFile('dist/cli.js', loader(mainHash));
