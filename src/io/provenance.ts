@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { displayPath } from './paths.js';
+import { sha256FileSync } from './text-file.js';
 
 export type { FileHash, Provenance } from '../core/provenance.js';
 import type { FileHash, Provenance } from '../core/provenance.js';
@@ -11,16 +10,8 @@ import type { FileHash, Provenance } from '../core/provenance.js';
  * not the file's when it is not valid UTF-8. Only regular files are read (a pipe cannot be read twice).
  */
 export function sha256File(path: string): string | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (!fstatSync(fd).isFile()) return null;
-    return createHash('sha256').update(readFileSync(fd)).digest('hex');
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  // Read as unit files are hashed (io/text-file.ts): checked with stat first, so a FIFO is never opened and waited on.
+  return sha256FileSync(path, Number.MAX_SAFE_INTEGER) ?? null;
 }
 
 // One catalog serves a whole batch (and a thousand forms): hashed once per run.

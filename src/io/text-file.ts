@@ -121,22 +121,22 @@ const scratch = Buffer.allocUnsafe(1 << 16);
 
 /**
  * The SHA-256 of a file's bytes, read through one buffer kept for the purpose (a re-run over a --cache
- * hashes thousands of files); undefined for anything `readBytesSync` would refuse, which the caller
- * then reads that way to say why.
+ * hashes thousands of files); undefined for anything `readBytesSync` would refuse (a file over `limit`
+ * bytes too), which the caller then reads that way to say why.
  */
-export function sha256FileSync(file: string): string | undefined {
+export function sha256FileSync(file: string, limit = MAX_FILE_BYTES): string | undefined {
   let fd: number | undefined;
   try {
-    if (refuse(statSync(file), file, MAX_FILE_BYTES)) return undefined;
+    if (refuse(statSync(file), file, limit)) return undefined;
     fd = openSync(file, OPEN_FLAGS);
-    if (refuse(fstatSync(fd), file, MAX_FILE_BYTES)) return undefined;
+    if (refuse(fstatSync(fd), file, limit)) return undefined;
     const hash = createHash('sha256');
     let n = 0;
     for (;;) {
       const got = readSync(fd, scratch, 0, scratch.length, null);
       if (got === 0) break;
       n += got;
-      if (n > MAX_FILE_BYTES) return undefined;
+      if (n > limit) return undefined;
       hash.update(scratch.subarray(0, got));
     }
     return hash.digest('hex');

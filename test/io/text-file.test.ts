@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, firstBadUtf8 } from '../../src/io/decode-text.js';
 import { readText, readTextSync } from '../../src/io/text-file.js';
+import { sha256File } from '../../src/io/provenance.js';
 
 const NAME = 'UBND xã Hoàng Việt';
 const LINES = `unit:\n  name: ${NAME}\n`;
@@ -101,5 +104,15 @@ describe('files that are not plain files', () => {
   it('refuses a device without reading it', async () => {
     expect((await readText('/dev/zero')).findings.map((f) => f.code)).toEqual(['file.not_regular']);
     expect(readTextSync('/dev/zero').findings.map((f) => f.code)).toEqual(['file.not_regular']);
+  });
+});
+
+describe('hashing a file for provenance', () => {
+  it.skipIf(process.platform === 'win32')('gives the bytes’ SHA-256 of a file, and null for a FIFO without waiting on it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cchc-hash-'));
+    await writeFile(join(dir, 'a.yaml'), LINES);
+    expect(sha256File(join(dir, 'a.yaml'))).toBe(createHash('sha256').update(LINES).digest('hex'));
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    expect(sha256File(join(dir, 'pipe.yaml'))).toBeNull();
   });
 });
