@@ -207,6 +207,15 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
   meta.getCell('B4').value = 'row';
   meta.getCell('D1').value = 'lists';
   let metaRow = 5;
+  /** The hidden sheet's record of an item's row, and its plain-text citations. */
+  const remember = (code: string, row: number, ev: { documents?: unknown[] | undefined } | undefined) => {
+    meta.getCell(`A${metaRow}`).value = code;
+    meta.getCell(`B${metaRow}`).value = row;
+    // A citation kept as plain text that reads like a structured one stays plain when read back.
+    const plainLines = (ev?.documents ?? []).filter((d): d is string => typeof d === 'string' && typeof parseCitation(d) !== 'string');
+    if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
+    metaRow++;
+  };
   let listCol = 4; // D onwards: drop-down lists, one column per distinct list (Có/Không is written once)
   const lists = new Map<string, string>();
   const listFor = (labels: readonly string[]): string => {
@@ -295,11 +304,7 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
       if (flat.deciders.has(n.code)) {
         // "Did not arise" for the whole branch is declared on this row (column G), with its documents and note.
         const ev = evidence?.items[n.code];
-        meta.getCell(`A${metaRow}`).value = n.code;
-        meta.getCell(`B${metaRow}`).value = row;
-        const plainLines = (ev?.documents ?? []).filter((d): d is string => typeof d === 'string' && typeof parseCitation(d) !== 'string');
-        if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
-        metaRow++;
+        remember(n.code, row, ev);
         ws.getCell(`${COL.rule}${row}`).value = text(
           `Nếu nhiệm vụ của cả mục không phát sinh: ghi lý do ở cột G của dòng này (${n.when_not_arisen === 'full_marks' ? 'được điểm tối đa' : 'không đánh giá'} cả mục); không khai riêng ở mục con.`,
         );
@@ -319,12 +324,7 @@ export async function templateWorkbook(flat: FlatCatalog, evidence?: Evidence, c
         : '';
     ws.getCell(`${COL.rule}${row}`).value = text(`${ruleText}${cols}`);
     const ev = evidence?.items[n.code];
-    meta.getCell(`A${metaRow}`).value = n.code;
-    meta.getCell(`B${metaRow}`).value = row;
-    // A citation kept as plain text that reads like a structured one stays plain when read back.
-    const plainLines = (ev?.documents ?? []).filter((d): d is string => typeof d === 'string' && typeof parseCitation(d) !== 'string');
-    if (plainLines.length) meta.getCell(`C${metaRow}`).value = plainLines.join('\n');
-    metaRow++;
+    remember(n.code, row, ev);
     const list = choices(rule);
     const named = namedInputs(rule);
     if (named) {
