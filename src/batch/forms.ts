@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Finding } from '../core/findings/finding.js';
-import { formWorkbook } from '../workbook/form.js';
-import { stampProvenance, workbookBytes } from '../xlsx/excel.js';
+import { formBytes } from '../workbook/form.js';
 import { stageWrite } from '../io/atomic-write.js';
 import { provenance } from '../io/provenance.js';
 import type { Scored } from './summarize.js';
@@ -42,9 +41,9 @@ export async function stageForm(path: string, scored: Scored, dir: string): Prom
   const { unit, outcome, appraised } = scored;
   if (!unit?.result || !unit.flat || !unit.evidence.evidence || outcome.kind !== 'unit') return { findings: [] };
   // An appraised unit's form has the appraisal columns filled (10–11) with their totals.
-  const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, appraised);
   const overlay = outcome.unit.appraisal?.path;
-  stampProvenance(wb, provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, overlay !== undefined ? [path, overlay] : [path]));
-  const staged = await stageWrite(join(dir, formFileName(outcome.unit.code)), await workbookBytes(wb), [path, unit.catalogFile, overlay]);
+  const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, overlay !== undefined ? [path, overlay] : [path]);
+  const bytes = await formBytes(unit.result, unit.flat, unit.evidence.evidence, appraised, made);
+  const staged = await stageWrite(join(dir, formFileName(outcome.unit.code)), bytes, [path, unit.catalogFile, overlay]);
   return 'tmp' in staged ? { tmp: staged.tmp, findings: [] } : { findings: staged.findings };
 }

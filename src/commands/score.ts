@@ -70,10 +70,8 @@ export async function scoreCommand(file: string, opts: ScoreOptions, ctx: Contex
   let stderr = messages;
   const made = provenance({ id: unit.flat.catalog.id, file: unit.catalogFile }, opts.appraisal !== undefined ? [file, opts.appraisal] : [file]);
   if (opts.xlsx) {
-    const [{ formWorkbook }, { saveWorkbook, stampProvenance }] = await Promise.all([import('../workbook/form.js'), import('../xlsx/excel.js')]);
-    const wb = await formWorkbook(unit.result, unit.flat, unit.evidence.evidence, appraised);
-    stampProvenance(wb, made);
-    const failed = await saveWorkbook(wb, opts.xlsx, inputs);
+    const { formBytes } = await import('../workbook/form.js');
+    const failed = await writeAtomically(opts.xlsx, await formBytes(unit.result, unit.flat, unit.evidence.evidence, appraised, made), inputs);
     if (failed.length) return { exitCode: EXIT.invalid, stdout: '', stderr: stderr + formatFindings(failed, ctx.lang) };
     stderr += `${WROTE[ctx.lang](opts.xlsx)}\n`;
   }

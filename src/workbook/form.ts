@@ -28,7 +28,9 @@ import {
   text,
 } from './sheet-style.js';
 import { signatureBlock, signerTitle } from './signature.js';
-import { newWorkbook, type Cell, type Workbook, type Worksheet } from '../xlsx/excel.js';
+import { bookBytes, newWorkbook, type Cell, type Workbook } from '../xlsx/excel.js';
+import type { BookLike, SheetLike } from '../xlsx/sheet-like.js';
+import type { Provenance } from '../io/provenance.js';
 import { add, equal, isZero, percent, toFixed, toNumber, ZERO, type Fixed } from '../core/fixed.js';
 
 export const FORM_SHEET = 'Tự đánh giá';
@@ -120,7 +122,7 @@ function sumFormula(col: string, rows: number[]): string {
 }
 
 /** A merged line of text whose row is tall enough for it (fitRowHeights leaves merged cells alone). */
-function note(ws: Worksheet, row: number, from: string, to: string, value: string, style: { italic?: boolean; bold?: boolean; size?: number }, width: number): void {
+function note(ws: SheetLike, row: number, from: string, to: string, value: string, style: { italic?: boolean; bold?: boolean; size?: number }, width: number): void {
   line(ws, `${from}${row}:${to}${row}`, value, style);
   const c = ws.getCell(`${from}${row}`);
   c.alignment = NOTE_ALIGN;
@@ -135,8 +137,21 @@ function note(ws: Worksheet, row: number, from: string, to: string, value: strin
  * The form is a Vietnamese document whatever the interface language.
  */
 export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, appraised?: AppraisedUnit): Promise<Workbook> {
+  return buildForm(await newWorkbook(), result, flat, evidence, appraised);
+}
+
+/**
+ * The form's file, stamped with its provenance: written without exceljs (src/xlsx/form-parts.ts) when that
+ * writer is sure of every part of it, which gives the bytes exceljs gives (test/xlsx/form-parts.test.ts);
+ * otherwise built and written by exceljs, as formWorkbook + workbookBytes.
+ */
+export function formBytes(result: ScoreResult, flat: FlatCatalog, evidence: Evidence, appraised: AppraisedUnit | undefined, prov: Provenance): Promise<Buffer> {
+  return bookBytes((wb) => buildForm(wb, result, flat, evidence, appraised), prov);
+}
+
+/** The form's layout on any workbook with the SheetLike API: exceljs's, or the recorder form-parts.ts writes. */
+export function buildForm<B extends BookLike>(wb: B, result: ScoreResult, flat: FlatCatalog, evidence: Evidence, appraised?: AppraisedUnit): B {
   const lang: Lang = 'vi';
-  const wb = await newWorkbook();
   const ws = wb.addWorksheet(FORM_SHEET);
   // The column the responsible official signs in ("Chữ ký của công chức phụ trách"), after the hidden columns: only
   // where the catalog asks for it or the unit names officials, so other forms keep their layout.
@@ -445,7 +460,7 @@ export async function formWorkbook(result: ScoreResult, flat: FlatCatalog, evide
  * Second sheet: per area max, applicable max, points and % of the applicable max, linked to the form; on an
  * appraised form also the applicable max, points and % after appraisal.
  */
-function summarySheet(wb: Workbook, form: Worksheet, result: ScoreResult, flat: FlatCatalog, areas: Placed[], appraised?: ScoreResult): void {
+function summarySheet(wb: BookLike, form: SheetLike, result: ScoreResult, flat: FlatCatalog, areas: Placed[], appraised?: ScoreResult): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET);
   // A catalog with a survey share: the assessment's and the survey's subtotals per area, as result tables print them.
   const split = result.survey ? (appraised ? 10 : 7) : 0;

@@ -1,4 +1,5 @@
 import { fontOf, heightOf, type Cell, type Worksheet } from '../xlsx/excel.js';
+import type { CellLike, SheetLike } from '../xlsx/sheet-like.js';
 
 /** Nghị định 30/2020/NĐ-CP: Times New Roman, A4, margins top/bottom 20 mm, left 30 mm, right 15 mm. */
 export const FONT = 'Times New Roman';
@@ -18,7 +19,7 @@ function fontFor(size: number, bold: boolean, italic: boolean, underline: boolea
   return f;
 }
 
-export function put(ws: Worksheet, addr: string, value: Cell['value'], style: Style = {}): Cell {
+export function put<C extends CellLike>(ws: { getCell(addr: string): C }, addr: string, value: Cell['value'], style: Style = {}): C {
   const c = ws.getCell(addr);
   c.value = value;
   c.font = fontFor(style.size ?? 12, style.bold ?? false, style.italic ?? false, style.underline ?? false);
@@ -30,7 +31,7 @@ export function put(ws: Worksheet, addr: string, value: Cell['value'], style: St
 export const CENTRED: Cell['alignment'] = { horizontal: 'center', vertical: 'middle', wrapText: true };
 const RULE_ALIGN: Cell['alignment'] = { horizontal: 'center', vertical: 'top' };
 
-export function line(ws: Worksheet, range: string, value: string, style: Style = {}): void {
+export function line(ws: SheetLike, range: string, value: string, style: Style = {}): void {
   ws.mergeCells(range);
   const c = put(ws, range.split(':')[0]!, value, style);
   c.alignment = CENTRED;
@@ -48,7 +49,7 @@ export const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } };
 /** A cell the person filling in a workbook types into: unlocked, yellow, boxed. */
-export function input(c: Cell): Cell {
+export function input<C extends CellLike>(c: C): C {
   c.protection = { locked: false };
   c.fill = INPUT_FILL;
   c.border = BOX;
@@ -124,7 +125,7 @@ export interface Header {
  * issuing body (bold), both upper-case, a short rule, then "Số: …"; on the right the national title, the motto
  * (13 pt bold), a rule as long as the motto, then the place and date (13 pt italic). Returns the next free row.
  */
-export function headerBlock(ws: Worksheet, cols: number, o: Header): number {
+export function headerBlock(ws: SheetLike, cols: number, o: Header): number {
   const split = Math.max(2, Math.floor(cols * 0.4));
   const col = colName;
   const left = (r: number) => `A${r}:${col(split)}${r}`;
@@ -175,7 +176,7 @@ export interface PageSetup {
   numberFirstPage?: boolean;
 }
 
-export function pageSetup(ws: Worksheet, o: PageSetup): void {
+export function pageSetup(ws: SheetLike, o: PageSetup): void {
   printSetup(ws, o);
   ws.views = frozenViews(o);
 }
@@ -190,7 +191,7 @@ export function frozenViews(o: Pick<PageSetup, 'freezeRows' | 'freezeFrom'>): Wo
 }
 
 /** pageSetup without the frozen rows: for a streamed sheet, whose view is fixed when it is made. */
-export function printSetup(ws: Worksheet, o: Omit<PageSetup, 'freezeRows' | 'freezeFrom'>): void {
+export function printSetup(ws: Pick<SheetLike, 'pageSetup' | 'headerFooter'>, o: Omit<PageSetup, 'freezeRows' | 'freezeFrom'>): void {
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: 'landscape',
@@ -232,7 +233,7 @@ export function linesFor(textValue: string, width: number, o: { bold?: boolean; 
  * workbook is opened, so without this long names and citations print on top of the next row.
  * Merged cells (headers, footers) keep the height they were given.
  */
-export function fitRowHeights(ws: Worksheet, from: number, to: number): void {
+export function fitRowHeights(ws: SheetLike, from: number, to: number): void {
   for (let r = from; r <= to; r++) {
     const row = ws.getRow(r);
     let height = 0;

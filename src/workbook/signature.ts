@@ -1,6 +1,6 @@
 import type { Evidence } from '../core/schema/evidence.js';
 import { isCommittee, line, text } from './sheet-style.js';
-import type { Worksheet } from '../xlsx/excel.js';
+import type { SheetLike } from '../xlsx/sheet-like.js';
 
 /**
  * Who signs a unit's form, as printed above the signature: the evidence's `signer_title` when given, else
@@ -22,7 +22,7 @@ const SPACE = 4;
  * A signature block in columns `from`…`to` from `row` on: the title lines (bold), the hint to sign by hand
  * when no name is given, room to sign, then the name (bold). Returns the last row used.
  */
-export function signatureBlock(ws: Worksheet, row: number, from: string, to: string, o: { title: string[]; name?: string | undefined; hint?: string }): number {
+export function signatureBlock(ws: SheetLike, row: number, from: string, to: string, o: { title: string[]; name?: string | undefined; hint?: string }): number {
   let r = row;
   for (const t of o.title) line(ws, `${from}${r}:${to}${r++}`, t, { bold: true, size: 13 });
   const name = text(o.name).trim();

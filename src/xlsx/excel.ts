@@ -4,6 +4,9 @@ import { writeAtomically } from '../io/atomic-write.js';
 import { withFrozenTopRow } from './sheet-view.js';
 import type { Provenance } from '../io/provenance.js';
 import { zipParts, type ZipPart } from './zip-write.js';
+import type { BookLike, CellLike, RowLike } from './sheet-like.js';
+import { RecordedBook } from './sheet-record.js';
+import { recordedParts } from './form-parts.js';
 
 /**
  * Every exceljs call goes through this module and the writers beside it, so the library could be
@@ -12,14 +15,13 @@ import { zipParts, type ZipPart } from './zip-write.js';
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
 export type Cell = ExcelJS.Cell;
-type Row = ExcelJS.Row;
 
 /**
  * exceljs types a cell's font and a row's height as always there, but a cell never styled has no
  * font and a row never sized has no height: read them through these, which say so.
  */
-export const fontOf = (c: Cell): Partial<ExcelJS.Font> | undefined => c.font;
-export const heightOf = (r: Row): number | undefined => r.height;
+export const fontOf = (c: CellLike): Partial<ExcelJS.Font> | undefined => c.font;
+export const heightOf = (r: RowLike): number | undefined => r.height;
 
 let lib: typeof ExcelJS | undefined;
 export async function excel(): Promise<typeof ExcelJS> {
@@ -302,6 +304,30 @@ function deterministic(parts: Map<string, Buffer>, prov?: Provenance, edit?: Par
   }
   if (prov) out.push({ name: CUSTOM_PART, data: Buffer.from(customXml(provenanceProperties(prov))) });
   return zipParts(out, FIXED_DATE);
+}
+
+let theme: string | undefined;
+/** exceljs's fixed theme part (xl/theme/theme1.xml), read from its small module without loading exceljs. */
+async function exceljsTheme(): Promise<string> {
+  if (theme === undefined) theme = ((await import('exceljs/lib/xlsx/xml/theme1.js')) as { default: string }).default;
+  return theme;
+}
+
+/**
+ * A workbook built by `build`, as a file stamped with its provenance: recorded and written without exceljs
+ * (form-parts.ts) when that writer is sure of every part, which gives exceljs's bytes; otherwise built again
+ * on an exceljs workbook and written by exceljs, the reference. A worker that only writes sure workbooks
+ * never loads exceljs.
+ */
+export async function bookBytes(build: (wb: BookLike) => void, prov?: Provenance): Promise<Buffer> {
+  const book = new RecordedBook();
+  build(book);
+  const parts = recordedParts(book, await exceljsTheme());
+  if (parts) return deterministic(parts, prov);
+  const wb = await newWorkbook();
+  build(wb);
+  if (prov) stampProvenance(wb, prov);
+  return workbookBytes(wb);
 }
 
 /** Renders a workbook to bytes, identical for identical content. */
