@@ -85,6 +85,7 @@ export function customXml(props: Array<[string, string]>): string {
 
 /** The package parts that declare docProps/custom.xml: its content type and the root relationship. */
 export function declareCustomPart(name: string, data: Buffer): Buffer {
+  if (name !== '[Content_Types].xml' && name !== '_rels/.rels') return data;
   const text = data.toString('utf8');
   if (name === '[Content_Types].xml' && !text.includes(`/${CUSTOM_PART}"`)) {
     return Buffer.from(
@@ -290,11 +291,13 @@ const partOrder = (a: string, b: string) => (a === '[Content_Types].xml' ? -1 : 
  * The workbook file from its parts: frozen headings placed, fixed dates (exceljs stamps the time of
  * writing), the provenance part declared and added, the caller's edits made; zipped once.
  */
-function deterministic(parts: Map<string, Buffer>, prov?: Provenance, edit?: PartEdit): Buffer {
+function deterministic(parts: Map<string, Buffer | string>, prov?: Provenance, edit?: PartEdit): Buffer {
   const out: ZipPart[] = [];
   for (const name of [...parts.keys()].sort(partOrder)) {
-    let data = parts.get(name)!;
-    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) data = Buffer.from(withFrozenTopRow(data.toString('utf8')));
+    const part = parts.get(name)!;
+    let data: Buffer;
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) data = Buffer.from(withFrozenTopRow(typeof part === 'string' ? part : part.toString('utf8')));
+    else data = typeof part === 'string' ? Buffer.from(part) : part;
     if (name === 'docProps/core.xml') {
       data = Buffer.from(data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace('.000', '')}`));
     }
@@ -309,7 +312,7 @@ function deterministic(parts: Map<string, Buffer>, prov?: Provenance, edit?: Par
 let theme: string | undefined;
 /** exceljs's fixed theme part (xl/theme/theme1.xml), read from its small module without loading exceljs. */
 async function exceljsTheme(): Promise<string> {
-  if (theme === undefined) theme = ((await import('exceljs/lib/xlsx/xml/theme1.js')) as { default: string }).default;
+  if (theme === undefined) theme = (await import('exceljs/lib/xlsx/xml/theme1.js')).default;
   return theme;
 }
 

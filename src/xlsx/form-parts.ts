@@ -42,7 +42,7 @@ export function xmlEncode(text: string): string {
         break;
       default:
         if (code <= 31 && (code <= 8 || (code >= 11 && code !== 13))) break;
-        out += text[i];
+        out += text.charAt(i);
     }
   }
   return out;
@@ -50,10 +50,15 @@ export function xmlEncode(text: string): string {
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Column number → letters (utils/col-cache n2l). */
+/** Column number → letters (utils/col-cache n2l), kept for the columns met. */
+const LETTERS: string[] = [];
 function letters(n: number): string {
-  let out = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  let out = LETTERS[n];
+  if (out === undefined) {
+    out = '';
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+    LETTERS[n] = out;
+  }
   return out;
 }
 
@@ -73,7 +78,7 @@ function fontXml(f: Record<string, unknown>): string {
   if (!isBool(bold) || !isBool(italic) || (underline !== undefined && underline !== false)) unsure('font flag');
   if (size !== undefined && (typeof size !== 'number' || !Number.isFinite(size) || size <= 0)) unsure('font size');
   if (name !== undefined && typeof name !== 'string') unsure('font name');
-  const inner = `${bold ? '<b/>' : ''}${italic ? '<i/>' : ''}${size ? `<sz val="${String(size)}"/>` : ''}${name !== undefined ? `<name val="${xmlEncode(name as string)}"/>` : ''}`;
+  const inner = `${bold ? '<b/>' : ''}${italic ? '<i/>' : ''}${size ? `<sz val="${size as number}"/>` : ''}${name !== undefined ? `<name val="${xmlEncode(name as string)}"/>` : ''}`;
   return inner ? `<font>${inner}</font>` : '<font/>';
 }
 const DEFAULT_FONT = '<font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font>';
@@ -86,10 +91,10 @@ function borderXml(b: Record<string, unknown>): string {
   only(b, BORDER_KEYS, 'border');
   let out = '<border>';
   for (const e of EDGES) {
-    const edge = b[e] as Record<string, unknown> | undefined;
+    const edge: unknown = b[e];
     if (edge !== undefined && (edge === null || typeof edge !== 'object')) unsure('border edge');
     if (edge) only(edge, EDGE_KEYS, `border.${e}`);
-    const style = edge?.style;
+    const style = (edge as { style?: unknown } | undefined)?.style;
     if (style !== undefined && typeof style !== 'string') unsure('border style');
     out += style ? `<${e} style="${xmlEncode(style as string)}"/>` : `<${e}/>`;
   }
@@ -101,9 +106,10 @@ const FILL_KEYS = new Set(['type', 'pattern', 'fgColor']);
 function fillXml(f: Record<string, unknown>): string {
   only(f, FILL_KEYS, 'fill');
   if (f.type !== 'pattern' || typeof f.pattern !== 'string') unsure('fill type');
-  const fg = f.fgColor as Record<string, unknown> | undefined;
+  const color: unknown = f.fgColor;
+  if (color !== undefined && (color === null || typeof color !== 'object')) unsure('fill colour');
+  const fg = color as Record<string, unknown> | undefined;
   if (fg !== undefined) {
-    if (fg === null || typeof fg !== 'object') unsure('fill colour');
     only(fg, new Set(['argb']), 'fill.fgColor');
     if (typeof fg.argb !== 'string' || !fg.argb) unsure('fill colour');
   }
@@ -130,7 +136,6 @@ const BUILT_IN = new Map([
   ['General', 0],
   ['@', 49],
 ]);
-const STYLE_KEYS = new Set(['font', 'border', 'fill', 'alignment', 'numFmt']);
 
 class Styles {
   private readonly numFmts: string[] = [];
@@ -143,10 +148,13 @@ class Styles {
   private readonly borderIds = new Map([[this.borders[0]!, 0]]);
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly xfIds = new Map([[this.xfs[0]!, 0]]);
-  /** exceljs's weakMap: a style object seen before has the number it had. */
-  private readonly seen = new WeakMap<object, number>();
   /** The XML of each style part object, made once. */
   private readonly partXml = new WeakMap<object, string>();
+  /** Each style part object (cchc's writers share them) → a small number, for the key of a style. */
+  private readonly partIds = new WeakMap<object, number>();
+  private nextPart = 0;
+  /** The part numbers of a style → its xf number: a style made of parts seen before costs a lookup. */
+  private readonly byParts = new Map<string, number>();
 
   private part(o: unknown, render: (o: Record<string, unknown>) => string, what: string): string {
     if (o === null || typeof o !== 'object') return unsure(what);
@@ -177,26 +185,42 @@ class Styles {
     return id;
   }
 
-  /** StylesXform.addStyleModel for a cell that is not a date (date cells are never recorded as sure). */
+  private partId(o: unknown): string {
+    if (o === undefined || o === null || o === '' || o === 0 || o === false) return '';
+    if (typeof o !== 'object') return unsure('style part');
+    let id = this.partIds.get(o);
+    if (id === undefined) this.partIds.set(o, (id = this.nextPart++));
+    return String(id);
+  }
+
+  /**
+   * StylesXform.addStyleModel for a cell that is not a date (date cells are never recorded as sure). Its
+   * weakMap (a style object seen before keeps its number) changes nothing here: no style changes while
+   * the parts are written.
+   */
   add(style: CellStyle): number {
-    const known = this.seen.get(style);
-    if (known !== undefined) return known;
-    only(style, STYLE_KEYS, 'style');
-    const numFmtId = style.numFmt ? this.numFmt(style.numFmt) : 0;
-    const fontId = style.font ? Styles.index(this.fonts, this.fontIds, this.part(style.font, fontXml, 'font')) : 0;
-    const borderId = style.border ? Styles.index(this.borders, this.borderIds, this.part(style.border, borderXml, 'border')) : 0;
-    const fillId = style.fill ? Styles.index(this.fills, this.fillIds, this.part(style.fill, fillXml, 'fill')) : 0;
-    const alignment = style.alignment ? this.part(style.alignment, alignmentXml, 'alignment') : undefined;
-    // style/style-xform.js
-    let xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
-    if (numFmtId) xf += ' applyNumberFormat="1"';
-    if (fontId) xf += ' applyFont="1"';
-    if (fillId) xf += ' applyFill="1"';
-    if (borderId) xf += ' applyBorder="1"';
-    if (alignment !== undefined) xf += ' applyAlignment="1"';
-    xf += alignment ? `>${alignment}</xf>` : '/>';
-    const id = Styles.index(this.xfs, this.xfIds, xf);
-    this.seen.set(style, id);
+    // A recorded cell's style has only the keys its setters give it: protection is the one not written here.
+    if (style.protection !== undefined) unsure('protection');
+    const { numFmt, font, border, fill, alignment } = style;
+    const key = `${numFmt ? this.numFmt(numFmt) : 0},${this.partId(font)},${this.partId(border)},${this.partId(fill)},${this.partId(alignment)}`;
+    let id = this.byParts.get(key);
+    if (id === undefined) {
+      const numFmtId = numFmt ? this.numFmt(numFmt) : 0;
+      const fontId = font ? Styles.index(this.fonts, this.fontIds, this.part(font, fontXml, 'font')) : 0;
+      const borderId = border ? Styles.index(this.borders, this.borderIds, this.part(border, borderXml, 'border')) : 0;
+      const fillId = fill ? Styles.index(this.fills, this.fillIds, this.part(fill, fillXml, 'fill')) : 0;
+      const align = alignment ? this.part(alignment, alignmentXml, 'alignment') : undefined;
+      // style/style-xform.js
+      let xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+      if (numFmtId) xf += ' applyNumberFormat="1"';
+      if (fontId) xf += ' applyFont="1"';
+      if (fillId) xf += ' applyFill="1"';
+      if (borderId) xf += ' applyBorder="1"';
+      if (align !== undefined) xf += ' applyAlignment="1"';
+      xf += align ? `>${align}</xf>` : '/>';
+      id = Styles.index(this.xfs, this.xfIds, xf);
+      this.byParts.set(key, id);
+    }
     return id;
   }
 
@@ -248,7 +272,7 @@ function colsXml(ws: RecordedSheet): string {
   const runs: Array<{ min: number; max: number; width: number; hidden: boolean }> = [];
   let run: (typeof runs)[number] | undefined;
   ws.columns.forEach((c, i) => {
-    if (c === null || typeof c !== 'object') unsure('column');
+    if ((c as unknown) === null || typeof c !== 'object') unsure('column');
     only(c, COLUMN_KEYS, 'column');
     const { width, hidden } = c;
     if (width !== undefined && (typeof width !== 'number' || !Number.isFinite(width) || width <= 0)) unsure('column width');
@@ -339,7 +363,8 @@ function sheetXml(ws: RecordedSheet, styles: Styles, strings: SharedStrings): st
     // doc/row.js model: a row is written when it has a height or cells.
     const cells = row.cells.filter((c): c is RecordedCell => c !== undefined);
     if (!row.height && !cells.length) continue;
-    if (row.height !== undefined && (typeof row.height !== 'number' || !Number.isFinite(row.height) || row.height < 0)) unsure('row height');
+    const height: unknown = row.height;
+    if (height !== undefined && (typeof height !== 'number' || !Number.isFinite(height) || height < 0)) unsure('row height');
     let out = '';
     let min = 0;
     let max = 0;
@@ -427,12 +452,14 @@ function definedNames(sheets: RecordedSheet[]): string {
     if (printArea) {
       for (const area of printArea.split('&&')) {
         const [a, b] = area.split(':');
-        names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEncode(`'${ws.name}'!$${a}:$${b}`)}</definedName>`);
+        if (a === undefined || b === undefined) unsure('printArea');
+        names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xmlEncode(`'${ws.name}'!$${a!}:$${b!}`)}</definedName>`);
       }
     }
     if (printTitlesRow) {
       const [a, b] = printTitlesRow.split(':');
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEncode(`'${ws.name}'!$${a}:$${b}`)}</definedName>`);
+      if (a === undefined || b === undefined) unsure('printTitlesRow');
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEncode(`'${ws.name}'!$${a!}:$${b!}`)}</definedName>`);
     }
   });
   return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
@@ -444,10 +471,10 @@ const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /**
  * The parts of a recorded workbook (sheets, shared strings, styles, workbook, rels, content types, document
- * properties, theme) as exceljs writes them, or undefined when the recording holds anything not written here.
+ * properties, theme) as exceljs writes them (text, to be stored as UTF-8), or undefined when the recording holds anything not written here.
  * `theme` is exceljs's own fixed theme text.
  */
-export function recordedParts(book: RecordedBook, theme: string): Map<string, Buffer> | undefined {
+export function recordedParts(book: RecordedBook, theme: string): Map<string, string> | undefined {
   if (book.unsure.length || !book.sheets.length) return undefined;
   try {
     const styles = new Styles();
@@ -497,7 +524,7 @@ export function recordedParts(book: RecordedBook, theme: string): Map<string, Bu
         definedNames(book.sheets) +
         '<calcPr calcId="171027" fullCalcOnLoad="1"/></workbook>',
     );
-    return new Map([...parts].map(([k, v]) => [k, Buffer.from(v, 'utf8')]));
+    return parts;
   } catch (e) {
     if (e instanceof Unsure) return undefined;
     throw e;

@@ -82,13 +82,6 @@ export class RecordedRow implements RowLike {
   }
 }
 
-/** Column letters → number (A → 1, AA → 27). */
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-const ADDRESS = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 
 export class RecordedSheet implements SheetLike {
   readonly rows: Array<RecordedRow | undefined> = [];
@@ -114,13 +107,17 @@ export class RecordedSheet implements SheetLike {
     let row = r;
     let col = c;
     if (typeof r === 'string') {
-      const m = ADDRESS.exec(r);
-      if (!m || c !== undefined) {
+      // "B12": one to three capitals, then a row number from 1; read without a regular expression (every cell is).
+      let i = 0;
+      col = 0;
+      for (let ch = r.charCodeAt(0); ch >= 65 && ch <= 90 && i < 3; ch = r.charCodeAt(++i)) col = col * 26 + ch - 64;
+      let j = i;
+      row = 0;
+      for (let d = r.charCodeAt(j) - 48; d >= 0 && d <= 9 && j - i < 7; d = r.charCodeAt(++j) - 48) row = row * 10 + d;
+      if (i === 0 || j === i || j !== r.length || r.charCodeAt(i) === 48 || c !== undefined) {
         this.book.unsure.push(`address ${r}`);
         return new RecordedCell(1, 1, this.book);
       }
-      col = colNumber(m[1]!);
-      row = Number(m[2]);
     }
     if (typeof col !== 'number' || !Number.isInteger(col) || col < 1 || col > 16384) {
       this.book.unsure.push(`column ${String(col)}`);

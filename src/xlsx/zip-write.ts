@@ -48,6 +48,22 @@ export function tableCrc32(data: Uint8Array, prev = 0): number {
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, prev?: number) => number }).crc32;
 export const crc32 = (data: Uint8Array, prev = 0): number => (nativeCrc32 ? nativeCrc32(data, prev) >>> 0 : tableCrc32(data, prev));
 
+/**
+ * The last small part compressed under each name, with its compressed bytes and CRC: the parts a batch of
+ * forms share (theme, styles, relationships, content types) are compressed once. Reused only for the very
+ * same bytes, so the output is what compressing them again gives.
+ */
+const SMALL = 32 * 1024;
+const packedBefore = new Map<string, { data: Buffer; packed: Buffer; crc: number }>();
+
+function packed(name: string, data: Buffer): { packed: Buffer; crc: number } {
+  const before = data.length <= SMALL ? packedBefore.get(name) : undefined;
+  if (before && before.data.equals(data)) return before;
+  const made = { data, packed: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data) };
+  if (data.length <= SMALL) packedBefore.set(name, made);
+  return made;
+}
+
 export function zipParts(parts: ReadonlyArray<ZipPart>, date: Date): Buffer {
   const { time, date: day } = dosDateTime(date);
   const chunks: Buffer[] = [];
@@ -55,7 +71,7 @@ export function zipParts(parts: ReadonlyArray<ZipPart>, date: Date): Buffer {
   let offset = 0;
   for (const { name, data } of parts) {
     if (!/^[\x20-\x7e]+$/.test(name)) throw new Error(`zip part name is not ASCII: ${JSON.stringify(name)}`);
-    const packed = zlib.deflateRawSync(data, { level: 6 });
+    const { packed: bytes, crc } = packed(name, data);
     const nameBytes = Buffer.from(name, 'ascii');
     // The 26 bytes a local header and a central record share, from "version needed" to "extra field length".
     const common = Buffer.alloc(26);
@@ -64,14 +80,14 @@ export function zipParts(parts: ReadonlyArray<ZipPart>, date: Date): Buffer {
     common.writeUInt16LE(DEFLATE, 4);
     common.writeUInt16LE(time, 6);
     common.writeUInt16LE(day, 8);
-    common.writeUInt32LE(crc32(data), 10);
-    common.writeUInt32LE(packed.length, 14);
+    common.writeUInt32LE(crc, 10);
+    common.writeUInt32LE(bytes.length, 14);
     common.writeUInt32LE(data.length, 18);
     common.writeUInt16LE(nameBytes.length, 22);
     common.writeUInt16LE(0, 24);
     const local = Buffer.alloc(4);
     local.writeUInt32LE(LOCAL, 0);
-    chunks.push(local, common, nameBytes, packed);
+    chunks.push(local, common, nameBytes, bytes);
     const record = Buffer.alloc(46);
     record.writeUInt32LE(CENTRAL, 0);
     record.writeUInt16LE(MADE_BY, 4);
@@ -80,7 +96,7 @@ export function zipParts(parts: ReadonlyArray<ZipPart>, date: Date): Buffer {
     record.writeUInt32LE(FILE_ATTRIBUTES, 38);
     record.writeUInt32LE(offset, 42);
     central.push(record, nameBytes);
-    offset += 4 + common.length + nameBytes.length + packed.length;
+    offset += 4 + common.length + nameBytes.length + bytes.length;
   }
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);

@@ -8,7 +8,7 @@ import { readAppraisalYaml } from '../../src/io/appraisal-file.js';
 import { scoreFile } from '../../src/workbook/unit-file.js';
 import { buildForm } from '../../src/workbook/form.js';
 import { FONT } from '../../src/workbook/sheet-style.js';
-import { bookBytes, newWorkbook, stampProvenance, workbookBytes } from '../../src/xlsx/excel.js';
+import { bookBytes, newWorkbook, stampProvenance, workbookBytes, workbookParts } from '../../src/xlsx/excel.js';
 import { recordedParts } from '../../src/xlsx/form-parts.js';
 import { RecordedBook } from '../../src/xlsx/sheet-record.js';
 import type { BookLike, SheetLike } from '../../src/xlsx/sheet-like.js';
@@ -30,8 +30,11 @@ import { tmp } from './support.js';
 
 const PROV: Provenance = { cchc: '0.0.0-test', catalog: { id: 'xa-mau-2024', sha256: 'ab'.repeat(32) }, inputs: [{ file: 'u.yaml', sha256: 'cd'.repeat(32) }] };
 
-/** The recorded parts must exist (the writer is sure) and equal exceljs's, and so must the files. */
-async function expectSame(what: string, build: (wb: BookLike) => void): Promise<void> {
+/**
+ * The recorded parts must exist (the writer is sure) and equal exceljs's, part for part; with `whole`, the two
+ * files too (both go through the same last step, excel.ts `deterministic`: provenance, frozen rows, one zip).
+ */
+async function expectSame(what: string, build: (wb: BookLike) => void, whole = false): Promise<void> {
   const book = new RecordedBook();
   build(book);
   const parts = recordedParts(book, theme);
@@ -39,19 +42,17 @@ async function expectSame(what: string, build: (wb: BookLike) => void): Promise<
   expect(parts, what).toBeDefined();
   const wb = await newWorkbook();
   build(wb);
-  stampProvenance(wb, PROV);
-  const reference = await workbookBytes(wb);
-  const fast = await bookBytes(build, PROV);
-  if (!fast.equals(reference)) {
-    const a = zipEntries(fast).entries;
-    const b = zipEntries(reference).entries;
-    expect(
-      a.map((e) => e.name),
-      what,
-    ).toEqual(b.map((e) => e.name));
-    a.forEach((e, i) => expect(e.data.toString('utf8'), `${what}: ${e.name}`).toBe(b[i]!.data.toString('utf8')));
+  const reference = await workbookParts(wb);
+  expect([...parts!.keys()].sort(), what).toEqual([...reference.keys()].sort());
+  for (const [name, data] of reference) {
+    if (!data.equals(Buffer.from(parts!.get(name)!))) expect(parts!.get(name), `${what}: ${name}`).toBe(data.toString('utf8'));
   }
-  expect(fast.equals(reference), what).toBe(true);
+  if (!whole) return;
+  stampProvenance(wb, PROV);
+  const file = await bookBytes(build, PROV);
+  const names = (z: Buffer) => zipEntries(z).entries.map((e) => e.name);
+  expect(names(file), what).toEqual(names(await workbookBytes(wb)));
+  expect(file.equals(await workbookBytes(wb)), what).toBe(true);
 }
 
 interface Case {
@@ -89,7 +90,7 @@ describe('the form written without exceljs is the form exceljs writes', () => {
 
   it('every shipped example unit, each appraised one with its overlay, generated communes and the provincial catalog', async () => {
     const province = join(dir, 'province');
-    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '6']).status).toBe(0);
+    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '4']).status).toBe(0);
     const cases: Case[] = [];
     for (const f of [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('tham-dinh')), ...yamlUnder(province)]) {
       const c = await unitCase(f);
@@ -105,7 +106,7 @@ describe('the form written without exceljs is the form exceljs writes', () => {
       // A unit that does not score (one is shipped to show the findings) has no form.
       const c = cases.find((x) => x.what.endsWith(`van-lang-2024/${f}`));
       if (!c) continue;
-      for (const round of ['final', 'tham_dinh_1'] as const) {
+      for (const round of f.startsWith('2010') ? (['final', 'tham_dinh_1'] as const) : (['final'] as const)) {
         const a = appraiseScored({ result: c.result, flat: c.flat, evidence: c.evidence }, await readAppraisalYaml(join(overlays, f)), round);
         if (!a.appraised) continue;
         cases.push({ ...c, what: `${c.what} appraised (${round})`, appraised: a.appraised });
@@ -114,7 +115,7 @@ describe('the form written without exceljs is the form exceljs writes', () => {
     }
     expect(appraised).toBeGreaterThanOrEqual(10);
     expect(cases.length).toBeGreaterThanOrEqual(50);
-    for (const c of cases) await expectSame(c.what, formOf(c));
+    for (const [i, c] of cases.entries()) await expectSame(c.what, formOf(c), i % 10 === 0);
   });
 
   it('units changed to reach every corner: claims, officials, report numbers, annexes, signers, long and odd texts', async () => {
@@ -135,7 +136,8 @@ describe('the form written without exceljs is the form exceljs writes', () => {
       changed(hv, 'report number', (e) => ({ ...e, report: { number: '125', symbol: 'BC-VP' }, signer: 'Nguyễn Văn A', signer_title: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] })),
       changed(hv, 'no date, no parent', (e) => {
         const { date: _d, ...rest } = e;
-        return { ...rest, unit: { ...e.unit, parent: undefined as unknown as string } } as Evidence;
+        const { parent: _p, ...unit } = e.unit;
+        return { ...rest, unit };
       }),
       changed(hv, 'long and odd texts', (e) => {
         leaves.slice(0, 6).forEach((code) => (e.items[code] = { ...e.items[code], note: odd, documents: [odd, 'Quyết định số 1/QĐ-UBND'] }));
@@ -149,7 +151,7 @@ describe('the form written without exceljs is the form exceljs writes', () => {
       if (a.appraised) cases.push({ ...c, what: `${c.what}, appraised`, appraised: a.appraised });
     }
     expect(cases.length).toBe(10);
-    for (const c of cases) await expectSame(c.what, formOf(c));
+    for (const c of cases) await expectSame(c.what, formOf(c), true);
   });
 
   it('goes through exceljs, and gives its bytes, for what the writer does not know', async () => {
