@@ -354,10 +354,19 @@ function sheetXml(ws: RecordedSheet, styles: Styles, strings: SharedStrings): st
   const rows: string[] = [];
   // sheet/merges.js: each merged range, in the order its first merged cell is met.
   const merges = new Map<RecordedCell, [number, number, number, number]>();
+  // doc/worksheet.js model: the dimension is a Range expanded by each written row's first and last cell (empty
+  // cells too); Range.expand takes a side of 0 as unset, so a row with a height and no cells (0:0) unsets the
+  // left side and the next row sets it again.
   let top = 0;
   let left = 0;
   let bottom = 0;
   let right = 0;
+  const expand = (r: number, min: number, max: number) => {
+    if (!top || r < (top || 1)) top = r;
+    if (!left || min < (left || 1)) left = min;
+    if (!bottom || r > (bottom || 1)) bottom = r;
+    if (!right || max > (right || 1)) right = max;
+  };
   for (const row of ws.rows) {
     if (!row) continue;
     // doc/row.js model: a row is written when it has a height or cells.
@@ -375,15 +384,6 @@ function sheetXml(ws: RecordedSheet, styles: Styles, strings: SharedStrings): st
       const s = styles.add(c.style);
       const sAttr = s ? ` s="${s}"` : '';
       const r = `${letters(c.col)}${row.number}`;
-      if (kind !== 'null') {
-        // doc/worksheet.js dimensions: cells with anything in them (merged cells too).
-        if (!top) [top, left, bottom, right] = [row.number, c.col, row.number, c.col];
-        else {
-          bottom = row.number;
-          if (c.col < left) left = c.col;
-          if (c.col > right) right = c.col;
-        }
-      }
       switch (kind) {
         case 'null':
           if (s) out += `<c r="${r}"${sAttr}/>`;
@@ -413,11 +413,11 @@ function sheetXml(ws: RecordedSheet, styles: Styles, strings: SharedStrings): st
         }
       }
     }
+    expand(row.number, min, max);
     const ht = row.height ? ` ht="${String(row.height)}" customHeight="1"` : '';
     const spans = min > 0 && max > 0 && min <= max ? ` spans="${min}:${max}"` : '';
     rows.push(`<row r="${row.number}"${ht}${spans} x14ac:dyDescent="0.25"${out ? `>${out}</row>` : '/>'}`);
   }
-  if (!top) return unsure('empty sheet');
   if (!rows.length) unsure('no rows');
   const page = pageParts(ws);
   const mergeList = [...merges.values()];
@@ -427,7 +427,7 @@ function sheetXml(ws: RecordedSheet, styles: Styles, strings: SharedStrings): st
   return (
     `${HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
     page.sheetPr +
-    `<dimension ref="${letters(left)}${top}:${letters(right)}${bottom}"/>` +
+    `<dimension ref="${letters(left || 1)}${top || 1}:${letters(right || 1)}${bottom || 1}"/>` +
     viewsXml(ws) +
     '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>' +
     colsPart +

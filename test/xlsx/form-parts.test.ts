@@ -8,7 +8,7 @@ import { diskCatalogs } from '../../src/io/catalog-source.js';
 import { readAppraisalYaml } from '../../src/io/appraisal-file.js';
 import { scoreFile } from '../../src/workbook/unit-file.js';
 import { buildForm } from '../../src/workbook/form.js';
-import { FONT } from '../../src/workbook/sheet-style.js';
+import { FONT, pageSetup } from '../../src/workbook/sheet-style.js';
 import { bookBytes, newWorkbook, stampProvenance, workbookBytes, workbookParts } from '../../src/xlsx/excel.js';
 import { recordedParts } from '../../src/xlsx/form-parts.js';
 import { RecordedBook } from '../../src/xlsx/sheet-record.js';
@@ -178,6 +178,47 @@ describe('the form written without exceljs is the form exceljs writes', () => {
     }
     expect(cases.length).toBe(10);
     for (const c of cases) await expectSame(c.what, formOf(c), true);
+  });
+
+  it('small sheets at the writer’s edges: empty cells, merges without a value, rows with only a height, control characters', async () => {
+    const sheet = (wb: BookLike, name: string) => {
+      const ws = wb.addWorksheet(name);
+      pageSetup(ws, { lastRow: 9, lastCol: 'F', titleRows: '2:2', freezeRows: 2, numberFirstPage: true });
+      return ws;
+    };
+    const font = { name: FONT, size: 11 };
+    await expectSame(
+      'edges',
+      (wb) => {
+        const ws = sheet(wb, 'Một');
+        ws.columns = [{ width: 9 }, { width: 12.5 }, { width: 12.5 }, {}, { width: 9, hidden: true }, { width: 30 }];
+        ws.getCell('B3');
+        ws.getCell('C4').font = font;
+        ws.mergeCells('A5:C6');
+        ws.mergeCells('D1:F1');
+        ws.getCell('D1').value = '\u007f';
+        ws.getCell('A7').value = 'a\u0002b\tc\r\nd ';
+        ws.getCell('B7').value = -0;
+        ws.getCell('C7').value = 0.1 + 0.2;
+        ws.getCell('D7').value = { formula: 'B7+C7' };
+        ws.getCell('E7').value = { formula: 'IF(B7=0,"","x")', result: '' };
+        ws.getRow(8).height = 40.5;
+        ws.getCell('F9').value = '';
+        ws.getCell('F9').alignment = {};
+        // A cell with a value and a style merged into another: both dropped for the master's; the master styled after.
+        ws.getCell('A9').value = 'x';
+        ws.getCell('A9').font = font;
+        ws.getCell('B9').value = 5;
+        ws.getCell('B9').numFmt = '@';
+        ws.mergeCells('A9:B9');
+        ws.getCell('A9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+        ws.getCell('A9').border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+        ws.getCell('C9').numFmt = '@';
+        ws.getCell('C9').value = 7;
+        sheet(wb, 'Hai').getCell('AA30').value = 'z';
+      },
+      true,
+    );
   });
 
   it('goes through exceljs, and gives its bytes, for what the writer does not know', async () => {
