@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import type { Finding } from '../core/findings/finding.js';
 import { writeAtomically } from '../io/atomic-write.js';
@@ -309,11 +311,24 @@ function deterministic(parts: Map<string, Buffer | string>, prov?: Provenance, e
   return zipParts(out, FIXED_DATE);
 }
 
-let theme: string | undefined;
-/** exceljs's fixed theme part (xl/theme/theme1.xml), read from its small module without loading exceljs. */
-async function exceljsTheme(): Promise<string> {
-  if (theme === undefined) theme = (await import('exceljs/lib/xlsx/xml/theme1.js')).default;
-  return theme;
+/** The exceljs release form-parts.ts writes the parts of (test/xlsx/form-parts.test.ts compares the two). */
+const PROVEN_EXCELJS = '4.4.0';
+let fixedTheme: Promise<string | undefined> | undefined;
+/**
+ * exceljs's fixed theme part (xl/theme/theme1.xml), read from its small module without loading exceljs: when
+ * the exceljs installed is the release the writer is proven against, else undefined (every workbook then
+ * goes through exceljs, whose output a later release may change).
+ */
+export function exceljsTheme(): Promise<string | undefined> {
+  fixedTheme ??= (async () => {
+    try {
+      const pkg = JSON.parse(await readFile(createRequire(import.meta.url).resolve('exceljs/package.json'), 'utf8')) as { version?: unknown };
+      return pkg.version === PROVEN_EXCELJS ? (await import('exceljs/lib/xlsx/xml/theme1.js')).default : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  return fixedTheme;
 }
 
 /**
@@ -323,10 +338,13 @@ async function exceljsTheme(): Promise<string> {
  * never loads exceljs.
  */
 export async function bookBytes(build: (wb: BookLike) => void, prov?: Provenance): Promise<Buffer> {
-  const book = new RecordedBook();
-  build(book);
-  const parts = recordedParts(book, await exceljsTheme());
-  if (parts) return deterministic(parts, prov);
+  const theme = await exceljsTheme();
+  if (theme !== undefined) {
+    const book = new RecordedBook();
+    build(book);
+    const parts = recordedParts(book, theme);
+    if (parts) return deterministic(parts, prov);
+  }
   const wb = await newWorkbook();
   build(wb);
   if (prov) stampProvenance(wb, prov);

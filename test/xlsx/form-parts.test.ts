@@ -9,7 +9,7 @@ import { readAppraisalYaml } from '../../src/io/appraisal-file.js';
 import { scoreFile } from '../../src/workbook/unit-file.js';
 import { buildForm } from '../../src/workbook/form.js';
 import { FONT, pageSetup } from '../../src/workbook/sheet-style.js';
-import { bookBytes, newWorkbook, stampProvenance, workbookBytes, workbookParts } from '../../src/xlsx/excel.js';
+import { bookBytes, exceljsTheme, newWorkbook, stampProvenance, workbookBytes, workbookParts } from '../../src/xlsx/excel.js';
 import { recordedParts } from '../../src/xlsx/form-parts.js';
 import { RecordedBook } from '../../src/xlsx/sheet-record.js';
 import type { BookLike, SheetLike } from '../../src/xlsx/sheet-like.js';
@@ -178,6 +178,18 @@ describe('the form written without exceljs is the form exceljs writes', () => {
     }
     expect(cases.length).toBe(10);
     for (const c of cases) await expectSame(c.what, formOf(c), true);
+  });
+
+  it('is used with the exceljs installed (the release it is proven against), and forms go through it', async () => {
+    expect(await exceljsTheme()).toBe(theme);
+    const hv = (await unitCase(join(ROOT, 'examples/hoang-viet-2024.yaml')))!;
+    // bookBytes took the writer: the form was built once (the way through exceljs builds it a second time).
+    let builds = 0;
+    await bookBytes((wb) => {
+      builds++;
+      formOf(hv)(wb);
+    }, PROV);
+    expect(builds).toBe(1);
   });
 
   it('small sheets at the writer’s edges: empty cells, merges without a value, rows with only a height, control characters', async () => {
