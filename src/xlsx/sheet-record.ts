@@ -72,7 +72,8 @@ export class RecordedCell implements CellLike {
 
 export class RecordedRow implements RowLike {
   readonly cells: Array<RecordedCell | undefined> = [];
-  height = undefined as unknown as number;
+  /** Unset (undefined) until the form sizes the row, as exceljs's (typed as always there, as exceljs types it). */
+  height!: number;
   constructor(readonly number: number) {}
   /** As exceljs's Row.eachCell: the cells with a value or merged, in column order. */
   eachCell(callback: (cell: CellLike, colNumber: number) => void): void {
