@@ -9,6 +9,9 @@ import { chmod, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+// The exceljs release the bundle is built (and its form writer proven) with: src/xlsx/excel.ts writes forms without
+// exceljs only when the exceljs installed beside the bundle is this one.
+const exceljsBuilt = JSON.parse(await readFile('node_modules/exceljs/package.json', 'utf8')).version;
 const RUNTIME = Object.keys(pkg.dependencies ?? {});
 
 /**
@@ -55,7 +58,7 @@ const common = {
   // Licence comments marked @license/@preserve stay; the full texts are in THIRD-PARTY-NOTICES.txt.
   legalComments: 'eof',
   // The version shown by --version and stamped into every result (src/version.ts).
-  define: { __CCHC_VERSION__: JSON.stringify(pkg.version), __CCHC_BUILD__: JSON.stringify(await buildId()) },
+  define: { __CCHC_VERSION__: JSON.stringify(pkg.version), __CCHC_BUILD__: JSON.stringify(await buildId()), __EXCELJS_BUILT__: JSON.stringify(exceljsBuilt) },
   banner: {
     js: [
       `// cchc ${pkg.version} (${pkg.license}). Bundled third-party code: see THIRD-PARTY-NOTICES.txt beside this file.`,

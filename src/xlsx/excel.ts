@@ -311,19 +311,23 @@ function deterministic(parts: Map<string, Buffer | string>, prov?: Provenance, e
   return zipParts(out, FIXED_DATE);
 }
 
-/** The exceljs release form-parts.ts writes the parts of (test/xlsx/form-parts.test.ts compares the two). */
-const PROVEN_EXCELJS = '4.4.0';
+// The exceljs release the bundle was built with, whose parts form-parts.ts writes (test/xlsx/form-parts.test.ts
+// compares the two): scripts/build.mjs sets it. Run from the sources (tests, tsx), the one installed is the one tested.
+declare const __EXCELJS_BUILT__: string | undefined;
 let fixedTheme: Promise<string | undefined> | undefined;
 /**
  * exceljs's fixed theme part (xl/theme/theme1.xml), read from its small module without loading exceljs: when
- * the exceljs installed is the release the writer is proven against, else undefined (every workbook then
- * goes through exceljs, whose output a later release may change).
+ * the exceljs installed is the release the bundle was built with, else undefined (every workbook then goes
+ * through exceljs, whose output another release may change).
  */
 export function exceljsTheme(): Promise<string | undefined> {
   fixedTheme ??= (async () => {
     try {
-      const pkg = JSON.parse(await readFile(createRequire(import.meta.url).resolve('exceljs/package.json'), 'utf8')) as { version?: unknown };
-      return pkg.version === PROVEN_EXCELJS ? (await import('exceljs/lib/xlsx/xml/theme1.js')).default : undefined;
+      if (typeof __EXCELJS_BUILT__ === 'string') {
+        const pkg = JSON.parse(await readFile(createRequire(import.meta.url).resolve('exceljs/package.json'), 'utf8')) as { version?: unknown };
+        if (pkg.version !== __EXCELJS_BUILT__) return undefined;
+      }
+      return (await import('exceljs/lib/xlsx/xml/theme1.js')).default;
     } catch {
       return undefined;
     }
