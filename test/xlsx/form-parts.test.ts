@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import theme from 'exceljs/lib/xlsx/xml/theme1.js';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +92,8 @@ describe('the form written without exceljs is the form exceljs writes', () => {
 
   it('every shipped example unit, each appraised one with its overlay, generated communes and the provincial catalog', async () => {
     const province = join(dir, 'province');
-    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '3']).status).toBe(0);
+    const gen = (await import(pathToFileURL(join(ROOT, 'scripts/gen-province.mjs')).href)) as { generateProvince(dir: string, n: number): void };
+    gen.generateProvince(province, 3);
     const cases: Case[] = [];
     for (const f of [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('tham-dinh')), ...yamlUnder(province)]) {
       const c = await unitCase(f);
@@ -141,7 +142,7 @@ describe('the form written without exceljs is the form exceljs writes', () => {
     }
     expect(appraised).toBeGreaterThanOrEqual(10);
     expect(cases.length).toBeGreaterThanOrEqual(50);
-    for (const [i, c] of cases.entries()) await expectSame(c.what, formOf(c), i % 10 === 0);
+    for (const [i, c] of cases.entries()) await expectSame(c.what, formOf(c), i % 15 === 0);
   });
 
   it('units changed to reach every corner: claims, officials, report numbers, annexes, signers, long and odd texts', async () => {
