@@ -84,6 +84,9 @@ export class RecordedRow implements RowLike {
 }
 
 
+/** A column not set: no width (read only). */
+const NO_COLUMN: { width?: number } = Object.freeze({});
+
 export class RecordedSheet implements SheetLike {
   readonly rows: Array<RecordedRow | undefined> = [];
   /** Merged ranges as [top, left, bottom, right]. */
@@ -131,7 +134,7 @@ export class RecordedSheet implements SheetLike {
   }
 
   getColumn(c: number): { width?: number | undefined } {
-    return { width: this.columns[c - 1]?.width };
+    return this.columns[c - 1] ?? NO_COLUMN;
   }
 
   /** As exceljs: every cell but the top-left one becomes part of it, its value dropped, its style the master's. */
