@@ -5,6 +5,7 @@ import type { CatalogMeta, UnitSummary, WorkerSetup } from '../core/batch/types.
 import { catalogPath, looksLikePath } from '../io/catalog-store.js';
 import { sha256File } from '../io/provenance.js';
 import { CACHE_IDENTITY, UnitCache } from '../io/unit-cache.js';
+import { FileSignatures } from '../io/file-signatures.js';
 
 /**
  * How a batch uses `--cache DIR` (storage in src/io/unit-cache.ts). The key of a unit file hashes its
@@ -54,8 +55,27 @@ export class BatchCache {
       .digest('hex'));
   }
 
-  key(path: string, fileSha256: string): string {
-    return this.store.key(fileSha256, { run: this.shared, path, abs: resolve(path) });
+  private signatures?: FileSignatures;
+
+  /** A unit file's SHA-256, found by its signature when the file has not changed since it was last hashed. */
+  fileSha256(abs: string): string | undefined {
+    return (this.signatures ??= new FileSignatures(this.store.signaturesFile)).sha256(abs);
+  }
+
+  /** Lookups on the calling thread read entries from the pack of this run's context (src/io/unit-cache.ts). */
+  usePack(): void {
+    this.store.usePack(this.shared);
+  }
+
+  /** After the run: the signatures of the files hashed and the pack of the entries used, kept for the next. */
+  save(): void {
+    this.signatures?.save();
+    this.store.savePack();
+  }
+
+  /** `abs`: the path resolved, when the caller has it already. */
+  key(path: string, fileSha256: string, abs = resolve(path)): string {
+    return this.store.key(fileSha256, { run: this.shared, path, abs });
   }
 
   /** The summary kept under `key`, if its catalog reference still leads to the same catalog bytes. */

@@ -71,6 +71,7 @@ export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOption
   const catalogs = new Map<string, CatalogMeta>();
   const interner = new Interner();
   const misses: number[] = [];
+  cache.usePack();
   paths.forEach((p, i) => {
     const hit = cachedOutcome(p, option, cache);
     if (!hit) return misses.push(i);
@@ -79,7 +80,10 @@ export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOption
   });
   const hits = paths.length - misses.length;
   if (hits) o.onProgress?.(hits, paths.length);
-  if (!misses.length) return { outcomes, catalogs, failed: [], forms: [] };
+  if (!misses.length) {
+    cache.save();
+    return { outcomes, catalogs, failed: [], forms: [] };
+  }
   const rest = await scorePaths(
     misses.map((i) => paths[i]!),
     setup,
@@ -88,6 +92,7 @@ export async function runPool(paths: string[], setup: WorkerSetup, o: PoolOption
   );
   misses.forEach((i, j) => (outcomes[i] = rest.outcomes[j]!));
   for (const [k, m] of rest.catalogs) if (!catalogs.has(k)) catalogs.set(k, m);
+  cache.save();
   return { outcomes, catalogs, failed: rest.failed, forms: [] };
 }
 

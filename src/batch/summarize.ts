@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { hasErrors } from '../core/findings/finding.js';
 import { displayPath } from '../io/paths.js';
 import { parseEvidenceText } from '../io/evidence-file.js';
-import { readBytesSync, readTextSync, sha256FileSync, textOf } from '../io/text-file.js';
+import { readBytesSync, readTextSync, textOf } from '../io/text-file.js';
 import type { FlatCatalog } from '../core/flat-catalog.js';
 import type { CatalogNode } from '../core/schema/catalog.js';
 import { lostItems, type ScoreResult } from '../core/scoring/score.js';
@@ -84,9 +84,15 @@ interface Loaded {
 }
 
 /** A unit file's bytes (or their SHA-256): the SHA-256 and, under --cache, their key and what was kept under it, if usable. */
-function lookUp(path: string, bytes: Buffer | string, option: CatalogOption | undefined, cache: BatchCache | undefined): { sha256: string; key?: string; hit?: Loaded['hit'] } {
+function lookUp(
+  path: string,
+  bytes: Buffer | string,
+  option: CatalogOption | undefined,
+  cache: BatchCache | undefined,
+  abs?: string,
+): { sha256: string; key?: string; hit?: Loaded['hit'] } {
   const sha256 = typeof bytes === 'string' ? bytes : createHash('sha256').update(bytes).digest('hex');
-  const key = cache?.key(path, sha256);
+  const key = cache?.key(path, sha256, abs);
   if (key === undefined) return { sha256 };
   const hit = cache?.lookup ? cache.get(key, option) : undefined;
   return hit ? { sha256, key, hit } : { sha256, key };
@@ -98,9 +104,10 @@ function lookUp(path: string, bytes: Buffer | string, option: CatalogOption | un
  */
 export function cachedOutcome(path: string, option: CatalogOption | undefined, cache: BatchCache): { outcome: FileOutcome; meta: CatalogMeta } | undefined {
   if (isWorkbookPath(path) || !cache.lookup) return undefined;
-  const sha256 = sha256FileSync(displayPath(path));
+  const abs = resolve(path);
+  const sha256 = cache.fileSha256(abs);
   if (sha256 === undefined) return undefined;
-  const { hit } = lookUp(path, sha256, option, cache);
+  const { hit } = lookUp(path, sha256, option, cache, abs);
   return hit ? { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta } : undefined;
 }
 

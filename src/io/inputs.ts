@@ -42,7 +42,7 @@ function walk(dir: string, keep: (file: string) => boolean, out: string[], probl
   }
 }
 
-const posix = (p: string) => p.split(sep).join('/');
+const posix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /**
  * Expands the command's arguments: a folder gives its evidence files (.yaml/.yml, sub-folders too),
@@ -81,13 +81,15 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     }
   }
   const seen = new Set<string>();
-  const paths = found
-    .filter((p) => {
-      const key = resolve(p);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => (posix(a) < posix(b) ? -1 : posix(a) > posix(b) ? 1 : 0));
+  const unique = found.filter((p) => {
+    const key = resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Sorted by the path with forward slashes, each path converted once (not at every comparison).
+  const keyed = unique.map((p) => ({ p, k: posix(p) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  const paths = keyed.map((x) => x.p);
   return { paths, problems };
 }

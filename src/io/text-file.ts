@@ -125,11 +125,17 @@ const scratch = Buffer.allocUnsafe(1 << 16);
  * bytes too), which the caller then reads that way to say why.
  */
 export function sha256FileSync(file: string, limit = MAX_FILE_BYTES): string | undefined {
+  return hashFileSync(file, limit)?.sha256;
+}
+
+/** `sha256FileSync`, with the file's status as opened (before its bytes were read): what a file signature records. */
+export function hashFileSync(file: string, limit = MAX_FILE_BYTES): { sha256: string; stats: Stats } | undefined {
   let fd: number | undefined;
   try {
     if (refuse(statSync(file), file, limit)) return undefined;
     fd = openSync(file, OPEN_FLAGS);
-    if (refuse(fstatSync(fd), file, limit)) return undefined;
+    const stats = fstatSync(fd);
+    if (refuse(stats, file, limit)) return undefined;
     const hash = createHash('sha256');
     let n = 0;
     for (;;) {
@@ -139,7 +145,7 @@ export function sha256FileSync(file: string, limit = MAX_FILE_BYTES): string | u
       if (n > limit) return undefined;
       hash.update(scratch.subarray(0, got));
     }
-    return hash.digest('hex');
+    return { sha256: hash.digest('hex'), stats };
   } catch {
     return undefined;
   } finally {

@@ -60,8 +60,8 @@ function encode(key: string, identity: string, payload: unknown): string {
   return `${JSON.stringify(head)}\n${body}\n`;
 }
 
-/** An entry's content, if its header is this format's, its key and (unless null) this cchc's. */
-function decode(text: string, key: string, identity: string | null): unknown {
+/** An entry's content as text, if its header is this format's, its key and (unless null) this cchc's. */
+function decodeBody(text: string, key: string, identity: string | null): string | undefined {
   const nl = text.indexOf('\n');
   if (nl < 0 || !text.endsWith('\n')) return undefined;
   let head: Partial<Header> | null;
@@ -72,7 +72,11 @@ function decode(text: string, key: string, identity: string | null): unknown {
   }
   if (head?.format !== FORMAT || (identity !== null && head.cchc !== identity) || head.key !== key) return undefined;
   const body = text.slice(nl + 1, -1);
-  if (head.sha256 !== sha256(body)) return undefined;
+  return head.sha256 === sha256(body) ? body : undefined;
+}
+
+function parsed(body: string | undefined): unknown {
+  if (body === undefined) return undefined;
   try {
     return JSON.parse(body);
   } catch {
@@ -125,9 +129,15 @@ function isMeta(x: unknown): x is CatalogMeta {
   );
 }
 
+const PACK_FORMAT = 'cchc-unit-pack/1';
+
 export class UnitCache {
   private readonly metas = new Map<string, CatalogMeta | null>();
   private readonly written = new Set<string>();
+  /** The pack of this run's context (see `usePack`): its name, its entries by key once read, the keys looked up in this run. */
+  private packName?: string;
+  private packed?: Map<string, string>;
+  private readonly wanted = new Map<string, string | undefined>();
 
   /** `identity` is this cchc's (CACHE_IDENTITY); tests give another to stand for another version. */
   constructor(
@@ -137,7 +147,12 @@ export class UnitCache {
 
   /** The folders entries are written into (created by `prepare`; swept of temporary files on Ctrl-C). */
   get folders(): string[] {
-    return [join(this.dir, 'units'), join(this.dir, 'catalogs')];
+    return [join(this.dir, 'units'), join(this.dir, 'catalogs'), join(this.dir, 'files'), join(this.dir, 'packs')];
+  }
+
+  /** Where the unit files' signatures are kept (src/io/file-signatures.ts). */
+  get signaturesFile(): string {
+    return join(this.dir, 'files', 'signatures.tsv');
   }
 
   /** Creates the folders; throws what mkdir throws (the command reports it as an output problem). */
@@ -151,7 +166,12 @@ export class UnitCache {
   }
 
   get(key: string): { entry: CachedUnit; meta: CatalogMeta } | undefined {
-    const entry = this.read(join(this.dir, 'units', `${key}.json`), key);
+    let body: string | undefined;
+    if (this.packName !== undefined) {
+      body = this.pack().get(key) ?? this.body(key);
+      this.wanted.set(key, body);
+    } else body = this.body(key);
+    const entry = parsed(body);
     if (!isEntry(entry)) return undefined;
     const meta = this.meta(entry.metaHash);
     if (!meta || meta.key !== entry.summary.catalogKey) return undefined;
@@ -168,13 +188,76 @@ export class UnitCache {
     this.write(join(this.dir, 'units'), key, { ...entry, metaHash });
   }
 
+  /** A unit entry's content as text, when the entry is whole and this cchc's. */
+  private body(key: string): string | undefined {
+    const text = readText(join(this.dir, 'units', `${key}.json`));
+    return text === undefined ? undefined : decodeBody(text, key, this.identity);
+  }
+
+  /**
+   * A re-run over thousands of units reads their entries from one file, not one file each: the pack
+   * of a run's context (`name`: a hash of what every key of the run shares) holds the entries its last
+   * run used, and is written again after a run that used others. Unit entries stay the record; a pack
+   * that is missing, damaged or another cchc's is not read, and an entry it lacks is read from its file.
+   */
+  usePack(name: string): void {
+    this.packName = name;
+  }
+
+  private get packFile(): string {
+    return join(this.dir, 'packs', `${this.packName!}.pack`);
+  }
+
+  private pack(): Map<string, string> {
+    if (this.packed) return this.packed;
+    this.packed = new Map();
+    // Entries are ASCII (encode): read as one byte a character, the text is the file's bytes and is hashed as such.
+    const text = readText(this.packFile, 'latin1');
+    const nl = text?.indexOf('\n') ?? -1;
+    if (text === undefined || nl < 0 || !text.endsWith('\n')) return this.packed;
+    let head: Partial<Header> | null;
+    try {
+      head = JSON.parse(text.slice(0, nl)) as Partial<Header> | null;
+    } catch {
+      return this.packed;
+    }
+    if (head?.format !== PACK_FORMAT || head.cchc !== this.identity || head.key !== this.packName) return this.packed;
+    if (head.sha256 !== createHash('sha256').update(text.slice(nl + 1), 'latin1').digest('hex')) return this.packed;
+    for (let i = nl + 1; i < text.length; ) {
+      const tab = text.indexOf('\t', i);
+      const end = text.indexOf('\n', i);
+      if (tab < 0 || tab > end || tab - i !== 64) return (this.packed = new Map<string, string>());
+      this.packed.set(text.slice(i, tab), text.slice(tab + 1, end));
+      i = end + 1;
+    }
+    return this.packed;
+  }
+
+  /** After a run: the pack rewritten with the entries this run looked up, unless it holds exactly those already. */
+  savePack(): void {
+    if (this.packName === undefined || !this.wanted.size) return;
+    const pack = this.pack();
+    if (pack.size === this.wanted.size && [...this.wanted.keys()].every((k) => pack.has(k))) return;
+    const lines: string[] = [];
+    for (const [key, known] of this.wanted) {
+      // A unit scored in this run was written to its own entry by a worker.
+      const body = known ?? this.body(key);
+      if (body !== undefined) lines.push(`${key}\t${body}\n`);
+    }
+    const rest = lines.join('');
+    if (/[^\x00-\x7f]/.test(rest)) return;
+    const head = { format: PACK_FORMAT, cchc: this.identity, key: this.packName, sha256: createHash('sha256').update(rest, 'latin1').digest('hex') };
+    this.writeText(join(this.dir, 'packs'), `${this.packName}.pack`, `${JSON.stringify(head)}\n${rest}`);
+  }
+
   private meta(hash: string): CatalogMeta | null {
     let m = this.metas.get(hash);
     if (m === undefined) {
       // Any cchc's: the content is checked against the name. Read as this cchc's only, two versions using
       // one folder each took the other's catalog entry for a stranger and wrote it again, so that every
       // unit of either missed on every run.
-      const read = this.read(join(this.dir, 'catalogs', `${hash}.json`), hash, null);
+      const text = readText(join(this.dir, 'catalogs', `${hash}.json`));
+      const read = parsed(text === undefined ? undefined : decodeBody(text, hash, null));
       // A catalog entry is named by the hash of its content: another content under its name is not it.
       m = isMeta(read) && sha256(JSON.stringify(read)) === hash ? read : null;
       this.metas.set(hash, m);
@@ -182,22 +265,15 @@ export class UnitCache {
     return m;
   }
 
-  private read(file: string, key: string, identity: string | null = this.identity): unknown {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    return decode(text, key, identity);
+  private write(folder: string, key: string, payload: unknown): boolean {
+    return this.writeText(folder, `${key}.json`, encode(key, this.identity, payload));
   }
 
-  private write(folder: string, key: string, payload: unknown): boolean {
-    const name = `${key}.json`;
+  private writeText(folder: string, name: string, text: string): boolean {
     // The temporary name of writeAtomically (.name.pid.hex.tmp): a Ctrl-C sweeps it from the folder.
     const tmp = join(folder, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      writeFileSync(tmp, encode(key, this.identity, payload), { flag: 'wx' });
+      writeFileSync(tmp, text, { flag: 'wx' });
       renameSync(tmp, join(folder, name));
       return true;
     } catch {
@@ -208,5 +284,13 @@ export class UnitCache {
       }
       return false;
     }
+  }
+}
+
+function readText(file: string, encoding: 'utf8' | 'latin1' = 'utf8'): string | undefined {
+  try {
+    return readFileSync(file, encoding);
+  } catch {
+    return undefined;
   }
 }

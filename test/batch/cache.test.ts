@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,8 +29,12 @@ function setUp() {
 
 const entries = (cache: string) => readdirSync(join(cache, 'units')).filter((f) => f.endsWith('.json')).map((f) => join(cache, 'units', f));
 
-/** Rewrites every kept entry through `edit`, with a header that vouches for the new content. */
+/**
+ * Rewrites every kept entry through `edit`, with a header that vouches for the new content. The packs
+ * (the entries a run used, in one file) are removed, so the next run reads the entries themselves.
+ */
 function rewrite(cache: string, edit: (head: Record<string, unknown>, body: { summary: { index: number } }) => void) {
+  rmSync(join(cache, 'packs'), { recursive: true, force: true });
   for (const file of entries(cache)) {
     const [headLine, bodyLine] = readFileSync(file, 'utf8').split('\n');
     const head = JSON.parse(headLine!) as Record<string, unknown>;
@@ -150,6 +154,40 @@ describe('cchc batch --cache', () => {
     new UnitCache(t.cache, '0.0.1+other').put('0'.repeat(64), entry, meta);
     // This version still reads its own entries back (all of them, not scored again).
     expect((await indexes([t.units, '--cache', t.cache])).map(([, i]) => i)).toEqual(UNITS.map(() => MARK));
+  });
+
+  it('reads a re-run\'s entries from one pack, written again only after a run that used other entries', async () => {
+    const t = setUp();
+    await indexes([t.units, '--cache', t.cache]);
+    const packs = readdirSync(join(t.cache, 'packs'));
+    expect(packs).toHaveLength(1);
+    const pack = join(t.cache, 'packs', packs[0]!);
+    const written = () => [statSync(pack).ino, statSync(pack).mtimeMs];
+    const before = written();
+    await indexes([t.units, '--cache', t.cache]);
+    expect(written()).toEqual(before);
+
+    // The pack, not the unit entries, is read: its summaries (with a header that vouches for them) are what a run shows.
+    const [head, ...lines] = readFileSync(pack, 'latin1').slice(0, -1).split('\n');
+    const marked = lines.map((l) => l.replace(/"index":[0-9.]+/, `"index":${MARK}`)).join('\n') + '\n';
+    const vouched = (h: Record<string, unknown>) => `${JSON.stringify({ ...h, sha256: sha256(marked) })}\n${marked}`;
+    writeFileSync(pack, vouched(JSON.parse(head!) as Record<string, unknown>));
+    expect((await indexes([t.units, '--cache', t.cache])).map(([, i]) => i)).toEqual([MARK, MARK, MARK]);
+
+    // Another cchc's pack, or one whose content does not match its checksum, is not read: the entries are.
+    writeFileSync(pack, vouched({ ...(JSON.parse(head!) as Record<string, unknown>), cchc: '0.0.1+other' }));
+    expect((await indexes([t.units, '--cache', t.cache])).map(([, i]) => i)).not.toContain(MARK);
+    writeFileSync(pack, `${head!}\n${marked}`);
+    expect((await indexes([t.units, '--cache', t.cache])).map(([, i]) => i)).not.toContain(MARK);
+
+    // A changed unit: scored again, and the pack written again with its new entry.
+    const file = join(t.units, UNITS[0]!);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# sửa lại\n`);
+    const fresh = await cli(['batch', t.units, '--json', '-q']);
+    expect((await cli(['batch', t.units, '--json', '-q', '--cache', t.cache])).stdout).toBe(fresh.stdout);
+    const now = readFileSync(pack, 'latin1');
+    expect(now).not.toContain(`"index":${MARK}`);
+    expect(now.split('\n').filter((l) => /^[0-9a-f]{64}\t/.test(l))).toHaveLength(UNITS.length);
   });
 
   it('refuses a cache folder it cannot create (exit 2, before reading any unit)', async () => {

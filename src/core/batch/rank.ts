@@ -31,17 +31,19 @@ export function rankLabel(rank: number, total: number): string {
 
 /**
  * Ranks one group on the published (rounded) index, highest first. Units sharing an index are listed
- * by name, then code, so the order is the same on every run; they still share the rank.
+ * by name, then code, so the order is the same on every run; they still share the rank. `make` builds
+ * each ranked unit (by default the unit with its ranking), so a caller adding fields copies a unit once.
  */
-export function rankGroup<T extends Rankable>(units: readonly T[], decimals: number): Array<T & Ranking> {
-  const sorted = [...units].sort(
-    (a, b) => scaled(b.index, decimals) - scaled(a.index, decimals) || compareVi(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
+export function rankGroup<T extends Rankable, R = T & Ranking>(units: readonly T[], decimals: number, make: (u: T, r: Ranking) => R = (u, r) => ({ ...u, ...r }) as R): R[] {
+  // Each index scaled once, not at every comparison: a province sorts thousands of units.
+  const sorted = units
+    .map((u) => ({ u, s: scaled(u.index, decimals) }))
+    .sort((a, b) => b.s - a.s || compareVi(a.u.name, b.u.name) || (a.u.code < b.u.code ? -1 : a.u.code > b.u.code ? 1 : 0));
   const total = sorted.length;
   let rank = 0;
-  return sorted.map((u, i) => {
-    if (i === 0 || scaled(u.index, decimals) !== scaled(sorted[i - 1]!.index, decimals)) rank = i + 1;
-    return { ...u, rank, rankLabel: rankLabel(rank, total), groupSize: total };
+  return sorted.map((x, i) => {
+    if (i === 0 || x.s !== sorted[i - 1]!.s) rank = i + 1;
+    return make(x.u, { rank, rankLabel: rankLabel(rank, total), groupSize: total });
   });
 }
 
@@ -52,7 +54,12 @@ export interface Group<T> {
 }
 
 /** Splits units by a key and ranks each group; groups in alphabetical order, units without the key last. */
-export function rankGroups<T extends Rankable>(units: readonly T[], keyOf: (u: T) => string | null, decimals: number): Array<Group<T & Ranking>> {
+export function rankGroups<T extends Rankable, R = T & Ranking>(
+  units: readonly T[],
+  keyOf: (u: T) => string | null,
+  decimals: number,
+  make: (u: T, r: Ranking, key: string | null) => R = (u, r) => ({ ...u, ...r }) as R,
+): Array<Group<R>> {
   const byKey = new Map<string | null, T[]>();
   for (const u of units) {
     const k = keyOf(u);
@@ -61,5 +68,5 @@ export function rankGroups<T extends Rankable>(units: readonly T[], keyOf: (u: T
     else byKey.set(k, [u]);
   }
   const keys = [...byKey.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : compareVi(a, b)));
-  return keys.map((key) => ({ key, units: rankGroup(byKey.get(key)!, decimals) }));
+  return keys.map((key) => ({ key, units: rankGroup(byKey.get(key)!, decimals, (u, r) => make(u, r, key)) }));
 }

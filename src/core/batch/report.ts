@@ -132,16 +132,11 @@ export function buildReport(
 
   const decimals = catalog?.decimals ?? 2;
   const keyOf = (u: UnitSummary): string | null => (o.groupBy ? (u[o.groupBy] ?? null) : null);
-  const groups = rankGroups(rankable, keyOf, decimals).map((g) => ({
-    key: g.key,
-    units: g.units.map(
-      (u): RankedUnit => ({
-        ...u,
-        group: g.key,
-        change: o.previous ? changeFor({ ...u, group: g.key }, o.previous.previous, decimals) : null,
-      }),
-    ),
-  }));
+  const groups = rankGroups(rankable, keyOf, decimals, (u, r, group): RankedUnit => {
+    const ranked: RankedUnit = { ...u, rank: r.rank, rankLabel: r.rankLabel, groupSize: r.groupSize, group, change: null };
+    if (o.previous) ranked.change = changeFor(ranked, o.previous.previous, decimals);
+    return ranked;
+  });
   const ranked = groups.flatMap((g) => g.units);
 
   const below: Finding[] = [];
