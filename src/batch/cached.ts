@@ -83,9 +83,9 @@ export class BatchCache {
     const got = this.store.get(key);
     if (!got) return undefined;
     const { entry, meta } = got;
-    if (option && (option.ref !== entry.ref || option.fromDir !== entry.fromDir)) return undefined;
+    if (option && (option.ref !== entry.ref || option.fromDir !== entry.fromDir)) return this.store.unusable(key);
     const file = this.catalogFile(entry.ref, entry.fromDir);
-    if (file !== entry.catalogFile || this.catalogSha256(file) !== entry.catalogSha256) return undefined;
+    if (file !== entry.catalogFile || this.catalogSha256(file) !== entry.catalogSha256) return this.store.unusable(key);
     return { summary: entry.summary, meta };
   }
 

@@ -136,8 +136,11 @@ export class UnitCache {
   private readonly written = new Set<string>();
   /** The pack of this run's context (see `usePack`): its name, its entries by key once read, the keys looked up in this run. */
   private packName?: string;
-  private packed?: Map<string, string>;
+  private packed?: Map<string, number>;
+  private packBytes?: Buffer;
   private readonly wanted = new Map<string, string | undefined>();
+  /** Whether this run used an entry the pack does not hold as it was used. */
+  private repack = false;
 
   /** `identity` is this cchc's (CACHE_IDENTITY); tests give another to stand for another version. */
   constructor(
@@ -168,14 +171,27 @@ export class UnitCache {
   get(key: string): { entry: CachedUnit; meta: CatalogMeta } | undefined {
     let body: string | undefined;
     if (this.packName !== undefined) {
-      body = this.pack().get(key) ?? this.body(key);
+      const packed = this.packedBody(key);
+      body = packed ?? this.body(key);
       this.wanted.set(key, body);
+      if (packed === undefined) this.repack = true;
     } else body = this.body(key);
     const entry = parsed(body);
-    if (!isEntry(entry)) return undefined;
-    const meta = this.meta(entry.metaHash);
-    if (!meta || meta.key !== entry.summary.catalogKey) return undefined;
+    const meta = isEntry(entry) ? this.meta(entry.metaHash) : null;
+    if (!isEntry(entry) || !meta || meta.key !== entry.summary.catalogKey) return this.unusable(key);
     return { entry, meta };
+  }
+
+  /**
+   * An entry looked up and not used (damaged, or made with a catalog that has changed since): the unit
+   * is scored again, and the pack written after the run takes its new entry from its file.
+   */
+  unusable(key: string): undefined {
+    if (this.wanted.has(key)) {
+      this.wanted.set(key, undefined);
+      this.repack = true;
+    }
+    return undefined;
   }
 
   /** Best effort: a cache that cannot be written only makes the next run slower. */
@@ -208,36 +224,48 @@ export class UnitCache {
     return join(this.dir, 'packs', `${this.packName!}.pack`);
   }
 
-  private pack(): Map<string, string> {
+  /** Where each entry of the pack starts in its bytes, by key; the bytes are made text one entry at a time, when looked up. */
+  private pack(): Map<string, number> {
     if (this.packed) return this.packed;
     this.packed = new Map();
-    // Entries are ASCII (encode): read as one byte a character, the text is the file's bytes and is hashed as such.
-    const text = readText(this.packFile, 'latin1');
-    const nl = text?.indexOf('\n') ?? -1;
-    if (text === undefined || nl < 0 || !text.endsWith('\n')) return this.packed;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.packFile);
+    } catch {
+      return this.packed;
+    }
+    const nl = bytes.indexOf(10);
+    if (nl < 0 || bytes[bytes.length - 1] !== 10) return this.packed;
     let head: Partial<Header> | null;
     try {
-      head = JSON.parse(text.slice(0, nl)) as Partial<Header> | null;
+      head = JSON.parse(bytes.toString('utf8', 0, nl)) as Partial<Header> | null;
     } catch {
       return this.packed;
     }
     if (head?.format !== PACK_FORMAT || head.cchc !== this.identity || head.key !== this.packName) return this.packed;
-    if (head.sha256 !== createHash('sha256').update(text.slice(nl + 1), 'latin1').digest('hex')) return this.packed;
-    for (let i = nl + 1; i < text.length; ) {
-      const tab = text.indexOf('\t', i);
-      const end = text.indexOf('\n', i);
-      if (tab < 0 || tab > end || tab - i !== 64) return (this.packed = new Map<string, string>());
-      this.packed.set(text.slice(i, tab), text.slice(tab + 1, end));
+    if (head.sha256 !== createHash('sha256').update(bytes.subarray(nl + 1)).digest('hex')) return this.packed;
+    for (let i = nl + 1; i < bytes.length; ) {
+      const tab = bytes.indexOf(9, i);
+      const end = bytes.indexOf(10, i);
+      if (tab < 0 || tab > end || tab - i !== 64) return (this.packed = new Map<string, number>());
+      this.packed.set(bytes.toString('latin1', i, tab), tab + 1);
       i = end + 1;
     }
+    this.packBytes = bytes;
     return this.packed;
+  }
+
+  /** An entry of the pack as text (entries are ASCII: one byte, one character). */
+  private packedBody(key: string): string | undefined {
+    const start = this.pack().get(key);
+    if (start === undefined || !this.packBytes) return undefined;
+    return this.packBytes.toString('latin1', start, this.packBytes.indexOf(10, start));
   }
 
   /** After a run: the pack rewritten with the entries this run looked up, unless it holds exactly those already. */
   savePack(): void {
     if (this.packName === undefined || !this.wanted.size) return;
-    const pack = this.pack();
-    if (pack.size === this.wanted.size && [...this.wanted.keys()].every((k) => pack.has(k))) return;
+    if (!this.repack && this.pack().size === this.wanted.size) return;
     const lines: string[] = [];
     for (const [key, known] of this.wanted) {
       // A unit scored in this run was written to its own entry by a worker.

@@ -45,6 +45,10 @@ function rewrite(cache: string, edit: (head: Record<string, unknown>, body: { su
   }
 }
 
+/** Every file of the cache with its inode and modification time: what a run that writes nothing leaves as it was. */
+const written = (cache: string) =>
+  ['units', 'packs', 'catalogs'].flatMap((d) => readdirSync(join(cache, d)).map((f) => [f, statSync(join(cache, d, f)).ino, statSync(join(cache, d, f)).mtimeMs]));
+
 const indexes = async (args: string[]): Promise<Array<[string, number]>> => {
   const run = await cli(['batch', ...args, '--json', '-q']);
   expect(run.exitCode, run.stderr).toBe(0);
@@ -89,7 +93,12 @@ describe('cchc batch --cache', () => {
     rewrite(t.cache, (_h, b) => (b.summary.index = MARK));
     expect((await indexes([t.units, '--cache', t.cache, '--catalog', own]))[0]![1]).toBe(MARK);
     writeFileSync(own, `${readFileSync(own, 'utf8')}\n# sửa lại\n`);
-    expect((await indexes([t.units, '--cache', t.cache, '--catalog', own])).map(([, i]) => i)).not.toContain(MARK);
+    const scored = await indexes([t.units, '--cache', t.cache, '--catalog', own]);
+    expect(scored.map(([, i]) => i)).not.toContain(MARK);
+    // The entries made with the edited catalog are kept, in the pack too: the next run scores nothing and writes nothing.
+    const kept = written(t.cache);
+    expect(await indexes([t.units, '--cache', t.cache, '--catalog', own])).toEqual(scored);
+    expect(written(t.cache)).toEqual(kept);
 
     // By id, from another working folder: its own ./criteria/xa-mau-2024.yaml now comes before the shipped one.
     process.chdir(t.dir);
