@@ -109,9 +109,17 @@ export function fitWidths(widths: readonly number[], flexible: readonly number[]
 export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; widths?: number[] }): string {
   const text = (c: Cell) => (typeof c === 'string' ? c : c.text);
   const paint = (c: Cell | undefined) => (c === undefined || typeof c === 'string' ? (s: string) => s : c.paint);
-  const inner = o.widths
-    ? o.widths.map((w) => w - 2)
-    : head.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')].reduce((w, c) => Math.max(w, ...text(c).split('\n').map(displayWidth)), 0));
+  const lines = (c: Cell) => {
+    const t = text(c);
+    return t.includes('\n') ? t.split('\n') : [t];
+  };
+  // The widest line of each column, measured cell by cell (a ranking has thousands of rows: no copies of them).
+  const inner = o.widths ? o.widths.map((w) => w - 2) : head.map(() => 0);
+  if (!o.widths) {
+    for (const r of [head, ...rows]) {
+      for (let i = 0; i < head.length; i++) for (const l of lines(r[i] ?? '')) inner[i] = Math.max(inner[i]!, displayWidth(l));
+    }
+  }
   const rule = (l: string, m: string, r: string) => `${l}${inner.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
   const pad = (s: string, i: number, style: (s: string) => string = (x) => x) => {
     const gap = inner[i]! - displayWidth(s);
@@ -119,16 +127,13 @@ export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; wi
     return ` ${' '.repeat(left)}${s ? style(s) : s}${' '.repeat(gap - left)} `;
   };
   const row = (r: Cell[]) => {
-    const cells = head.map((_, i) => {
-      const t = text(r[i] ?? '');
-      return o.widths ? wrapText(t, inner[i]!) : t.split('\n');
-    });
+    const cells = head.map((_, i) => (o.widths ? wrapText(text(r[i] ?? ''), inner[i]!) : lines(r[i] ?? '')));
     const height = Math.max(...cells.map((c) => c.length));
-    const lines: string[] = [];
+    const out: string[] = [];
     for (let k = 0; k < height; k++) {
-      lines.push(`│${cells.map((c, i) => pad(c[k] ?? '', i, paint(r[i]))).join('│')}│`);
+      out.push(`│${cells.map((c, i) => pad(c[k] ?? '', i, paint(r[i]))).join('│')}│`);
     }
-    return lines.join('\n');
+    return out.join('\n');
   };
   return [rule('┌', '┬', '┐'), row(head), rule('├', '┼', '┤'), ...rows.map(row), rule('└', '┴', '┘')].join('\n');
 }
