@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { CatalogOption } from '../core/pipeline.js';
-import type { CatalogMeta, UnitSummary, WorkerSetup } from '../core/batch/types.js';
+import type { CatalogMeta, FileOutcome, UnitSummary, WorkerSetup } from '../core/batch/types.js';
+import { isWorkbookPath } from '../core/file-kind.js';
 import { catalogPath, looksLikePath } from '../io/catalog-store.js';
 import { sha256File } from '../io/provenance.js';
 import { CACHE_IDENTITY, UnitCache } from '../io/unit-cache.js';
@@ -118,4 +119,32 @@ export class BatchCache {
     }
     return f;
   }
+}
+
+/** A unit file's bytes (or their SHA-256): the SHA-256 and, under --cache, their key and what was kept under it, if usable. */
+export function lookUp(
+  path: string,
+  bytes: Buffer | string,
+  option: CatalogOption | undefined,
+  cache: BatchCache | undefined,
+  abs?: string,
+): { sha256: string; key?: string; hit?: { summary: UnitSummary; meta: CatalogMeta } } {
+  const sha256 = typeof bytes === 'string' ? bytes : createHash('sha256').update(bytes).digest('hex');
+  const key = cache?.key(path, sha256, abs);
+  if (key === undefined) return { sha256 };
+  const hit = cache?.lookup ? cache.get(key, option) : undefined;
+  return hit ? { sha256, key, hit } : { sha256, key };
+}
+
+/**
+ * The summary --cache kept for a unit file, read on the calling thread; undefined when there is none
+ * to use (the file is then scored as usual). A workbook is never looked up here.
+ */
+export function cachedOutcome(path: string, option: CatalogOption | undefined, cache: BatchCache): { outcome: FileOutcome; meta: CatalogMeta } | undefined {
+  if (isWorkbookPath(path) || !cache.lookup) return undefined;
+  const abs = resolve(path);
+  const sha256 = cache.fileSha256(abs);
+  if (sha256 === undefined) return undefined;
+  const { hit } = lookUp(path, sha256, option, cache, abs);
+  return hit ? { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta } : undefined;
 }

@@ -5,11 +5,8 @@ import type { Finding } from '../core/findings/finding.js';
 import { finding } from '../core/findings/codes.js';
 import { displayPath } from '../io/paths.js';
 import { watchWorker } from '../io/interrupt.js';
-import { diskCatalogs } from '../io/catalog-source.js';
 import { Interner } from '../core/batch/intern.js';
-import { runTask } from './task.js';
-import { cachedOutcome } from './summarize.js';
-import { BatchCache } from './cached.js';
+import { BatchCache, cachedOutcome } from './cached.js';
 import type { CatalogMeta, FileOutcome, StagedForm, Task, TaskReply, WorkerSetup } from '../core/batch/types.js';
 
 /**
@@ -111,6 +108,8 @@ async function scorePaths(paths: string[], setup: WorkerSetup, o: PoolOptions, i
     o.onProgress?.(done, paths.length);
   };
   const inProcess = async (work: Chunk[]) => {
+    // Loaded only to score here: a re-run that reads every summary from --cache needs none of the scoring modules.
+    const [{ runTask }, { diskCatalogs }] = await Promise.all([import('./task.js'), import('../io/catalog-source.js')]);
     const read = diskCatalogs();
     const sent = new Set(catalogs.keys());
     const cache = BatchCache.for(setup);

@@ -16,7 +16,7 @@ import type { AppraisalSummary, CatalogMeta, FileOutcome, LostPoints, Position, 
 import { appraiseScored, type AppraisedUnit } from '../core/appraisal/apply.js';
 import { parseAppraisalText } from '../io/appraisal-file.js';
 import type { LoadedAppraisal } from '../core/appraisal/read.js';
-import type { BatchCache } from './cached.js';
+import { lookUp, type BatchCache } from './cached.js';
 
 const metas = new WeakMap<FlatCatalog, CatalogMeta>();
 
@@ -81,34 +81,6 @@ interface Loaded {
   /** Under --cache, the unit file's key; and what was kept under it, when it can be used. */
   key?: string;
   hit?: { summary: UnitSummary; meta: CatalogMeta };
-}
-
-/** A unit file's bytes (or their SHA-256): the SHA-256 and, under --cache, their key and what was kept under it, if usable. */
-function lookUp(
-  path: string,
-  bytes: Buffer | string,
-  option: CatalogOption | undefined,
-  cache: BatchCache | undefined,
-  abs?: string,
-): { sha256: string; key?: string; hit?: Loaded['hit'] } {
-  const sha256 = typeof bytes === 'string' ? bytes : createHash('sha256').update(bytes).digest('hex');
-  const key = cache?.key(path, sha256, abs);
-  if (key === undefined) return { sha256 };
-  const hit = cache?.lookup ? cache.get(key, option) : undefined;
-  return hit ? { sha256, key, hit } : { sha256, key };
-}
-
-/**
- * The summary --cache kept for a unit file, read on the calling thread; undefined when there is none
- * to use (the file is then scored as usual). A workbook is never looked up here.
- */
-export function cachedOutcome(path: string, option: CatalogOption | undefined, cache: BatchCache): { outcome: FileOutcome; meta: CatalogMeta } | undefined {
-  if (isWorkbookPath(path) || !cache.lookup) return undefined;
-  const abs = resolve(path);
-  const sha256 = cache.fileSha256(abs);
-  if (sha256 === undefined) return undefined;
-  const { hit } = lookUp(path, sha256, option, cache, abs);
-  return hit ? { outcome: { kind: 'unit', unit: hit.summary }, meta: hit.meta } : undefined;
 }
 
 /** A YAML evidence file, or a filled template workbook; with the SHA-256 of the bytes read. */

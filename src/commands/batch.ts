@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { diskCatalogs } from '../io/catalog-source.js';
 import { readJsonDoc } from '../io/json-file.js';
 import { displayPath } from '../io/paths.js';
 import { inputGuard } from '../io/output-guard.js';
@@ -15,7 +14,6 @@ import { progressBar } from '../batch/progress.js';
 import { buildReport, GROUP_FIELDS, groupField, type BatchReport, type GroupField } from '../core/batch/report.js';
 import { readPrevious, type Previous } from '../core/batch/compare.js';
 import type { WorkerSetup } from '../core/batch/types.js';
-import { planForms } from '../batch/forms.js';
 import { rankingText } from '../reporters/ranking-text.js';
 import { rankingJsonText } from '../reporters/ranking-json.js';
 import { rankingCsv } from '../reporters/ranking-csv.js';
@@ -27,7 +25,6 @@ import { EXIT, type CommandResult, type Context } from './context.js';
 import { decimalOption, wholeOption } from './number-option.js';
 import { checkOutputs, deliver } from './output.js';
 import { provenance } from '../io/provenance.js';
-import { findOverlays } from '../batch/appraisals.js';
 import type { OverlayFile } from '../core/batch/appraisals.js';
 import type { RoundChoice } from '../core/appraisal/apply.js';
 
@@ -138,6 +135,8 @@ async function checkOptions(opts: BatchOptions): Promise<Checked | Finding[]> {
   }
   const catalog = opts.catalog;
   if (catalog !== undefined) {
+    // Loaded only when needed (as forms and appraisals below): a re-run from --cache reads no catalog and parses no YAML.
+    const { diskCatalogs } = await import('../io/catalog-source.js');
     const cat = await diskCatalogs().get(catalog, process.cwd());
     if (!cat.flat) bad.push(...cat.findings.map((f) => (f.file ? f : { ...f, file: `--catalog ${catalog}` })));
   }
@@ -146,6 +145,7 @@ async function checkOptions(opts: BatchOptions): Promise<Checked | Finding[]> {
   }
   let appraisals: Checked['appraisals'];
   if (opts.appraisals !== undefined) {
+    const { findOverlays } = await import('../batch/appraisals.js');
     const found = await findOverlays(opts.appraisals);
     // An --appraisals that gives no file is the command being wrong: every unit would be unappraised.
     if (found.problems.length || !found.overlays.length) bad.push(...found.problems);
@@ -268,6 +268,7 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   }
   if (opts.forms && ranked.length) {
     // A form must not land on any input (a filled .xlsx template among the units) nor on the ranking.
+    const { planForms } = await import('../batch/forms.js');
     const plan = planForms(ranked, opts.forms);
     failedWrites.push(...plan.clashes);
     const isInput = await inputGuard([...inputFiles, ...[...scored.catalogs.values()].map((m) => m.file), opts.xlsx, opts.output]);
