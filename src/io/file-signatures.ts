@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, renameSync, statfsSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { hashFileSync, MAX_FILE_BYTES } from './text-file.js';
 
@@ -14,6 +14,10 @@ import { hashFileSync, MAX_FILE_BYTES } from './text-file.js';
  * system's clock could leave the same times: a file changed less than RACY_MS before it was hashed is
  * therefore not recorded (git's "racily clean" entries), and is hashed on every run until it is older.
  * A signature is only ever a reason to skip reading bytes whose hash is known; it never stands for a hash.
+ *
+ * Only on a local file system whose times are exact (LOCAL, Linux): a network drive (NFS, SMB, sshfs,
+ * WSL's Windows drives) may answer `stat` from a cache for a while after another computer wrote the
+ * file, and other systems are not known well enough here, so their files are hashed on every run.
  */
 
 const FORMAT = 'cchc-file-signatures/1';
@@ -23,12 +27,25 @@ const RACY_MS = 2000;
 const MAX_FILES = 200_000;
 const SHA = /^[0-9a-f]{64}$/;
 
+/** Linux file system types (statfs f_type) that are local: ext2/3/4, XFS, Btrfs, tmpfs, overlayfs, ZFS, F2FS. */
+const LOCAL = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010]);
+
+function onLocalDisk(dir: string): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return LOCAL.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
+}
+
 const signature = (st: Stats) => `${st.size}/${st.mtimeMs}/${st.ctimeMs}/${st.ino}/${st.dev}`;
 
 export interface SignatureOptions {
-  /** The clock and the hasher: tests stand in for them. */
+  /** The clock, the hasher and the file system test: tests stand in for them. */
   now?: () => number;
   hash?: typeof hashFileSync;
+  local?: (dir: string) => boolean;
 }
 
 export class FileSignatures {
@@ -37,6 +54,9 @@ export class FileSignatures {
   private changed = false;
   private readonly now: () => number;
   private readonly hash: typeof hashFileSync;
+  private readonly local: (dir: string) => boolean;
+  /** Per folder: whether its files may be found by signature. */
+  private readonly folders = new Map<string, boolean>();
 
   constructor(
     readonly file: string,
@@ -44,6 +64,7 @@ export class FileSignatures {
   ) {
     this.now = o.now ?? Date.now;
     this.hash = o.hash ?? hashFileSync;
+    this.local = o.local ?? onLocalDisk;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -61,6 +82,10 @@ export class FileSignatures {
 
   /** The SHA-256 of a file's bytes (undefined where `sha256FileSync` gives undefined), read only when it may have changed; `abs` is resolved. */
   sha256(abs: string, limit = MAX_FILE_BYTES): string | undefined {
+    const dir = dirname(abs);
+    let local = this.folders.get(dir);
+    if (local === undefined) this.folders.set(dir, (local = this.local(dir)));
+    if (!local) return this.hash(abs, limit)?.sha256;
     this.seen.add(abs);
     const kept = this.known.get(abs);
     if (kept) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +23,11 @@ function setUp() {
   return { dir, file, index: join(dir, 'files', 'signatures.tsv') };
 }
 
-function counted(index: string, now: () => number = later) {
+function counted(index: string, now: () => number = later, local?: (dir: string) => boolean) {
   let reads = 0;
   const sigs = new FileSignatures(index, {
     now,
+    ...(local ? { local } : {}),
     hash: (f, limit) => {
       reads++;
       return hashFileSync(f, limit);
@@ -122,5 +123,16 @@ describe('file signatures (batch --cache)', () => {
     expect(again.sigs.sha256(t.file)).toBeUndefined();
     again.sigs.save();
     expect(readFileSync(t.index, 'utf8')).not.toContain(t.file);
+  });
+
+  it('hashes every time a file on a network drive, or on any file system not known to be local', () => {
+    const t = setUp();
+    for (let run = 0; run < 2; run++) {
+      const c = counted(t.index, later, () => false);
+      expect(c.sigs.sha256(t.file)).toBe(sha('unit: {code: "1"}\n'));
+      expect(c.reads()).toBe(1);
+      c.sigs.save();
+    }
+    expect(existsSync(t.index)).toBe(false);
   });
 });
