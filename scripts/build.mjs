@@ -134,7 +134,8 @@ const cacheFile = new URL('./cli-main.${hash}.v8cache', import.meta.url);
 const path = fileURLToPath(file);
 let cachedData;
 try { cachedData = readFileSync(cacheFile); } catch {}
-const script = new Script('(function (exports, require, module, __filename, __dirname, __cchc_meta_url) {' + readFileSync(file, 'utf8') + '\\n})', { filename: path, cachedData });
+// The bundle is ASCII (the build escapes every other letter): read as one byte a character, it is the same text, made faster.
+const script = new Script('(function (exports, require, module, __filename, __dirname, __cchc_meta_url) {' + readFileSync(file, 'latin1') + '\\n})', { filename: path, cachedData });
 // Set by the build's warm-up run only; a folder that cannot be written (an installed package) just keeps its cache.
 if (process.env.CCHC_WRITE_CODE_CACHE === '1') process.on('exit', () => { const tmp = fileURLToPath(cacheFile) + '.' + process.pid + '.tmp'; try { writeFileSync(tmp, script.createCachedData()); renameSync(tmp, cacheFile); } catch { try { unlinkSync(tmp); } catch {} } });
 const module = { exports: {} };
