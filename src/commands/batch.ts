@@ -199,7 +199,13 @@ export async function batchCommand(inputs: string[], opts: BatchOptions, ctx: Co
   // A catalog kept in the same folder as the units is the catalog, not a unit; so are overlays.
   const catalogFile = opts.catalog !== undefined && /\.ya?ml$/i.test(opts.catalog) ? resolve(opts.catalog) : undefined;
   const overlayFiles = new Set([...(checked.appraisals?.paths.values() ?? [])].map((p) => resolve(p)));
-  const paths = expanded.paths.filter((p) => resolve(p) !== catalogFile && !overlayFiles.has(resolve(p)));
+  const paths =
+    catalogFile === undefined && !overlayFiles.size
+      ? expanded.paths
+      : expanded.paths.filter((p) => {
+          const abs = resolve(p);
+          return abs !== catalogFile && !overlayFiles.has(abs);
+        });
   if (!paths.length) return usage([...expanded.problems, placedFinding('batch.no_input')], ctx);
   // Inputs known before scoring; the catalogs the units name are added when the workbook is written.
   const inputFiles = [...paths, opts.compare, catalogFile, ...(checked.appraisals?.paths.values() ?? [])];
