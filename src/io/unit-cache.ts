@@ -140,7 +140,12 @@ export class UnitCache {
   private packName?: string;
   private packed?: Map<string, number>;
   private packBytes?: Buffer;
-  private readonly wanted = new Map<string, string | undefined>();
+  /**
+   * The entries this run looked up: true for one used from the pack (its text stays in the pack's bytes:
+   * keeping thousands of texts alive made every garbage collection copy them), its text when read from its
+   * file, undefined when it could not be used (read again from its file, rewritten by then, when the pack is).
+   */
+  private readonly wanted = new Map<string, string | true | undefined>();
   /** Whether this run used an entry the pack does not hold as it was used. */
   private repack = false;
 
@@ -175,7 +180,7 @@ export class UnitCache {
     if (this.packName !== undefined) {
       const packed = this.packedBody(key);
       body = packed ?? this.body(key);
-      this.wanted.set(key, body);
+      this.wanted.set(key, packed !== undefined ? true : body);
       if (packed === undefined) this.repack = true;
     } else body = this.body(key);
     const entry = parsed(body);
@@ -271,7 +276,7 @@ export class UnitCache {
     const lines: string[] = [];
     for (const [key, known] of this.wanted) {
       // A unit scored in this run was written to its own entry by a worker.
-      const body = known ?? this.body(key);
+      const body = known === true ? this.packedBody(key) : (known ?? this.body(key));
       if (body !== undefined) lines.push(`${key}\t${body}\n`);
     }
     const rest = lines.join('');
