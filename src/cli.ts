@@ -381,6 +381,21 @@ function onSignals(lang: Lang): void {
   }
 }
 
+/**
+ * Ends the process once stdout and stderr have handed all that was written to the system (a pipe's
+ * writes may still be waiting): exiting then spares Node tearing down its heap, ~50 ms after a batch
+ * over a province. The exit code is set first, for anything that ends the process before.
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  let open = 2;
+  const written = () => {
+    if (--open === 0) process.exit(code);
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}
+
 /** Whether this module is the program being run (dist/cli.js, also through npm's bin link), not imported by a test. */
 function isEntry(): boolean {
   try {
@@ -397,12 +412,5 @@ if (isEntry()) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  main(process.argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    () => {
-      process.exitCode = EXIT.internal;
-    },
-  );
+  main(process.argv).then(exitWhenWritten, () => exitWhenWritten(EXIT.internal));
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,5 +107,14 @@ describe('stdio of the real program', () => {
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(code).toBe(0);
+  });
+
+  it('gives a slow reader all of its output before it exits (a pipe takes 64 KiB at a time)', () => {
+    // The reader sleeps before reading: cchc's writes wait in the full pipe, and cchc must not exit before they are taken.
+    const cliPath = join(ROOT, 'dist/cli.js');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" catalog show xa-mau-2024 --json | (sleep 0.5; cat)`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(64 * 1024);
+    expect((JSON.parse(r.stdout) as { id?: string }).id).toBe('xa-mau-2024');
   });
 });
