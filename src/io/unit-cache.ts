@@ -224,7 +224,8 @@ export class UnitCache {
    * that is missing, damaged or another cchc's is not read, and an entry it lacks is read from its file.
    */
   usePack(name: string): void {
-    this.packName = name;
+    // Each cchc its own pack: two versions sharing one folder would otherwise rewrite each other's at every run.
+    this.packName = sha256(`${this.identity}\u0000${name}`);
   }
 
   private get packFile(): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { UnitCache, type CachedUnit } from '../../src/io/unit-cache.js';
+import { BatchCache, cachedOutcome } from '../../src/batch/cached.js';
 import type { CatalogMeta } from '../../src/core/batch/types.js';
 
 /**
@@ -197,6 +198,23 @@ describe('cchc batch --cache', () => {
     const now = readFileSync(pack, 'latin1');
     expect(now).not.toContain(`"index":${MARK}`);
     expect(now.split('\n').filter((l) => /^[0-9a-f]{64}\t/.test(l))).toHaveLength(UNITS.length);
+  });
+
+  it('keeps one pack for each cchc: two versions sharing the folder do not rewrite each other\'s', async () => {
+    const t = setUp();
+    await indexes([t.units, '--cache', t.cache]);
+    const [pack] = readdirSync(join(t.cache, 'packs'));
+    const file = join(t.cache, 'packs', pack!);
+    const before = [statSync(file).ino, statSync(file).mtimeMs];
+    // Another version looks the same units up in the same folder, with the same options, and keeps its pack.
+    const other = BatchCache.for({ cacheDir: t.cache }, '0.0.1+other')!;
+    other.usePack();
+    for (const u of UNITS) cachedOutcome(join(t.units, u), undefined, other);
+    other.save();
+    expect(readdirSync(join(t.cache, 'packs'))).toHaveLength(2);
+    expect([statSync(file).ino, statSync(file).mtimeMs]).toEqual(before);
+    await indexes([t.units, '--cache', t.cache]);
+    expect([statSync(file).ino, statSync(file).mtimeMs]).toEqual(before);
   });
 
   it('refuses a cache folder it cannot create (exit 2, before reading any unit)', async () => {
