@@ -93,13 +93,13 @@ export function rankingText(r: BatchReport, o: { lang: Lang; color: ChalkInstanc
     ] as const;
     const rows: string[][] = [];
     for (const u of g.units) {
-      const points = new Map(u.areas.map((a) => [a.code, a]));
       const row = [
         u.rankLabel,
         u.code,
         u.name,
-        ...areas.map((a) => {
-          const p = points.get(a.code);
+        ...areas.map((a, i) => {
+          // A unit's areas come in the catalog's order: looked up by code only when they do not.
+          const p = u.areas[i]?.code === a.code ? u.areas[i] : u.areas.find((x) => x.code === a.code);
           return !p || p.applicableMax === 0 ? '—' : num(p.points);
         }),
         num(u.total),
