@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diskCatalogs } from '../../src/io/catalog-source.js';
@@ -86,17 +86,22 @@ describe('one zip pass: every workbook has the parts, order and zip fields it ha
     seen.written.length = 0;
   });
 
-  it('the form of every shipped example unit that scores (catalog shapes, the provincial catalog, generated communes)', async () => {
+  it('the form of a shipped example unit of every folder (catalog shapes, the provincial catalog, generated communes)', async () => {
     const cache = diskCatalogs();
     const province = join(dir, 'province');
     expect(spawnSync(process.execPath, [join(ROOT, 'scripts/gen-province.mjs'), 'province', province, '1']).status).toBe(0);
-    // examples/van-lang-2024 is written by the batch below, appraised or not.
+    // examples/van-lang-2024 is written by the batch below, appraised or not. Forms are written by the form writer
+    // (every part proven equal to exceljs's in test/xlsx/form-parts.test.ts); exceljs writes them only as the
+    // fallback, so one form per folder, each of another catalog shape, is enough to prove its zip here.
     const files = [...yamlUnder(join(ROOT, 'examples')).filter((f) => !f.includes('van-lang-2024')), ...yamlUnder(province)];
+    const done = new Set<string>();
     let forms = 0;
     for (const f of files) {
+      if (done.has(dirname(f))) continue;
       const u = await scoreFile(f, cache);
       if (!u.result || !u.flat || !u.evidence.evidence) continue;
       await workbookBytes(await formWorkbook(u.result, u.flat, u.evidence.evidence));
+      done.add(dirname(f));
       forms++;
     }
     // The provincial catalog has no example unit: one with nothing declared (every row, the footer, the summary).
@@ -105,7 +110,7 @@ describe('one zip pass: every workbook has the parts, order and zip fields it ha
     writeFileSync(tinh, 'unit: { code: "T01", name: UBND tỉnh Minh Họa, level: tinh, province: Minh Họa }\ncatalog: tinh-2948-2018\nyear: 2018\nitems: {}\n');
     const t = await scoreFile(tinh, cache);
     await workbookBytes(await formWorkbook(t.result!, t.flat!, t.evidence.evidence!));
-    expect(forms).toBeGreaterThanOrEqual(20);
+    expect(forms).toBeGreaterThanOrEqual(12);
     expect(await expectSameAsReference()).toBe(forms + 1);
   });
 
