@@ -71,12 +71,19 @@ export class FileSignatures {
     } catch {
       return;
     }
-    const lines = text.split('\n');
-    if (lines[0] !== FORMAT) return;
+    if (!text.startsWith(`${FORMAT}\n`)) return;
     // Nothing read is trusted beyond its shape: a damaged line is no signature, and its file is hashed.
-    for (let i = 1; i < lines.length; i++) {
-      const [path, sig, sha256, extra] = lines[i]!.split('\t');
-      if (path && sig && sha256 && extra === undefined && SHA.test(sha256)) this.known.set(path, { sig, sha256 });
+    for (let i = FORMAT.length + 1; i < text.length; ) {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      const a = text.indexOf('\t', i);
+      const b = a < 0 ? -1 : text.indexOf('\t', a + 1);
+      // path TAB signature TAB sha256, and nothing more on the line.
+      if (a > i && b > a + 1 && b < end && end - b - 1 === 64 && text.lastIndexOf('\t', end - 1) === b) {
+        const sha256 = text.slice(b + 1, end);
+        if (SHA.test(sha256)) this.known.set(text.slice(i, a), { sig: text.slice(a + 1, b), sha256 });
+      }
+      i = end + 1;
     }
   }
 

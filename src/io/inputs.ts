@@ -81,12 +81,14 @@ export async function expandInputs(args: readonly string[]): Promise<Inputs> {
     }
   }
   const seen = new Set<string>();
-  const unique = found.filter((p) => {
+  // One folder's walk names each file once (links to folders are not followed): only several arguments can repeat one.
+  const once = (p: string) => {
     const key = resolve(p);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  });
+  };
+  const unique = args.length === 1 ? found : found.filter(once);
   // Sorted by the path with forward slashes, each path converted once (not at every comparison).
   const keyed = unique.map((p) => ({ p, k: posix(p) }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
