@@ -106,9 +106,11 @@ export function fitWidths(widths: readonly number[], flexible: readonly number[]
  * for one commune's score table), and it cut indented lines short with "…".
  * `widths` are whole column widths as in cli-table3's colWidths (text + one space each side).
  */
+const unpainted = (s: string) => s;
+
 export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; widths?: number[] }): string {
   const text = (c: Cell) => (typeof c === 'string' ? c : c.text);
-  const paint = (c: Cell | undefined) => (c === undefined || typeof c === 'string' ? (s: string) => s : c.paint);
+  const paint = (c: Cell | undefined) => (c === undefined || typeof c === 'string' ? unpainted : c.paint);
   const lines = (c: Cell) => {
     const t = text(c);
     return t.includes('\n') ? t.split('\n') : [t];
@@ -127,6 +129,12 @@ export function drawTable(head: Cell[], rows: Cell[][], o: { aligns: Align[]; wi
     return ` ${' '.repeat(left)}${s ? style(s) : s}${' '.repeat(gap - left)} `;
   };
   const row = (r: Cell[]) => {
+    // One line a cell (every row of a ranking): the line is written straight, with no array per cell.
+    if (!o.widths && r.every((c) => !text(c).includes('\n'))) {
+      let line = '│';
+      for (let i = 0; i < head.length; i++) line += `${pad(r[i] === undefined ? '' : text(r[i]!), i, paint(r[i]))}│`;
+      return line;
+    }
     const cells = head.map((_, i) => (o.widths ? wrapText(text(r[i] ?? ''), inner[i]!) : lines(r[i] ?? '')));
     const height = Math.max(...cells.map((c) => c.length));
     const out: string[] = [];
