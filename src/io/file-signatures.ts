@@ -30,10 +30,11 @@ const SHA = /^[0-9a-f]{64}$/;
 /** Linux file system types (statfs f_type) that are local: ext2/3/4, XFS, Btrfs, tmpfs, overlayfs, ZFS, F2FS. */
 const LOCAL = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010]);
 
-function onLocalDisk(dir: string): boolean {
+/** Whether the file system holding `path` (a link's target, as stat and read see it) is one of LOCAL. */
+function onLocalDisk(path: string): boolean {
   if (process.platform !== 'linux') return false;
   try {
-    return LOCAL.has(statfsSync(dir).type);
+    return LOCAL.has(statfsSync(path).type);
   } catch {
     return false;
   }
@@ -45,7 +46,7 @@ export interface SignatureOptions {
   /** The clock, the hasher and the file system test: tests stand in for them. */
   now?: () => number;
   hash?: typeof hashFileSync;
-  local?: (dir: string) => boolean;
+  local?: (path: string) => boolean;
 }
 
 export class FileSignatures {
@@ -54,9 +55,9 @@ export class FileSignatures {
   private changed = false;
   private readonly now: () => number;
   private readonly hash: typeof hashFileSync;
-  private readonly local: (dir: string) => boolean;
-  /** Per folder: whether its files may be found by signature. */
-  private readonly folders = new Map<string, boolean>();
+  private readonly local: (path: string) => boolean;
+  /** Per device (st.dev): whether its files may be found by signature. */
+  private readonly devices = new Map<number, boolean>();
 
   constructor(
     readonly file: string,
@@ -89,10 +90,6 @@ export class FileSignatures {
 
   /** The SHA-256 of a file's bytes (undefined where `sha256FileSync` gives undefined), read only when it may have changed; `abs` is resolved. */
   sha256(abs: string, limit = MAX_FILE_BYTES): string | undefined {
-    const dir = dirname(abs);
-    let local = this.folders.get(dir);
-    if (local === undefined) this.folders.set(dir, (local = this.local(dir)));
-    if (!local) return this.hash(abs, limit)?.sha256;
     this.seen.add(abs);
     const kept = this.known.get(abs);
     if (kept) {
@@ -102,12 +99,12 @@ export class FileSignatures {
       } catch {
         st = undefined;
       }
-      if (st?.isFile() && st.size <= limit && signature(st) === kept.sig) return kept.sha256;
+      if (st?.isFile() && st.size <= limit && signature(st) === kept.sig && this.onLocal(st, abs)) return kept.sha256;
     }
     const start = this.now();
     const got = this.hash(abs, limit);
     const st = got?.stats;
-    if (got && st && st.mtimeMs <= start - RACY_MS && st.ctimeMs <= start - RACY_MS && !/[\t\n\r]/.test(abs)) {
+    if (got && st && st.mtimeMs <= start - RACY_MS && st.ctimeMs <= start - RACY_MS && !/[\t\n\r]/.test(abs) && this.onLocal(st, abs)) {
       const sig = signature(st);
       if (kept?.sig !== sig || kept.sha256 !== got.sha256) {
         this.known.set(abs, { sig, sha256: got.sha256 });
@@ -118,6 +115,13 @@ export class FileSignatures {
       this.changed = true;
     }
     return got?.sha256;
+  }
+
+  /** Asked once for each device the files are on (the device of the file itself: a link may lead to another). */
+  private onLocal(st: Stats, path: string): boolean {
+    let local = this.devices.get(st.dev);
+    if (local === undefined) this.devices.set(st.dev, (local = this.local(path)));
+    return local;
   }
 
   /** Writes the signatures when any changed; best effort (a cache that cannot be written only makes the next run slower). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,26 @@ describe('file signatures (batch --cache)', () => {
       c.sigs.save();
     }
     expect(existsSync(t.index)).toBe(false);
+  });
+
+  // Two devices are needed: the temporary folder and /dev/shm (a tmpfs on every Linux).
+  it.runIf(process.platform === 'linux' && existsSync('/dev/shm'))('asks about the device a file is on, not its folder: a link can lead to a network drive', () => {
+    const t = setUp();
+    const away = mkdtempSync('/dev/shm/cchc-sig-');
+    const target = join(away, 'unit.yaml');
+    writeFileSync(target, 'unit: {code: "2"}\n');
+    const link = join(t.dir, 'link.yaml');
+    symlinkSync(target, link);
+    expect(statSync(away).dev).not.toBe(statSync(t.dir).dev);
+    // Only the temporary folder's device counts as local here: the link's target is "on a network drive".
+    const here = statSync(t.dir).dev;
+    const local = (path: string) => statSync(path).dev === here;
+    for (let run = 0; run < 2; run++) {
+      const c = counted(t.index, later, local);
+      expect(c.sigs.sha256(link)).toBe(sha('unit: {code: "2"}\n'));
+      expect(c.reads()).toBe(1);
+      c.sigs.save();
+    }
+    rmSync(away, { recursive: true, force: true });
   });
 });
