@@ -25,7 +25,9 @@ export class Interner {
     if (u.type !== undefined) u.type = s(u.type);
     if (u.parent !== undefined) u.parent = s(u.parent);
     for (const a of u.areas) a.code = s(a.code);
-    u.lost.codes = u.lost.codes.map(s);
+    // In place: no second array for each of thousands of units.
+    const codes = u.lost.codes;
+    for (let i = 0; i < codes.length; i++) codes[i] = s(codes[i]!);
     if (u.appraisal) {
       u.appraisal.selfBand = this.str(u.appraisal.selfBand);
       for (const c of u.appraisal.changes) {
